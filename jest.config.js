@@ -1,0 +1,10 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest'] },
+  transformIgnorePatterns: ['/node_modules/(?!(fast-xml-parser|strnum|commander|zod|write-file-atomic)/)'],
+  reporters: ['default', '<rootDir>/test/support/passed-failed-reporter.js'],
+  testTimeout: 30000,
+};

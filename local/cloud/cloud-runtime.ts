@@ -1,0 +1,23 @@
+import { EventEmitter } from 'node:events';
+import type { CloudStore } from './cloud-store';
+import type { Clock } from './clock';
+import type { Faults } from './faults';
+import type { Scheduler } from './scheduler';
+
+/** What happens in the cloud that something outside a request may want to hear of. */
+export interface CloudEventMap {
+  /** An endpoint-service connection notification, with the message body AWS publishes to SNS. */
+  'connection-notification': [{ readonly topicArn: string; readonly message: string }];
+}
+
+/** The shared machinery every service model runs on. */
+export interface CloudRuntime {
+  readonly store: CloudStore;
+  readonly clock: Clock;
+  readonly scheduler: Scheduler;
+  readonly faults: Faults;
+  readonly events: EventEmitter<CloudEventMap>;
+  readonly accountId: string;
+}
+
+export const LOCAL_ACCOUNT_ID = '000000000000';

@@ -1,0 +1,103 @@
+import { EventEmitter } from 'node:events';
+import type { Server } from 'node:http';
+import { CallJournal } from './cloud/call-journal';
+import { type CloudEventMap, type CloudRuntime, LOCAL_ACCOUNT_ID } from './cloud/cloud-runtime';
+import { CloudStore } from './cloud/cloud-store';
+import { Clock } from './cloud/clock';
+import { DueTimer } from './cloud/due-timer';
+import { Faults } from './cloud/faults';
+import { newRequestId } from './cloud/ids';
+import { Scheduler } from './cloud/scheduler';
+import { controlApi } from './control-api';
+import { listen, MAX_BODY_BYTES } from './http-server';
+import { Dispatcher } from './protocol/dispatcher';
+import { jsonProtocol } from './protocol/json-protocol';
+import { queryProtocol } from './protocol/query-protocol';
+import { routeRequest } from './protocol/route-request';
+import { requestTooLarge } from './protocol/service-error';
+import { createServiceProviders } from './services/service-providers';
+
+export interface LocalCloudOptions {
+  /** TCP port on 127.0.0.1; 0 picks a free one. Default 4566. */
+  readonly port?: number;
+  /** Multiplies AWS's durations: 1 is real pace, 0 makes changes due at once. Default 0.05. */
+  readonly timeScale?: number;
+  /** Where the state is kept across restarts; in memory only when omitted. */
+  readonly dataDir?: string;
+}
+
+export const DEFAULT_PORT = 4566;
+export const DEFAULT_TIME_SCALE = 0.05;
+
+/**
+ * The local cloud: one process on 127.0.0.1 that the real AWS SDK clients
+ * and the AWS CLI talk to unchanged, for EC2, ELBv2, SSM, STS, Step Functions
+ * and Service Quotas. Usable in-process by tests and by the `vpce-lab` command.
+ */
+export class LocalCloud {
+  private constructor(
+    readonly runtime: CloudRuntime,
+    readonly journal: CallJournal,
+    private readonly dispatcher: Dispatcher,
+    private readonly timer: DueTimer,
+    private readonly server: Server,
+    readonly port: number,
+  ) {}
+
+  static async start(options: LocalCloudOptions = {}): Promise<LocalCloud> {
+    const store = CloudStore.open(options.dataDir);
+    const clock = new Clock(options.timeScale ?? DEFAULT_TIME_SCALE);
+    const runtime: CloudRuntime = {
+      store,
+      clock,
+      scheduler: new Scheduler(store, clock),
+      faults: new Faults(),
+      events: new EventEmitter<CloudEventMap>(),
+      accountId: LOCAL_ACCOUNT_ID,
+    };
+    const journal = new CallJournal();
+    const dispatcher = new Dispatcher(runtime, journal, createServiceProviders(runtime));
+    const timer = new DueTimer(runtime, () => dispatcher.advance());
+    const { server, port } = await listen(
+      {
+        api: (request) => {
+          const answer = dispatcher.handle(request);
+          timer.arm();
+          return answer;
+        },
+        control: (method, path, body) => controlApi(runtime, journal, method, path, body),
+        tooLarge: (request) => tooLargeAnswer(request),
+      },
+      options.port ?? DEFAULT_PORT,
+    );
+    const cloud = new LocalCloud(runtime, journal, dispatcher, timer, server, port);
+    cloud.settle();
+    return cloud;
+  }
+
+  get endpoint(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Runs what is due now (tests with a zero time scale call this to settle the cloud). */
+  settle(): void {
+    this.dispatcher.advance();
+    this.timer.arm();
+  }
+
+  async close(): Promise<void> {
+    this.timer.stop();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
+    this.runtime.store.flush();
+  }
+}
+
+function tooLargeAnswer(request: { headers: Record<string, string | undefined> }) {
+  const requestId = newRequestId();
+  const error = requestTooLarge(MAX_BODY_BYTES);
+  const route = routeRequest(request.headers, '');
+  if (route && !route.service.protocol.startsWith('awsJson')) return queryProtocol.writeError(route.service, error, requestId);
+  const service = route?.service ?? { signingName: '', protocol: 'awsJson1_1' as const, apiVersion: '', schemas: {} };
+  return jsonProtocol.writeError(service, error, requestId);
+}

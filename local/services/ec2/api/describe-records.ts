@@ -1,0 +1,35 @@
+import type { Table } from '../../../cloud/cloud-store';
+import { applyFilters, type FilterFields, type WireFilter } from '../../../cloud/filters';
+import { paginate } from '../../../cloud/pagination';
+import { ServiceError } from '../../../protocol/service-error';
+import { type Ec2Context, requireAll } from '../model/ec2-context';
+import type { Ec2Record } from '../model/ec2-records';
+
+export interface DescribeQuery<T> {
+  readonly table: Table<T & Ec2Record>;
+  readonly ids: readonly string[] | undefined;
+  readonly missing: (id: string) => ServiceError;
+  readonly filters: readonly WireFilter[] | undefined;
+  readonly fields: FilterFields<T & Ec2Record>;
+  readonly maxResults?: number;
+  readonly nextToken?: string;
+  /** Names the listing, so a token from one Describe is refused by another. */
+  readonly listing: string;
+  /** Hides records the caller should no longer see (e.g. long-terminated instances). */
+  readonly visible?: (record: T & Ec2Record) => boolean;
+}
+
+/**
+ * EC2's Describe semantics in one place: explicit ids must all exist (and
+ * cannot be paged), filters narrow, results come oldest first, and
+ * `MaxResults`/`NextToken` page through them.
+ */
+export function describeRecords<T>(context: Ec2Context, query: DescribeQuery<T>): { items: (T & Ec2Record)[]; nextToken?: string } {
+  const ids = query.ids ?? [];
+  if (ids.length > 0 && query.maxResults !== undefined) {
+    throw new ServiceError('InvalidParameterCombination', 'The parameter ids cannot be used with the parameter maxResults');
+  }
+  const base = ids.length > 0 ? requireAll(context, query.table, ids, query.missing) : query.table.all().filter(query.visible ?? (() => true));
+  const filtered = applyFilters(base, query.filters, query.fields).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  return paginate(filtered, query.maxResults, query.nextToken, query.listing);
+}

@@ -1,0 +1,94 @@
+import type {
+  CreateVpcRequest,
+  CreateVpcResult,
+  DeleteVpcRequest,
+  DescribeVpcAttributeRequest,
+  DescribeVpcAttributeResult,
+  DescribeVpcsRequest,
+  DescribeVpcsResult,
+  ModifyVpcAttributeRequest,
+  Vpc,
+} from '@aws-sdk/client-ec2';
+import { tagList, tagsFromSpecifications } from '../../../cloud/tags';
+import type { RequestContext } from '../../../protocol/http-answer';
+import { invalidParameterValue, missingParameter } from '../../../protocol/service-error';
+import type { OperationHandler } from '../../../protocol/service-provider';
+import { type Ec2Context, notFound, requireOne } from '../model/ec2-context';
+import type { VpcRecord } from '../model/ec2-records';
+import { createVpc, type DnsAttribute, deleteVpc, setDnsAttribute } from '../model/vpcs';
+import { describeRecords } from './describe-records';
+
+export const vpcNotFound = (id: string) => notFound('InvalidVpcID.NotFound', 'vpc', id);
+
+export const toVpc = (vpc: VpcRecord): Vpc => ({
+  VpcId: vpc.id,
+  OwnerId: vpc.ownerId,
+  CidrBlock: vpc.cidrBlock,
+  State: vpc.state,
+  DhcpOptionsId: vpc.dhcpOptionsId,
+  InstanceTenancy: vpc.instanceTenancy as Vpc['InstanceTenancy'],
+  IsDefault: false,
+  CidrBlockAssociationSet: [{ AssociationId: `vpc-cidr-assoc-${vpc.id.slice(4)}`, CidrBlock: vpc.cidrBlock, CidrBlockState: { State: 'associated' } }],
+  Tags: vpc.tags && Object.keys(vpc.tags).length > 0 ? tagList(vpc.tags) : undefined,
+});
+
+const DNS_ATTRIBUTES: readonly DnsAttribute[] = ['enableDnsSupport', 'enableDnsHostnames'];
+
+export function vpcOperations(context: Ec2Context): Record<string, OperationHandler> {
+  const requireVpc = (id: string | undefined) => requireOne(context, context.tables.vpcs, id, 'VpcId', vpcNotFound);
+  return {
+    CreateVpc: (input: CreateVpcRequest, request: RequestContext): CreateVpcResult => {
+      if (!input.CidrBlock) throw missingParameter('CidrBlock');
+      const tags = tagsFromSpecifications(input.TagSpecifications, 'vpc');
+      return { Vpc: toVpc(createVpc(context, request.region, { cidrBlock: input.CidrBlock, tags, instanceTenancy: input.InstanceTenancy })) };
+    },
+
+    DescribeVpcs: (input: DescribeVpcsRequest): DescribeVpcsResult => {
+      const page = describeRecords(context, {
+        table: context.tables.vpcs,
+        ids: input.VpcIds,
+        missing: vpcNotFound,
+        filters: input.Filters,
+        maxResults: input.MaxResults,
+        nextToken: input.NextToken,
+        listing: 'DescribeVpcs',
+        fields: {
+          'vpc-id': (vpc) => vpc.id,
+          'cidr': (vpc) => vpc.cidrBlock,
+          'cidr-block-association.cidr-block': (vpc) => vpc.cidrBlock,
+          'state': (vpc) => vpc.state,
+          'is-default': () => 'false',
+          'owner-id': (vpc) => vpc.ownerId,
+          'dhcp-options-id': (vpc) => vpc.dhcpOptionsId,
+        },
+      });
+      return { Vpcs: page.items.map(toVpc), NextToken: page.nextToken };
+    },
+
+    DeleteVpc: (input: DeleteVpcRequest): Record<string, never> => {
+      deleteVpc(context, requireVpc(input.VpcId));
+      return {};
+    },
+
+    ModifyVpcAttribute: (input: ModifyVpcAttributeRequest): Record<string, never> => {
+      const vpc = requireVpc(input.VpcId);
+      const changes = [
+        ['enableDnsSupport', input.EnableDnsSupport?.Value],
+        ['enableDnsHostnames', input.EnableDnsHostnames?.Value],
+      ].filter((change): change is [DnsAttribute, boolean] => change[1] !== undefined);
+      if (changes.length !== 1) throw invalidParameterValue('ModifyVpcAttribute takes exactly one attribute per call: EnableDnsSupport or EnableDnsHostnames');
+      const [attribute, value] = changes[0] as [DnsAttribute, boolean];
+      context.tables.vpcs.update(vpc.id, (record) => setDnsAttribute(record, attribute, value));
+      return {};
+    },
+
+    DescribeVpcAttribute: (input: DescribeVpcAttributeRequest): DescribeVpcAttributeResult => {
+      const vpc = requireVpc(input.VpcId);
+      const attribute = input.Attribute as DnsAttribute | undefined;
+      if (!attribute) throw missingParameter('Attribute');
+      if (!DNS_ATTRIBUTES.includes(attribute)) throw invalidParameterValue(`Value (${attribute}) for parameter attribute is invalid. Unknown attribute.`);
+      const value = { Value: vpc[attribute] };
+      return attribute === 'enableDnsSupport' ? { VpcId: vpc.id, EnableDnsSupport: value } : { VpcId: vpc.id, EnableDnsHostnames: value };
+    },
+  };
+}

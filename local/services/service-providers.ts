@@ -1,0 +1,7 @@
+import type { CloudRuntime } from '../cloud/cloud-runtime';
+import type { ServiceProvider } from '../protocol/service-provider';
+import { createEc2Provider } from './ec2/ec2-provider';
+import { createStsProvider } from './sts/sts-provider';
+
+/** Every service the local cloud serves. */
+export const createServiceProviders = (runtime: CloudRuntime): ServiceProvider[] => [createEc2Provider(runtime), createStsProvider(runtime)];

@@ -17,10 +17,22 @@ export const LATENCY_PROFILE = {
     source: 'EC2 User Guide, instance lifecycle: `pending` until the instance boots; Amazon Linux 2023 on t3.micro takes ~30 s',
   },
   instanceTerminated: { seconds: 60, source: 'EC2 User Guide: `shutting-down` to `terminated` typically within a minute' },
+  terminatedInstanceListed: {
+    seconds: 3600,
+    source: 'EC2 API Reference, DescribeInstances: recently terminated instances might appear in the results; this interval is usually less than one hour',
+  },
   ssmAgentOnline: { seconds: 20, source: 'SSM Agent registers a minute or less after boot when SSM is reachable (Systems Manager User Guide)' },
+  ssmCommandDelivered: {
+    seconds: 1,
+    source: 'SSM Agent long-polls ec2messages for commands, so an online node picks a sent command up within about a second (`Pending` to `InProgress`)',
+  },
   ssmCommand: { seconds: 2, source: 'AWS-RunShellScript with a short script: `InProgress` for 1-3 s' },
   loadBalancerActive: { seconds: 180, source: 'ELB User Guide: a new Network Load Balancer is `provisioning` for a few minutes' },
   loadBalancerDeleted: { seconds: 30, source: 'DeleteLoadBalancer returns at once; the NLB disappears from Describe within ~30 s' },
+  targetDeregistered: {
+    seconds: 300,
+    source: 'ELB User Guide, target group attributes: deregistration_delay.timeout_seconds defaults to 300 s, the time a deregistered target stays `draining`',
+  },
   targetHealthy: {
     seconds: 90,
     source: 'NLB target group defaults: health check interval 30 s x healthy threshold 3 before `initial` becomes `healthy`',

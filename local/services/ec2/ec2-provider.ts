@@ -1,19 +1,55 @@
 import type { CloudRuntime } from '../../cloud/cloud-runtime';
 import type { ServiceProvider } from '../../protocol/service-provider';
+import { instanceOperations } from './api/instance-api';
+import { networkInterfaceOperations } from './api/network-interface-api';
 import { vpcOperations } from './api/vpc-api';
+import { availabilityZoneOperations } from './api/availability-zone-api';
+import { internetGatewayOperations } from './api/internet-gateway-api';
+import { prefixListOperations } from './api/prefix-list-api';
+import { routeTableOperations } from './api/route-table-api';
+import { securityGroupOperations } from './api/security-group-api';
+import { subnetOperations } from './api/subnet-api';
+import { tagOperations } from './api/tag-api';
+import { connectionNotificationOperations } from './api/connection-notification-api';
+import { endpointConnectionOperations } from './api/endpoint-connection-api';
+import { endpointServiceConfigurationOperations } from './api/endpoint-service-configuration-api';
+import { vpcEndpointOperations } from './api/vpc-endpoint-api';
+import { vpcEndpointServiceOperations } from './api/vpc-endpoint-service-api';
 import { ec2Context } from './model/ec2-context';
+import { registerInstanceEvents } from './model/instances';
 import { registerNetworkInterfaceEvents } from './model/network-interfaces';
 import { registerVpcEvents } from './model/vpcs';
+import { registerSubnetEvents } from './model/subnets';
+import { registerEndpointServiceEvents } from './model/endpoint-services';
+import { registerVpcEndpointEvents } from './model/vpc-endpoints';
 
 /** EC2: each resource family's operations, over one shared model. */
 export function createEc2Provider(runtime: CloudRuntime): ServiceProvider {
   const context = ec2Context(runtime);
   registerVpcEvents(context);
+  registerSubnetEvents(context);
+  registerVpcEndpointEvents(context);
+  registerEndpointServiceEvents(context);
   registerNetworkInterfaceEvents(context);
+  registerInstanceEvents(context);
   return {
     service: 'ec2',
     operations: {
       ...vpcOperations(context),
+      ...subnetOperations(context),
+      ...internetGatewayOperations(context),
+      ...routeTableOperations(context),
+      ...securityGroupOperations(context),
+      ...tagOperations(context),
+      ...availabilityZoneOperations(),
+      ...prefixListOperations(),
+      ...vpcEndpointServiceOperations(context),
+      ...vpcEndpointOperations(context),
+      ...endpointServiceConfigurationOperations(context),
+      ...endpointConnectionOperations(context),
+      ...connectionNotificationOperations(context),
+      ...instanceOperations(context),
+      ...networkInterfaceOperations(context),
     },
   };
 }

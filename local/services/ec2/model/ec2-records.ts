@@ -100,6 +100,8 @@ export interface NetworkInterfaceRecord extends Ec2Record {
   requesterManaged: boolean;
   owner: InterfaceOwner;
   macAddress: string;
+  /** Set when its owner is gone: the interface lingers, detaching, until EC2 deletes it. */
+  released?: boolean;
 }
 
 export type InstanceStateName = 'pending' | 'running' | 'shutting-down' | 'terminated' | 'stopping' | 'stopped';
@@ -122,6 +124,11 @@ export interface InstanceRecord extends Ec2Record {
   clientToken?: string;
   /** The web page the instance serves on port 80, read from its user data (provider web servers). */
   webPage?: string;
+  /** The launch (RunInstances call) the instance came from, and its index in that launch. */
+  reservationId: string;
+  amiLaunchIndex: number;
+  terminationRequestedAt?: number;
+  terminatedAt?: number;
 }
 
 export type VpcEndpointState = 'pendingAcceptance' | 'pending' | 'available' | 'deleting' | 'deleted' | 'rejected' | 'failed';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { newId } from '../../../cloud/ids';
 import { awsSeconds } from '../../../cloud/latency-profile';
 import { allocateAddress, parseCidr } from '../../../network/cidr';
-import { ServiceError } from '../../../protocol/service-error';
+import { invalidParameterValue, ServiceError } from '../../../protocol/service-error';
 import { type Ec2Context, recordBase } from './ec2-context';
 import type { InterfaceOwner, NetworkInterfaceRecord, SubnetRecord } from './ec2-records';
 
@@ -22,6 +22,11 @@ function takenAddresses(context: Ec2Context, subnetId: string): Set<string> {
       .filter((eni) => eni.subnetId === subnetId)
       .map((eni) => eni.privateIpAddress),
   );
+}
+
+/** How many more interfaces `subnet` can take (AWS keeps five addresses of every subnet for itself). */
+export function freeAddressCount(context: Ec2Context, subnet: SubnetRecord): number {
+  return parseCidr(subnet.cidrBlock).size - 5 - takenAddresses(context, subnet.id).size;
 }
 
 const macAddress = (): string => `02:${[...randomBytes(5)].map((byte) => byte.toString(16).padStart(2, '0')).join(':')}`;
@@ -55,7 +60,8 @@ export function createNetworkInterface(
     privateIpAddress: address,
     publicIp: options.publicIp,
     groupIds: options.groupIds,
-    status: 'in-use',
+    // Only an interface made on its own starts detached; the others come attached to their owner.
+    status: options.owner.kind === 'user' ? 'available' : 'in-use',
     interfaceType: options.interfaceType,
     description: options.description,
     requesterManaged: options.owner.kind === 'vpc-endpoint' || options.owner.kind === 'load-balancer',
@@ -74,7 +80,18 @@ export function releaseLater(context: Ec2Context, interfaceIds: readonly string[
   for (const id of interfaceIds) {
     const updated = context.tables.networkInterfaces.update(id, (eni) => {
       eni.publicIp = undefined;
+      eni.released = true;
     });
     if (updated) context.runtime.scheduler.after(awsSeconds('eniReleased'), ENI_RELEASED, { id });
   }
+}
+
+/**
+ * DeleteNetworkInterface: only a detached interface can go. Whatever it is
+ * attached to (an instance, an endpoint, a load balancer, or an owner whose
+ * deletion is still releasing it), EC2 answers with the same refusal.
+ */
+export function deleteNetworkInterface(context: Ec2Context, eni: NetworkInterfaceRecord): void {
+  if (eni.status === 'in-use') throw invalidParameterValue(`Network interface '${eni.id}' is currently in use.`);
+  context.tables.networkInterfaces.delete(eni.id);
 }

@@ -21,13 +21,26 @@ export interface LoadBalancerRecord extends Elbv2Record {
   canonicalHostedZoneId: string;
   /** One interface per subnet, holding the subnet until released after deletion. */
   networkInterfaceIds: string[];
+  /**
+   * Set by DeleteLoadBalancer: its listeners are gone and its name is free,
+   * but it stays listed until ELBv2 has torn it down (`loadBalancerDeleted`).
+   */
+  deleting: boolean;
 }
 
+/**
+ * A registered target. `state` is how far registration has come; what
+ * DescribeTargetHealth reports also weighs the instance's EC2 state and
+ * whether a listener sends traffic to the group (see `target-health.ts`).
+ */
 export interface TargetRecord {
   id: string;
   port: number;
-  state: 'initial' | 'healthy' | 'unhealthy' | 'draining' | 'unused';
+  state: 'initial' | 'healthy' | 'draining';
   registeredAt: number;
+  /** When the load balancer began health-checking the target (its group started receiving traffic). */
+  checksStartedAt?: number;
+  deregisteredAt?: number;
 }
 
 export interface TargetGroupRecord extends Elbv2Record {
@@ -36,9 +49,15 @@ export interface TargetGroupRecord extends Elbv2Record {
   port: number;
   vpcId: string;
   targetType: 'instance' | 'ip';
+  healthCheckEnabled: boolean;
   healthCheckProtocol: string;
   healthCheckPort: string;
+  /** Only for HTTP and HTTPS health checks. */
+  healthCheckPath?: string;
+  /** HTTP codes a healthy target answers with; only for HTTP and HTTPS health checks. */
+  matcher?: string;
   healthCheckIntervalSeconds: number;
+  healthCheckTimeoutSeconds: number;
   healthyThresholdCount: number;
   unhealthyThresholdCount: number;
   targets: TargetRecord[];

@@ -1,0 +1,77 @@
+import type {
+  AttachInternetGatewayRequest,
+  CreateInternetGatewayRequest,
+  CreateInternetGatewayResult,
+  DeleteInternetGatewayRequest,
+  DescribeInternetGatewaysRequest,
+  DescribeInternetGatewaysResult,
+  DetachInternetGatewayRequest,
+  InternetGateway,
+  InternetGatewayAttachment,
+} from '@aws-sdk/client-ec2';
+import { tagsFromSpecifications } from '../../../cloud/tags';
+import type { RequestContext } from '../../../protocol/http-answer';
+import type { OperationHandler } from '../../../protocol/service-provider';
+import { type Ec2Context, notFound, requireOne } from '../model/ec2-context';
+import type { InternetGatewayRecord } from '../model/ec2-records';
+import { attachInternetGateway, createInternetGateway, deleteInternetGateway, detachInternetGateway } from '../model/internet-gateways';
+import { describeRecords } from './describe-records';
+import { tagSet } from './tag-set';
+import { vpcNotFound } from './vpc-api';
+
+export const internetGatewayNotFound = (id: string) => notFound('InvalidInternetGatewayID.NotFound', 'internetGateway', id);
+
+/** EC2 reports an attached internet gateway's attachment as `available`, not `attached`. */
+const ATTACHED = 'available' as InternetGatewayAttachment['State'];
+
+const toInternetGateway = (gateway: InternetGatewayRecord): InternetGateway => ({
+  InternetGatewayId: gateway.id,
+  OwnerId: gateway.ownerId,
+  Attachments: gateway.attachedVpcId ? [{ VpcId: gateway.attachedVpcId, State: ATTACHED }] : [],
+  Tags: tagSet(gateway.tags),
+});
+
+export function internetGatewayOperations(context: Ec2Context): Record<string, OperationHandler> {
+  const requireGateway = (id: string | undefined) => requireOne(context, context.tables.internetGateways, id, 'InternetGatewayId', internetGatewayNotFound);
+  const requireVpc = (id: string | undefined) => requireOne(context, context.tables.vpcs, id, 'VpcId', vpcNotFound);
+  return {
+    CreateInternetGateway: (input: CreateInternetGatewayRequest, request: RequestContext): CreateInternetGatewayResult => {
+      const tags = tagsFromSpecifications(input.TagSpecifications, 'internet-gateway');
+      return { InternetGateway: toInternetGateway(createInternetGateway(context, request.region, tags)) };
+    },
+
+    AttachInternetGateway: (input: AttachInternetGatewayRequest): Record<string, never> => {
+      attachInternetGateway(context, requireGateway(input.InternetGatewayId), requireVpc(input.VpcId));
+      return {};
+    },
+
+    DetachInternetGateway: (input: DetachInternetGatewayRequest): Record<string, never> => {
+      detachInternetGateway(context, requireGateway(input.InternetGatewayId), requireVpc(input.VpcId));
+      return {};
+    },
+
+    DeleteInternetGateway: (input: DeleteInternetGatewayRequest): Record<string, never> => {
+      deleteInternetGateway(context, requireGateway(input.InternetGatewayId));
+      return {};
+    },
+
+    DescribeInternetGateways: (input: DescribeInternetGatewaysRequest): DescribeInternetGatewaysResult => {
+      const page = describeRecords(context, {
+        table: context.tables.internetGateways,
+        ids: input.InternetGatewayIds,
+        missing: internetGatewayNotFound,
+        filters: input.Filters,
+        maxResults: input.MaxResults,
+        nextToken: input.NextToken,
+        listing: 'DescribeInternetGateways',
+        fields: {
+          'internet-gateway-id': (gateway) => gateway.id,
+          'attachment.vpc-id': (gateway) => gateway.attachedVpcId,
+          'attachment.state': (gateway) => (gateway.attachedVpcId ? ATTACHED : undefined),
+          'owner-id': (gateway) => gateway.ownerId,
+        },
+      });
+      return { InternetGateways: page.items.map(toInternetGateway), NextToken: page.nextToken };
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import type { IamInstanceProfileSpecification, RunInstancesRequest } from '@aws-sdk/client-ec2';
+import { type Tags, tagsFromSpecifications } from '../../../cloud/tags';
+import { invalidParameterValue, missingParameter, ServiceError } from '../../../protocol/service-error';
+import { type Ec2Context, requireOne } from '../model/ec2-context';
+import { requireInstanceType } from '../model/instance-types';
+import type { LaunchSpec } from '../model/instances';
+import { securityGroupsForInterface } from '../model/interface-security-groups';
+import { decodeUserData, webPageOf } from '../model/user-data';
+import { requireWellFormedIds } from './resource-ids';
+import { subnetNotFound } from './subnet-api';
+
+/** Where a launch puts its instances' primary interface, from either of RunInstances' two ways of saying it. */
+interface Placement {
+  readonly subnetId?: string;
+  readonly groupIds?: string[];
+  readonly associatePublicIp?: boolean;
+  readonly description?: string;
+}
+
+function placementOf(input: RunInstancesRequest): Placement {
+  const [primary, ...others] = input.NetworkInterfaces ?? [];
+  if (!primary) {
+    if (input.SecurityGroups?.length) {
+      throw new ServiceError('InvalidParameterCombination', 'The parameter groupName cannot be used with the parameter subnet');
+    }
+    return { subnetId: input.SubnetId, groupIds: input.SecurityGroupIds };
+  }
+  if (input.SubnetId) throw new ServiceError('InvalidParameterCombination', 'Network interfaces and an instance-level subnet ID may not be specified on the same request');
+  if (input.SecurityGroupIds?.length || input.SecurityGroups?.length) {
+    throw new ServiceError('InvalidParameterCombination', 'Network interfaces and an instance-level security groups may not be specified on the same request');
+  }
+  if (primary.DeviceIndex === undefined) throw invalidParameterValue('Each network interface requires a device index.');
+  if (others.length > 0 || primary.DeviceIndex !== 0 || primary.NetworkInterfaceId) {
+    throw invalidParameterValue('The local cloud launches instances with one new network interface, at device index 0.');
+  }
+  return { subnetId: primary.SubnetId, groupIds: primary.Groups, associatePublicIp: primary.AssociatePublicIpAddress, description: primary.Description };
+}
+
+/** The ARN EC2 shows for the profile named by ARN or by name (no IAM here to check it exists). */
+function instanceProfileArn(profile: IamInstanceProfileSpecification | undefined, accountId: string): string | undefined {
+  if (profile?.Arn) {
+    if (!/^arn:aws[a-z-]*:iam::\d{12}:instance-profile\/[\w+=,.@/-]+$/.test(profile.Arn)) {
+      throw invalidParameterValue(`Value (${profile.Arn}) for parameter iamInstanceProfile.arn is invalid. Invalid ARN`);
+    }
+    return profile.Arn;
+  }
+  return profile?.Name ? `arn:aws:iam::${accountId}:instance-profile/${profile.Name}` : undefined;
+}
+
+const LAUNCH_TAGGABLE = ['instance', 'network-interface', 'volume'];
+
+/**
+ * The tags a launch gives its instances and their interfaces. Volume tags
+ * are checked like the others, but the local cloud keeps no volumes to carry them.
+ */
+function launchTags(input: RunInstancesRequest): { tags: Tags; interfaceTags: Tags } {
+  const specs = input.TagSpecifications ?? [];
+  const foreign = specs.find((spec) => !LAUNCH_TAGGABLE.includes(spec.ResourceType ?? ''));
+  if (foreign) throw invalidParameterValue(`'${foreign.ResourceType ?? ''}' is not a valid taggable resource type for this operation.`);
+  const tagsFor = (type: string): Tags => tagsFromSpecifications(specs.filter((spec) => spec.ResourceType === type), type);
+  tagsFor('volume'); // refused when malformed, kept nowhere
+  return { tags: tagsFor('instance'), interfaceTags: tagsFor('network-interface') };
+}
+
+function launchCounts(input: RunInstancesRequest): { minCount: number; maxCount: number } {
+  const { MinCount: minCount, MaxCount: maxCount } = input;
+  if (minCount === undefined) throw missingParameter('MinCount');
+  if (maxCount === undefined) throw missingParameter('MaxCount');
+  if (maxCount < 1) throw invalidParameterValue('Maximum instance count must be greater than zero');
+  if (minCount < 1) throw invalidParameterValue('Minimum instance count must be greater than zero');
+  if (minCount > maxCount) throw invalidParameterValue(`Value (${minCount}) for parameter minCount is invalid. It must not exceed maxCount (${maxCount}).`);
+  return { minCount, maxCount };
+}
+
+/** RunInstances' input checked in the order EC2 reports problems, as a launch the model can carry out. */
+export function launchRequest(context: Ec2Context, input: RunInstancesRequest): { spec: LaunchSpec; counts: { minCount: number; maxCount: number } } {
+  if (!input.ImageId) throw missingParameter('ImageId');
+  requireWellFormedIds([input.ImageId], 'ami', 'InvalidAMIID.Malformed');
+  const instanceType = requireInstanceType(input.InstanceType);
+  const counts = launchCounts(input);
+  const placement = placementOf(input);
+  if (!placement.subnetId) throw new ServiceError('VPCIdNotSpecified', 'No default VPC for this user');
+  const subnet = requireOne(context, context.tables.subnets, placement.subnetId, 'SubnetId', subnetNotFound);
+  const script = input.UserData === undefined ? undefined : decodeUserData(input.UserData);
+  return {
+    counts,
+    spec: {
+      imageId: input.ImageId,
+      instanceType,
+      subnet,
+      groupIds: securityGroupsForInterface(context, subnet, placement.groupIds),
+      associatePublicIp: placement.associatePublicIp,
+      interfaceDescription: placement.description,
+      iamInstanceProfileArn: instanceProfileArn(input.IamInstanceProfile, context.runtime.accountId),
+      userData: input.UserData,
+      webPage: script === undefined ? undefined : webPageOf(script),
+      keyName: input.KeyName,
+      clientToken: input.ClientToken,
+      ...launchTags(input),
+    },
+  };
+}

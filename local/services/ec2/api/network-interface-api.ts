@@ -1,0 +1,85 @@
+import type {
+  CreateNetworkInterfaceRequest,
+  CreateNetworkInterfaceResult,
+  DeleteNetworkInterfaceRequest,
+  DescribeNetworkInterfacesRequest,
+  DescribeNetworkInterfacesResult,
+} from '@aws-sdk/client-ec2';
+import type { FilterFields } from '../../../cloud/filters';
+import { withClientToken } from '../../../cloud/idempotency';
+import { tagsFromSpecifications } from '../../../cloud/tags';
+import type { OperationHandler } from '../../../protocol/service-provider';
+import { type Ec2Context, notFound, requireOne } from '../model/ec2-context';
+import type { NetworkInterfaceRecord } from '../model/ec2-records';
+import { securityGroupsForInterface } from '../model/interface-security-groups';
+import { createNetworkInterface, deleteNetworkInterface } from '../model/network-interfaces';
+import { describeRecords } from './describe-records';
+import { interfaceAttachment, toNetworkInterface } from './network-interface-shape';
+import { requireWellFormedIds } from './resource-ids';
+import { subnetNotFound } from './subnet-api';
+
+export const networkInterfaceNotFound = (id: string) => notFound('InvalidNetworkInterfaceID.NotFound', 'network interface', id);
+
+const requireInterfaceIds = (ids: readonly string[] | undefined): void => requireWellFormedIds(ids, 'eni', 'InvalidNetworkInterfaceID.Malformed');
+
+const INTERFACE_FILTERS: FilterFields<NetworkInterfaceRecord> = {
+  'network-interface-id': (eni) => eni.id,
+  'vpc-id': (eni) => eni.vpcId,
+  'subnet-id': (eni) => eni.subnetId,
+  'availability-zone': (eni) => eni.availabilityZone,
+  'group-id': (eni) => eni.groupIds,
+  'status': (eni) => eni.status,
+  'interface-type': (eni) => eni.interfaceType,
+  'description': (eni) => eni.description,
+  'requester-managed': (eni) => eni.requesterManaged,
+  'owner-id': (eni) => eni.ownerId,
+  'mac-address': (eni) => eni.macAddress,
+  'private-ip-address': (eni) => eni.privateIpAddress,
+  'addresses.private-ip-address': (eni) => eni.privateIpAddress,
+  'association.public-ip': (eni) => eni.publicIp,
+  'attachment.instance-id': (eni) => interfaceAttachment(eni)?.InstanceId,
+  'attachment.attachment-id': (eni) => interfaceAttachment(eni)?.AttachmentId,
+  'attachment.status': (eni) => interfaceAttachment(eni)?.Status,
+  'attachment.instance-owner-id': (eni) => interfaceAttachment(eni)?.InstanceOwnerId,
+  'attachment.device-index': (eni) => interfaceAttachment(eni)?.DeviceIndex,
+};
+
+export function networkInterfaceOperations(context: Ec2Context): Record<string, OperationHandler> {
+  return {
+    DescribeNetworkInterfaces: (input: DescribeNetworkInterfacesRequest): DescribeNetworkInterfacesResult => {
+      requireInterfaceIds(input.NetworkInterfaceIds);
+      const page = describeRecords(context, {
+        table: context.tables.networkInterfaces,
+        ids: input.NetworkInterfaceIds,
+        missing: networkInterfaceNotFound,
+        filters: input.Filters,
+        maxResults: input.MaxResults,
+        nextToken: input.NextToken,
+        listing: 'DescribeNetworkInterfaces',
+        fields: INTERFACE_FILTERS,
+      });
+      return { NetworkInterfaces: page.items.map((eni) => toNetworkInterface(context, eni)), NextToken: page.nextToken };
+    },
+
+    CreateNetworkInterface: (input: CreateNetworkInterfaceRequest): CreateNetworkInterfaceResult => {
+      const { resourceId } = withClientToken(context.runtime.store, 'CreateNetworkInterface', input.ClientToken, input, () => {
+        const subnet = requireOne(context, context.tables.subnets, input.SubnetId, 'SubnetId', subnetNotFound);
+        return createNetworkInterface(context, subnet, {
+          owner: { kind: 'user' },
+          interfaceType: 'interface',
+          description: input.Description ?? '',
+          groupIds: securityGroupsForInterface(context, subnet, input.Groups),
+          tags: tagsFromSpecifications(input.TagSpecifications, 'network-interface'),
+        }).id;
+      });
+      const eni = context.tables.networkInterfaces.get(resourceId);
+      return { NetworkInterface: eni && toNetworkInterface(context, eni), ClientToken: input.ClientToken };
+    },
+
+    DeleteNetworkInterface: (input: DeleteNetworkInterfaceRequest): Record<string, never> => {
+      requireInterfaceIds(input.NetworkInterfaceId === undefined ? [] : [input.NetworkInterfaceId]);
+      deleteNetworkInterface(context, requireOne(context, context.tables.networkInterfaces, input.NetworkInterfaceId, 'NetworkInterfaceId', networkInterfaceNotFound));
+      return {};
+    },
+  };
+}

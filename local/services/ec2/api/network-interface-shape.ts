@@ -1,0 +1,109 @@
+import type {
+  GroupIdentifier,
+  InstanceNetworkInterface,
+  NetworkInterface,
+  NetworkInterfaceAssociation,
+  NetworkInterfaceAttachment,
+  NetworkInterfacePrivateIpAddress,
+} from '@aws-sdk/client-ec2';
+import { tagList } from '../../../cloud/tags';
+import type { Ec2Context } from '../model/ec2-context';
+import { privateDnsName, publicDnsName } from '../model/ec2-dns-names';
+import type { NetworkInterfaceRecord } from '../model/ec2-records';
+
+export const groupIdentifiers = (context: Ec2Context, groupIds: readonly string[]): GroupIdentifier[] =>
+  groupIds.map((id) => ({ GroupId: id, GroupName: context.tables.securityGroups.get(id)?.groupName ?? '' }));
+
+/** A public address's DNS name, which EC2 gives only in a VPC with DNS hostnames on. */
+export function publicDnsNameIn(context: Ec2Context, vpcId: string, region: string, publicIp: string | undefined): string | undefined {
+  if (!publicIp || !context.tables.vpcs.get(vpcId)?.enableDnsHostnames) return undefined;
+  return publicDnsName(region, publicIp);
+}
+
+function association(context: Ec2Context, eni: NetworkInterfaceRecord): NetworkInterfaceAssociation | undefined {
+  if (!eni.publicIp) return undefined;
+  return { PublicIp: eni.publicIp, PublicDnsName: publicDnsNameIn(context, eni.vpcId, eni.region, eni.publicIp), IpOwnerId: 'amazon' };
+}
+
+/**
+ * How EC2 shows what an interface is attached to: an instance's interface by
+ * its instance, a service-managed one (`ela-attach-…`) by the AWS service
+ * that owns it; an interface whose owner is gone shows as `detaching`.
+ */
+export function interfaceAttachment(eni: NetworkInterfaceRecord): NetworkInterfaceAttachment | undefined {
+  const { owner } = eni;
+  if (owner.kind === 'user') return undefined;
+  const common = { AttachTime: new Date(eni.createdAt), Status: eni.released ? ('detaching' as const) : ('attached' as const), NetworkCardIndex: 0 };
+  if (owner.kind === 'instance') {
+    return { ...common, AttachmentId: `eni-attach-${eni.id.slice(4)}`, InstanceId: owner.id, InstanceOwnerId: eni.ownerId, DeviceIndex: 0, DeleteOnTermination: true };
+  }
+  const service = owner.kind === 'load-balancer' ? 'amazon-elb' : 'amazon-aws';
+  return { ...common, AttachmentId: `ela-attach-${eni.id.slice(4)}`, InstanceOwnerId: service, DeviceIndex: 1, DeleteOnTermination: false };
+}
+
+const requesterOf = (eni: NetworkInterfaceRecord): string | undefined => (eni.owner.kind === 'load-balancer' ? 'amazon-elb' : undefined);
+
+function primaryAddress(context: Ec2Context, eni: NetworkInterfaceRecord): NetworkInterfacePrivateIpAddress {
+  return {
+    Primary: true,
+    PrivateIpAddress: eni.privateIpAddress,
+    PrivateDnsName: privateDnsName(eni.region, eni.privateIpAddress),
+    Association: association(context, eni),
+  };
+}
+
+export function toNetworkInterface(context: Ec2Context, eni: NetworkInterfaceRecord): NetworkInterface {
+  return {
+    NetworkInterfaceId: eni.id,
+    SubnetId: eni.subnetId,
+    VpcId: eni.vpcId,
+    AvailabilityZone: eni.availabilityZone,
+    Description: eni.description,
+    OwnerId: eni.ownerId,
+    RequesterId: requesterOf(eni),
+    RequesterManaged: eni.requesterManaged,
+    Status: eni.status,
+    MacAddress: eni.macAddress,
+    PrivateIpAddress: eni.privateIpAddress,
+    PrivateDnsName: privateDnsName(eni.region, eni.privateIpAddress),
+    PrivateIpAddresses: [primaryAddress(context, eni)],
+    Ipv6Addresses: [],
+    SourceDestCheck: true,
+    InterfaceType: eni.interfaceType,
+    Groups: groupIdentifiers(context, eni.groupIds),
+    Attachment: interfaceAttachment(eni),
+    Association: association(context, eni),
+    // EC2 lists an interface's tags even when there are none.
+    TagSet: tagList(eni.tags),
+  };
+}
+
+/** The same interface as DescribeInstances nests it in an instance. */
+export function toInstanceNetworkInterface(context: Ec2Context, eni: NetworkInterfaceRecord): InstanceNetworkInterface {
+  const attachment = interfaceAttachment(eni);
+  return {
+    NetworkInterfaceId: eni.id,
+    SubnetId: eni.subnetId,
+    VpcId: eni.vpcId,
+    Description: eni.description,
+    OwnerId: eni.ownerId,
+    Status: eni.status,
+    MacAddress: eni.macAddress,
+    PrivateIpAddress: eni.privateIpAddress,
+    PrivateDnsName: privateDnsName(eni.region, eni.privateIpAddress),
+    PrivateIpAddresses: [primaryAddress(context, eni)],
+    Ipv6Addresses: [],
+    SourceDestCheck: true,
+    InterfaceType: eni.interfaceType,
+    Groups: groupIdentifiers(context, eni.groupIds),
+    Attachment: attachment && {
+      AttachmentId: attachment.AttachmentId,
+      AttachTime: attachment.AttachTime,
+      DeleteOnTermination: attachment.DeleteOnTermination,
+      DeviceIndex: attachment.DeviceIndex,
+      NetworkCardIndex: attachment.NetworkCardIndex,
+      Status: attachment.Status,
+    },
+    Association: association(context, eni),
+  };
+}

@@ -1,0 +1,150 @@
+import type {
+  AssociateRouteTableRequest,
+  AssociateRouteTableResult,
+  CreateRouteRequest,
+  CreateRouteResult,
+  CreateRouteTableRequest,
+  CreateRouteTableResult,
+  DeleteRouteRequest,
+  DeleteRouteTableRequest,
+  DescribeRouteTablesRequest,
+  DescribeRouteTablesResult,
+  DisassociateRouteTableRequest,
+  Route,
+  RouteTable,
+} from '@aws-sdk/client-ec2';
+import { withClientToken } from '../../../cloud/idempotency';
+import { tagsFromSpecifications } from '../../../cloud/tags';
+import { missingParameter, ServiceError } from '../../../protocol/service-error';
+import type { OperationHandler } from '../../../protocol/service-provider';
+import { type Ec2Context, notFound, requireOne } from '../model/ec2-context';
+import type { RouteRecord, RouteTableRecord } from '../model/ec2-records';
+import { associateRouteTable, createRouteTable, deleteRouteTable, disassociateRouteTable } from '../model/route-tables';
+import { createRoute, deleteRoute, routesOf } from '../model/routes';
+import { describeRecords } from './describe-records';
+import { subnetNotFound } from './subnet-api';
+import { tagSet } from './tag-set';
+import { vpcNotFound } from './vpc-api';
+
+export const routeTableNotFound = (id: string) => notFound('InvalidRouteTableID.NotFound', 'routeTable', id);
+
+const toRoute = (route: RouteRecord): Route => ({
+  DestinationCidrBlock: route.destinationCidrBlock,
+  DestinationPrefixListId: route.destinationPrefixListId,
+  GatewayId: route.gatewayId,
+  InstanceId: route.instanceId,
+  NetworkInterfaceId: route.networkInterfaceId,
+  Origin: route.origin,
+  State: route.state,
+});
+
+const toRouteTable = (context: Ec2Context, table: RouteTableRecord): RouteTable => ({
+  RouteTableId: table.id,
+  VpcId: table.vpcId,
+  OwnerId: table.ownerId,
+  Routes: routesOf(context, table).map(toRoute),
+  Associations: table.associations.map((association) => ({
+    Main: association.main,
+    RouteTableAssociationId: association.id,
+    RouteTableId: table.id,
+    SubnetId: association.subnetId,
+    AssociationState: { State: 'associated' },
+  })),
+  PropagatingVgws: [],
+  Tags: tagSet(table.tags),
+});
+
+/**
+ * The local cloud routes IPv4 blocks to internet gateways, all the lab builds;
+ * a request for another kind of destination or target is refused by name
+ * rather than half-served.
+ */
+function requireSupported(given: Record<string, unknown>, parameter: string): void {
+  const other = Object.keys(given).find((name) => given[name] !== undefined);
+  if (other) throw new ServiceError('UnsupportedOperation', `The local cloud does not support ${other} here; use ${parameter}.`);
+}
+
+function destinationOf(input: CreateRouteRequest | DeleteRouteRequest): string {
+  if (input.DestinationCidrBlock) return input.DestinationCidrBlock;
+  requireSupported({ DestinationIpv6CidrBlock: input.DestinationIpv6CidrBlock, DestinationPrefixListId: input.DestinationPrefixListId }, 'DestinationCidrBlock');
+  throw missingParameter('destinationCidrBlock');
+}
+
+function gatewayOf(input: CreateRouteRequest): string {
+  if (input.GatewayId) return input.GatewayId;
+  const { InstanceId, NetworkInterfaceId, NatGatewayId, VpcPeeringConnectionId, TransitGatewayId, VpcEndpointId, EgressOnlyInternetGatewayId } = input;
+  requireSupported({ InstanceId, NetworkInterfaceId, NatGatewayId, VpcPeeringConnectionId, TransitGatewayId, VpcEndpointId, EgressOnlyInternetGatewayId }, 'GatewayId');
+  throw missingParameter('gatewayId');
+}
+
+export function routeTableOperations(context: Ec2Context): Record<string, OperationHandler> {
+  const requireTable = (id: string | undefined) => requireOne(context, context.tables.routeTables, id, 'RouteTableId', routeTableNotFound);
+  return {
+    CreateRouteTable: (input: CreateRouteTableRequest): CreateRouteTableResult => {
+      const vpc = requireOne(context, context.tables.vpcs, input.VpcId, 'VpcId', vpcNotFound);
+      const tags = tagsFromSpecifications(input.TagSpecifications, 'route-table');
+      const { resourceId } = withClientToken(context.runtime.store, 'CreateRouteTable', input.ClientToken, input, () => createRouteTable(context, vpc, false, tags).id);
+      return { RouteTable: toRouteTable(context, requireTable(resourceId)), ClientToken: input.ClientToken };
+    },
+
+    DescribeRouteTables: (input: DescribeRouteTablesRequest): DescribeRouteTablesResult => {
+      const routes = (table: RouteTableRecord) => routesOf(context, table);
+      const page = describeRecords(context, {
+        table: context.tables.routeTables,
+        ids: input.RouteTableIds,
+        missing: routeTableNotFound,
+        filters: input.Filters,
+        maxResults: input.MaxResults,
+        nextToken: input.NextToken,
+        listing: 'DescribeRouteTables',
+        fields: {
+          'route-table-id': (table) => table.id,
+          'vpc-id': (table) => table.vpcId,
+          'owner-id': (table) => table.ownerId,
+          'association.route-table-association-id': (table) => table.associations.map((association) => association.id),
+          'association.route-table-id': (table) => (table.associations.length > 0 ? table.id : undefined),
+          'association.subnet-id': (table) => table.associations.map((association) => association.subnetId),
+          'association.main': (table) => table.associations.map((association) => String(association.main)),
+          'route.destination-cidr-block': (table) => routes(table).map((route) => route.destinationCidrBlock),
+          'route.destination-prefix-list-id': (table) => routes(table).map((route) => route.destinationPrefixListId),
+          'route.gateway-id': (table) => routes(table).map((route) => route.gatewayId),
+          'route.origin': (table) => routes(table).map((route) => route.origin),
+          'route.state': (table) => routes(table).map((route) => route.state),
+        },
+      });
+      return { RouteTables: page.items.map((table) => toRouteTable(context, table)), NextToken: page.nextToken };
+    },
+
+    DeleteRouteTable: (input: DeleteRouteTableRequest): Record<string, never> => {
+      deleteRouteTable(context, requireTable(input.RouteTableId));
+      return {};
+    },
+
+    CreateRoute: (input: CreateRouteRequest): CreateRouteResult => {
+      const table = requireTable(input.RouteTableId);
+      createRoute(context, table, destinationOf(input), gatewayOf(input));
+      return { Return: true };
+    },
+
+    DeleteRoute: (input: DeleteRouteRequest): Record<string, never> => {
+      deleteRoute(context, requireTable(input.RouteTableId), destinationOf(input));
+      return {};
+    },
+
+    AssociateRouteTable: (input: AssociateRouteTableRequest): AssociateRouteTableResult => {
+      const table = requireTable(input.RouteTableId);
+      if (!input.SubnetId) {
+        requireSupported({ GatewayId: input.GatewayId }, 'SubnetId');
+        throw missingParameter('SubnetId');
+      }
+      const subnet = requireOne(context, context.tables.subnets, input.SubnetId, 'SubnetId', subnetNotFound);
+      return { AssociationId: associateRouteTable(context, table, subnet).id, AssociationState: { State: 'associated' } };
+    },
+
+    DisassociateRouteTable: (input: DisassociateRouteTableRequest): Record<string, never> => {
+      if (!input.AssociationId) throw missingParameter('AssociationId');
+      disassociateRouteTable(context, input.AssociationId);
+      return {};
+    },
+  };
+}

@@ -1,0 +1,148 @@
+import type { Command, GetCommandInvocationRequest, GetCommandInvocationResult, SendCommandRequest, SendCommandResult, Target } from '@aws-sdk/client-ssm';
+import { isoTimestamp } from '../../../protocol/scalar-values';
+import type { RequestContext } from '../../../protocol/http-answer';
+import { ServiceError } from '../../../protocol/service-error';
+import type { OperationHandler } from '../../../protocol/service-provider';
+import { isOnline } from '../../../network/managed-instances';
+import { sendCommand } from '../model/commands';
+import { managedNodes } from '../model/managed-nodes';
+import { isRunShellScript, runShellScriptParameters } from '../model/run-shell-script-document';
+import type { SsmContext } from '../model/ssm-context';
+import type { CommandRecord, InvocationRecord } from '../model/ssm-records';
+import { requirePresent, requireRange, validationError } from './ssm-validation';
+
+const PLUGIN_NAME = 'aws:runShellScript';
+const DEFAULT_TIMEOUT_SECONDS = 3600;
+const MAX_INSTANCE_IDS = 50;
+const DOCUMENT_VERSIONS = ['$DEFAULT', '$LATEST', '1'];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+const notInValidState = (ids: readonly string[], accountId: string): ServiceError =>
+  new ServiceError('InvalidInstanceId', `Instances [[${ids.join(', ')}]] not in a valid state for account ${accountId}`);
+
+/** The nodes a command goes to: the ids asked for, or the managed nodes its targets (ids or tags) select. */
+function targetIds(context: SsmContext, region: string, input: SendCommandRequest): string[] {
+  const ids = input.InstanceIds ?? [];
+  const targets = input.Targets ?? [];
+  if (ids.length > 0 && targets.length > 0) throw new ServiceError('InvalidParameters', 'InstanceIds and Targets cannot be used in the same request.');
+  if (ids.length === 0 && targets.length === 0) throw new ServiceError('InvalidParameters', 'A command needs InstanceIds or Targets.');
+  if (ids.length > MAX_INSTANCE_IDS) throw validationError(`Value at 'instanceIds' failed to satisfy constraint: Member must have length less than or equal to ${MAX_INSTANCE_IDS}`);
+  if (ids.length > 0) return [...new Set(ids)];
+  return managedNodes(context, region)
+    .filter((instance) => targets.every((target) => selects(target, instance.id, instance.tags)))
+    .map((instance) => instance.id);
+}
+
+function selects(target: Target, instanceId: string, tags: Readonly<Record<string, string>>): boolean {
+  const key = target.Key ?? '';
+  const values = target.Values ?? [];
+  if (key === 'InstanceIds') return values.includes(instanceId);
+  if (key.startsWith('tag:')) return values.includes(tags[key.slice(4)] ?? '\u0000');
+  if (key === 'tag-key') return values.some((value) => Object.hasOwn(tags, value));
+  throw new ServiceError('InvalidParameters', `Target key ${key} is not supported: use InstanceIds, tag:<key> or tag-key.`);
+}
+
+function toCommand(command: CommandRecord): Command {
+  return {
+    CommandId: command.id,
+    DocumentName: command.documentName,
+    DocumentVersion: '$DEFAULT',
+    Comment: command.comment ?? '',
+    ExpiresAfter: new Date(command.requestedAt + command.timeoutSeconds * 1000),
+    Parameters: command.parameters,
+    InstanceIds: command.instanceIds,
+    Targets: command.targets.map(({ key, values }) => ({ Key: key, Values: values })),
+    RequestedDateTime: new Date(command.requestedAt),
+    Status: 'Pending',
+    StatusDetails: 'Pending',
+    OutputS3Region: command.region,
+    OutputS3BucketName: '',
+    OutputS3KeyPrefix: '',
+    MaxConcurrency: command.maxConcurrency,
+    MaxErrors: command.maxErrors,
+    TargetCount: command.instanceIds.length,
+    CompletedCount: 0,
+    ErrorCount: 0,
+    DeliveryTimedOutCount: 0,
+    ServiceRole: '',
+    NotificationConfig: { NotificationArn: '', NotificationEvents: [] },
+    CloudWatchOutputConfig: { CloudWatchLogGroupName: '', CloudWatchOutputEnabled: false },
+    TimeoutSeconds: command.timeoutSeconds,
+  };
+}
+
+const FINISHED: readonly InvocationRecord['status'][] = ['Success', 'Failed', 'TimedOut'];
+
+/** ISO 8601 duration, as SSM writes `ExecutionElapsedTime` (`PT0.035S`). */
+const isoDuration = (milliseconds: number): string => `PT${(milliseconds / 1000).toFixed(3).replace(/\.?0+$/, '')}S`;
+
+function toInvocation(command: CommandRecord, invocation: InvocationRecord): GetCommandInvocationResult {
+  const finished = FINISHED.includes(invocation.status);
+  const { startedAt, endedAt } = invocation;
+  return {
+    CommandId: command.id,
+    InstanceId: invocation.instanceId,
+    Comment: command.comment ?? '',
+    DocumentName: command.documentName,
+    DocumentVersion: '$DEFAULT',
+    PluginName: PLUGIN_NAME,
+    ResponseCode: finished ? invocation.responseCode : -1,
+    ExecutionStartDateTime: startedAt === undefined ? '' : isoTimestamp(startedAt),
+    ExecutionElapsedTime: startedAt === undefined || endedAt === undefined ? '' : isoDuration(endedAt - startedAt),
+    ExecutionEndDateTime: endedAt === undefined ? '' : isoTimestamp(endedAt),
+    Status: invocation.status,
+    StatusDetails: invocation.statusDetails,
+    StandardOutputContent: finished ? invocation.stdout : '',
+    StandardOutputUrl: '',
+    StandardErrorContent: finished ? invocation.stderr : '',
+    StandardErrorUrl: '',
+    CloudWatchOutputConfig: { CloudWatchLogGroupName: '', CloudWatchOutputEnabled: false },
+  };
+}
+
+/** Run Command: `AWS-RunShellScript` on managed nodes, answered by the network model. */
+export function commandOperations(context: SsmContext): Record<string, OperationHandler> {
+  return {
+    SendCommand: (input: SendCommandRequest, request: RequestContext): SendCommandResult => {
+      const documentName = requirePresent(input.DocumentName, 'documentName');
+      if (!isRunShellScript(documentName)) throw new ServiceError('InvalidDocument', `Document with name ${documentName} does not exist.`);
+      if (input.DocumentVersion !== undefined && !DOCUMENT_VERSIONS.includes(input.DocumentVersion)) {
+        throw new ServiceError('InvalidDocumentVersion', `Document ${documentName} has no version ${input.DocumentVersion}.`);
+      }
+      runShellScriptParameters(input.Parameters);
+      requireRange(input.TimeoutSeconds, 'timeoutSeconds', 30, 2592000);
+      const instanceIds = targetIds(context, request.region, input);
+      const instances = context.network.ec2.tables.instances;
+      const offline = instanceIds.filter((id) => {
+        const instance = instances.get(id);
+        return instance?.region !== request.region || !isOnline(context.network, instance);
+      });
+      if (offline.length > 0) throw notInValidState(offline, request.accountId);
+      const { command } = sendCommand(context, request.region, {
+        documentName,
+        comment: input.Comment,
+        parameters: input.Parameters ?? {},
+        instanceIds,
+        targets: (input.Targets ?? []).map((target) => ({ key: target.Key ?? '', values: target.Values ?? [] })),
+        timeoutSeconds: input.TimeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+        maxConcurrency: input.MaxConcurrency ?? '50',
+        maxErrors: input.MaxErrors ?? '0',
+      });
+      return { Command: toCommand(command) };
+    },
+
+    GetCommandInvocation: (input: GetCommandInvocationRequest): GetCommandInvocationResult => {
+      const commandId = requirePresent(input.CommandId, 'commandId');
+      const instanceId = requirePresent(input.InstanceId, 'instanceId');
+      if (!UUID.test(commandId)) throw new ServiceError('InvalidCommandId', `${commandId} is not a valid command ID.`);
+      if (input.PluginName !== undefined && input.PluginName !== PLUGIN_NAME) throw new ServiceError('InvalidPluginName', `The plugin name ${input.PluginName} is not valid.`);
+      const invocation = context.tables.invocations.get(`${commandId}/${instanceId}`);
+      const command = context.tables.commands.get(commandId);
+      const { clock, faults } = context.runtime;
+      // Right after SendCommand the invocation may not be readable yet (eventual consistency, when a test injects it).
+      const unseen = invocation !== undefined && faults.consistencyDelaySeconds > 0 && invocation.createdAt > clock.now() - clock.scaled(faults.consistencyDelaySeconds);
+      if (!invocation || !command || unseen) throw new ServiceError('InvocationDoesNotExist', 'An invocation with the given command ID and instance ID does not exist.');
+      return toInvocation(command, invocation);
+    },
+  };
+}

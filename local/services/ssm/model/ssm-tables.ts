@@ -1,0 +1,12 @@
+import type { CloudStore, Table } from '../../../cloud/cloud-store';
+import type { CommandRecord, InvocationRecord } from './ssm-records';
+
+export interface SsmTables {
+  readonly commands: Table<CommandRecord>;
+  readonly invocations: Table<InvocationRecord>;
+}
+
+export const ssmTables = (store: CloudStore): SsmTables => ({
+  commands: store.table('ssm.commands'),
+  invocations: store.table('ssm.invocations'),
+});

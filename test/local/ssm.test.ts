@@ -185,6 +185,15 @@ describe('SendCommand and GetCommandInvocation', () => {
     expect((await refused(send({ InstanceIds: ['i-0123456789abcdef0'] }))).name).toBe('InvalidInstanceId');
   });
 
+  test('Targets select managed nodes by tag', async () => {
+    await local.ec2.send(new CreateTagsCommand({ Resources: [publicInstance], Tags: [{ Key: 'check', Value: 'dns' }] }));
+    const { Command } = await send({ InstanceIds: undefined, Targets: [{ Key: 'tag:check', Values: ['dns'] }] });
+    expect(Command).toMatchObject({ InstanceIds: [], Targets: [{ Key: 'tag:check', Values: ['dns'] }], TargetCount: 1 });
+    local.cloud.settle();
+    const invocation = await local.ssm.send(new GetCommandInvocationCommand({ CommandId: Command!.CommandId!, InstanceId: publicInstance }));
+    expect(invocation.StandardOutputContent).toBe('hi\n');
+  });
+
   test('an unknown command and instance pair is InvocationDoesNotExist; a malformed id InvalidCommandId', async () => {
     const { Command } = await send({});
     const missing = await refused(local.ssm.send(new GetCommandInvocationCommand({ CommandId: Command!.CommandId!, InstanceId: privateInstance })));

@@ -17,6 +17,7 @@ export type CurlParse = { readonly ok: true; readonly options: CurlOptions } | {
 type Flag = 'silent' | 'showError' | 'head' | 'fail' | 'insecure';
 type Valued = 'maxTime' | 'connectTimeout' | 'output' | 'writeOut';
 
+/** `-k` is taken and changes nothing: the certificates of AWS endpoints verify anyway. */
 const FLAGS: Record<string, Flag> = { s: 'silent', S: 'showError', I: 'head', f: 'fail', k: 'insecure', '--silent': 'silent', '--show-error': 'showError', '--head': 'head', '--fail': 'fail', '--insecure': 'insecure' };
 const VALUED: Record<string, Valued> = { m: 'maxTime', o: 'output', w: 'writeOut', '--max-time': 'maxTime', '--connect-timeout': 'connectTimeout', '--output': 'output', '--write-out': 'writeOut' };
 const NUMERIC: readonly Valued[] = ['maxTime', 'connectTimeout'];

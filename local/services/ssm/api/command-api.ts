@@ -37,7 +37,10 @@ function selects(target: Target, instanceId: string, tags: Readonly<Record<strin
   const key = target.Key ?? '';
   const values = target.Values ?? [];
   if (key === 'InstanceIds') return values.includes(instanceId);
-  if (key.startsWith('tag:')) return values.includes(tags[key.slice(4)] ?? '\u0000');
+  if (key.startsWith('tag:')) {
+    const value = tags[key.slice(4)];
+    return value !== undefined && values.includes(value);
+  }
   if (key === 'tag-key') return values.some((value) => Object.hasOwn(tags, value));
   throw new ServiceError('InvalidParameters', `Target key ${key} is not supported: use InstanceIds, tag:<key> or tag-key.`);
 }
@@ -50,7 +53,8 @@ function toCommand(command: CommandRecord): Command {
     Comment: command.comment ?? '',
     ExpiresAfter: new Date(command.requestedAt + command.timeoutSeconds * 1000),
     Parameters: command.parameters,
-    InstanceIds: command.instanceIds,
+    // A command sent to Targets lists no instance ids of its own; its invocations name the nodes.
+    InstanceIds: command.targets.length > 0 ? [] : command.instanceIds,
     Targets: command.targets.map(({ key, values }) => ({ Key: key, Values: values })),
     RequestedDateTime: new Date(command.requestedAt),
     Status: 'Pending',
@@ -131,7 +135,7 @@ export function commandOperations(context: SsmContext): Record<string, Operation
       return { Command: toCommand(command) };
     },
 
-    GetCommandInvocation: (input: GetCommandInvocationRequest): GetCommandInvocationResult => {
+    GetCommandInvocation: (input: GetCommandInvocationRequest, request: RequestContext): GetCommandInvocationResult => {
       const commandId = requirePresent(input.CommandId, 'commandId');
       const instanceId = requirePresent(input.InstanceId, 'instanceId');
       if (!UUID.test(commandId)) throw new ServiceError('InvalidCommandId', `${commandId} is not a valid command ID.`);
@@ -141,7 +145,7 @@ export function commandOperations(context: SsmContext): Record<string, Operation
       const { clock, faults } = context.runtime;
       // Right after SendCommand the invocation may not be readable yet (eventual consistency, when a test injects it).
       const unseen = invocation !== undefined && faults.consistencyDelaySeconds > 0 && invocation.createdAt > clock.now() - clock.scaled(faults.consistencyDelaySeconds);
-      if (!invocation || !command || unseen) throw new ServiceError('InvocationDoesNotExist', 'An invocation with the given command ID and instance ID does not exist.');
+      if (!invocation || !command || invocation.region !== request.region || unseen) throw new ServiceError('InvocationDoesNotExist', 'An invocation with the given command ID and instance ID does not exist.');
       return toInvocation(command, invocation);
     },
   };

@@ -39,7 +39,7 @@ interface Filter {
 
 function matcher(filter: Filter): (node: Node) => boolean {
   if (filter.values.length === 0) throw new ServiceError('InvalidInstanceInformationFilterValue', `The filter ${filter.key} needs at least one value.`);
-  const read = filter.key.startsWith('tag:') ? ({ instance }: Node) => [instance.tags[filter.key.slice(4)]] : FIELDS[filter.key];
+  const read = filter.key.startsWith('tag:') ? ({ instance }: Node) => [instance.tags[filter.key.slice(4)]] : Object.hasOwn(FIELDS, filter.key) ? FIELDS[filter.key] : undefined;
   if (!read) throw new ServiceError('InvalidFilterKey', `The filter key ${filter.key} is not valid.`);
   return (node) => read(node).some((value) => value !== undefined && filter.values.includes(value));
 }

@@ -1,0 +1,49 @@
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { SSMClient } from '@aws-sdk/client-ssm';
+
+/** Every AWS client a lab step may use, built in one place. */
+export interface AwsClients {
+  readonly ec2: EC2Client;
+  readonly elbv2: ElasticLoadBalancingV2Client;
+  readonly ssm: SSMClient;
+  readonly quotas: ServiceQuotasClient;
+  readonly sfn: SFNClient;
+}
+
+export interface ClientSettings {
+  readonly region: string;
+  /** Any AWS-compatible endpoint (the local cloud); AWS's own when omitted. */
+  readonly endpoint?: string;
+}
+
+/**
+ * Region and endpoint come from the environment as Lambda and the SDK define
+ * it (`AWS_REGION`, `AWS_ENDPOINT_URL`). Adaptive retries absorb throttling
+ * inside a call; "not ready yet" is left to the workflow's Retry.
+ */
+export function clientSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): ClientSettings {
+  const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  if (!region) throw new Error('AWS_REGION is not set: a lab step must know the region it works in');
+  return { region, endpoint: env.AWS_ENDPOINT_URL || undefined };
+}
+
+const cache = new Map<string, AwsClients>();
+
+export function awsClients(settings: ClientSettings = clientSettingsFromEnv()): AwsClients {
+  const key = `${settings.region} ${settings.endpoint ?? ''}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const config = { region: settings.region, endpoint: settings.endpoint, retryMode: 'adaptive', maxAttempts: 6 };
+  const clients: AwsClients = {
+    ec2: new EC2Client(config),
+    elbv2: new ElasticLoadBalancingV2Client(config),
+    ssm: new SSMClient(config),
+    quotas: new ServiceQuotasClient(config),
+    sfn: new SFNClient(config),
+  };
+  cache.set(key, clients);
+  return clients;
+}

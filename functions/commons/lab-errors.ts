@@ -1,0 +1,48 @@
+/**
+ * Errors a lab step throws. Their `name` is what Step Functions matches in a
+ * state's `Retry` and `Catch`, so the names are part of the workflows' contract.
+ */
+abstract class LabError extends Error {
+  protected constructor(name: string, message: string) {
+    super(message);
+    this.name = name;
+  }
+}
+
+/** AWS has not finished yet (an NLB provisioning, an endpoint pending): the workflow retries with back-off. */
+export class NotReady extends LabError {
+  constructor(message: string) {
+    super('NotReady', message);
+  }
+}
+
+/** Something still depends on what is being deleted (ENIs not yet released): the workflow retries with back-off. */
+export class DependencyStillPresent extends LabError {
+  constructor(message: string) {
+    super('DependencyStillPresent', message);
+  }
+}
+
+/** The step's input is not what it must be; retrying cannot help. */
+export class LabInputInvalid extends LabError {
+  constructor(message: string) {
+    super('LabInputInvalid', message);
+  }
+}
+
+/** The account cannot hold another lab (a quota is reached); says which quota and how to raise it. */
+export class QuotaExhausted extends LabError {
+  constructor(message: string) {
+    super('QuotaExhausted', message);
+  }
+}
+
+/** A lesson cannot be built or proved as the lab expects; the message says what was found instead. */
+export class LabStepFailed extends LabError {
+  constructor(message: string) {
+    super('LabStepFailed', message);
+  }
+}
+
+/** The error names the workflows retry. */
+export const RETRYABLE_ERRORS = ['NotReady', 'DependencyStillPresent'] as const;

@@ -1,0 +1,40 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import { z } from 'zod';
+import { type AwsClients, awsClients } from './aws-clients';
+import { LabInputInvalid } from './lab-errors';
+import { logger } from './logger';
+
+/** What a lab step's domain function is given besides its input. */
+export interface StepDependencies {
+  readonly clients: AwsClients;
+  readonly logger: Logger;
+  readonly now: () => Date;
+}
+
+export type LabStepFunction<I, O> = (input: I, dependencies: StepDependencies) => Promise<O>;
+
+/**
+ * A Lambda handler for one lab step: validates the input against the step's
+ * schema (refusing it with `LabInputInvalid`, which no Retry matches), calls
+ * the plain domain function, returns its plain JSON. Structured logs carry
+ * the run id; failures are logged before they propagate to the workflow.
+ */
+export function labStep<S extends z.ZodType, O>(name: string, schema: S, step: LabStepFunction<z.infer<S>, O>) {
+  return middy(async (event: unknown, _context: Context): Promise<O> => {
+    const parsed = schema.safeParse(event);
+    if (!parsed.success) throw new LabInputInvalid(`${name} was given an input it cannot use: ${z.prettifyError(parsed.error)}`);
+    const runId = (parsed.data as { run?: { runId?: string } }).run?.runId;
+    if (runId) logger.appendKeys({ runId });
+    try {
+      const output = await step(parsed.data, { clients: awsClients(), logger, now: () => new Date() });
+      logger.info(`${name} done`);
+      return output;
+    } catch (error) {
+      logger.error(`${name} failed`, error as Error);
+      throw error;
+    }
+  }).use(injectLambdaContext(logger, { resetKeys: true }));
+}

@@ -1,30 +1,38 @@
 import { Command, CommanderError } from 'commander';
+import { type CliIo, processIo } from './cli-io';
+import { cleanupCommand } from './commands/cleanup-command';
+import { listCommand } from './commands/list-command';
 import { localCommand } from './commands/local-command';
+import { startCommand } from './commands/start-command';
+import { statusCommand } from './commands/status-command';
+import { teardownCommand } from './commands/teardown-command';
 import { EXIT, UsageError } from './usage-error';
 
-/** Builds the `vpce-lab` command. Exit codes: 0 ok, 1 the work failed, 2 bad usage. */
-export function buildProgram(): Command {
+/** Builds the `vpce-lab` command. Exit codes: 0 ok, 1 the run (or its teardown) failed, 2 bad usage. */
+export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
   const program = new Command('vpce-lab')
-    .description('Runs the AWS VPC-endpoint lab: build, verify and tear down, on AWS or on the local cloud')
+    .description('Runs the AWS VPC-endpoint lab: build, verify each lesson, tear down; on the local cloud (default) or on AWS')
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
-  program.addCommand(localCommand());
-  for (const command of program.commands) command.exitOverride();
+    .configureOutput({ writeOut: (text) => io.out.write(text), writeErr: (text) => io.err.write(text) });
+  for (const command of [startCommand, statusCommand, listCommand, teardownCommand, cleanupCommand, localCommand]) {
+    program.addCommand(command(io, exit).exitOverride().configureOutput({ writeOut: (text) => io.out.write(text), writeErr: (text) => io.err.write(text) }));
+  }
   return program;
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let code: number = EXIT.ok;
   try {
-    await buildProgram().parseAsync([...argv], { from: 'user' });
-    return EXIT.ok;
+    await buildProgram(io, (result) => (code = result)).parseAsync([...argv], { from: 'user' });
+    return code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     if (error instanceof UsageError) {
-      process.stderr.write(`error: ${error.message}\n`);
+      io.err.write(`error: ${error.message}\n`);
       return EXIT.usage;
     }
-    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.err.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT.failed;
   }
 }

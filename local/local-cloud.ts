@@ -15,6 +15,7 @@ import { jsonProtocol } from './protocol/json-protocol';
 import { queryProtocol } from './protocol/query-protocol';
 import { routeRequest } from './protocol/route-request';
 import { requestTooLarge } from './protocol/service-error';
+import type { ServiceProvider } from './protocol/service-provider';
 import { createServiceProviders } from './services/service-providers';
 
 export interface LocalCloudOptions {
@@ -24,6 +25,17 @@ export interface LocalCloudOptions {
   readonly timeScale?: number;
   /** Where the state is kept across restarts; in memory only when omitted. */
   readonly dataDir?: string;
+  /** What a composition (the lab's workflows) adds to the cloud, built on its runtime before it listens. */
+  readonly extend?: (runtime: CloudRuntime) => LocalCloudExtension;
+}
+
+/** More services, and work that starts and stops with the cloud (in-process Lambda, schedules, deliveries). */
+export interface LocalCloudExtension {
+  readonly providers?: readonly ServiceProvider[];
+  /** Called once the cloud listens, when its endpoint is known. */
+  readonly started?: (cloud: LocalCloud) => void;
+  /** Called first when the cloud closes, to stop what the extension runs. */
+  readonly closing?: () => Promise<void>;
 }
 
 export const DEFAULT_PORT = 4566;
@@ -42,6 +54,7 @@ export class LocalCloud {
     private readonly timer: DueTimer,
     private readonly server: Server,
     readonly port: number,
+    private readonly extension: LocalCloudExtension,
   ) {}
 
   static async start(options: LocalCloudOptions = {}): Promise<LocalCloud> {
@@ -56,7 +69,8 @@ export class LocalCloud {
       accountId: LOCAL_ACCOUNT_ID,
     };
     const journal = new CallJournal();
-    const dispatcher = new Dispatcher(runtime, journal, createServiceProviders(runtime));
+    const extension = options.extend?.(runtime) ?? {};
+    const dispatcher = new Dispatcher(runtime, journal, [...createServiceProviders(runtime), ...(extension.providers ?? [])]);
     const timer = new DueTimer(runtime, () => dispatcher.advance());
     const { server, port } = await listen(
       {
@@ -70,7 +84,13 @@ export class LocalCloud {
       },
       options.port ?? DEFAULT_PORT,
     );
-    const cloud = new LocalCloud(runtime, journal, dispatcher, timer, server, port);
+    const cloud = new LocalCloud(runtime, journal, dispatcher, timer, server, port, extension);
+    try {
+      extension.started?.(cloud);
+    } catch (error) {
+      await cloud.close();
+      throw error;
+    }
     cloud.settle();
     return cloud;
   }
@@ -86,6 +106,7 @@ export class LocalCloud {
   }
 
   async close(): Promise<void> {
+    await this.extension.closing?.();
     this.timer.stop();
     this.server.closeAllConnections();
     await new Promise<void>((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));

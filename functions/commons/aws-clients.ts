@@ -3,6 +3,7 @@ import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balan
 import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SSMClient } from '@aws-sdk/client-ssm';
+import { STSClient } from '@aws-sdk/client-sts';
 
 /** Every AWS client a lab step may use, built in one place. */
 export interface AwsClients {
@@ -11,6 +12,7 @@ export interface AwsClients {
   readonly ssm: SSMClient;
   readonly quotas: ServiceQuotasClient;
   readonly sfn: SFNClient;
+  readonly sts: STSClient;
 }
 
 export interface ClientSettings {
@@ -43,6 +45,7 @@ export function awsClients(settings: ClientSettings = clientSettingsFromEnv()): 
     ssm: new SSMClient(config),
     quotas: new ServiceQuotasClient(config),
     sfn: new SFNClient(config),
+    sts: new STSClient(config),
   };
   cache.set(key, clients);
   return clients;

@@ -4,7 +4,7 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import { type AwsClients, awsClients } from './aws-clients';
-import { LabInputInvalid } from './lab-errors';
+import { LabInputInvalid, RETRYABLE_ERRORS } from './lab-errors';
 import { logger } from './logger';
 
 /** What a lab step's domain function is given besides its input. */
@@ -26,15 +26,20 @@ export function labStep<S extends z.ZodType, O>(name: string, schema: S, step: L
   return middy(async (event: unknown, _context: Context): Promise<O> => {
     const parsed = schema.safeParse(event);
     if (!parsed.success) throw new LabInputInvalid(`${name} was given an input it cannot use: ${z.prettifyError(parsed.error)}`);
-    const runId = (parsed.data as { run?: { runId?: string } }).run?.runId;
+    // Build steps carry the run under `run`; teardown steps are given its id alone.
+    const data = parsed.data as { run?: { runId?: string }; runId?: string };
+    const runId = data.run?.runId ?? data.runId;
     if (runId) logger.appendKeys({ runId });
     try {
       const output = await step(parsed.data, { clients: awsClients(), logger, now: () => new Date() });
       logger.info(`${name} done`);
       return output;
     } catch (error) {
-      logger.error(`${name} failed`, error as Error);
+      if (isRetryable(error)) logger.info(`${name} not done yet`, { reason: error.message, error: error.name });
+      else logger.error(`${name} failed`, error as Error);
       throw error;
     }
   }).use(injectLambdaContext(logger, { resetKeys: true }));
 }
+
+const isRetryable = (error: unknown): error is Error => error instanceof Error && (RETRYABLE_ERRORS as readonly string[]).includes(error.name);

@@ -15,8 +15,11 @@ export interface RunIdentity {
   readonly expiresAt: string;
 }
 
-/** The tags of one resource of a run; `logicalName` makes find-or-create idempotent where AWS has no ClientToken. */
-export function runTags(run: RunIdentity, logicalName: string): Tag[] {
+/**
+ * The tags of one resource of a run; `logicalName` makes find-or-create idempotent where AWS has no ClientToken.
+ * Keys and values are always set, so the list fits EC2's and ELBv2's `Tag` alike.
+ */
+export function runTags(run: RunIdentity, logicalName: string): { Key: string; Value: string }[] {
   return [
     { Key: TAG.runId, Value: run.runId },
     { Key: TAG.scenario, Value: run.scenario },

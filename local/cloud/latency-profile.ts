@@ -45,6 +45,11 @@ export const LATENCY_PROFILE = {
   endpointDeleted: { seconds: 60, source: 'DeleteVpcEndpoints: the endpoint stays `deleting` for about a minute' },
   endpointServiceAvailable: { seconds: 30, source: 'CreateVpcEndpointServiceConfiguration answers `pending`, then `available` in under a minute' },
   connectionAccepted: { seconds: 60, source: 'After AcceptVpcEndpointConnections the endpoint goes `pending` then `available` in about a minute' },
+  asyncInvokeFirstRetry: {
+    seconds: 60,
+    source: 'Lambda Developer Guide, asynchronous invocation (how SNS invokes a subscribed function): after a function error, Lambda waits one minute before the first of two retries',
+  },
+  asyncInvokeSecondRetry: { seconds: 120, source: 'Lambda Developer Guide, asynchronous invocation: two minutes before the second and last retry; then the event is dropped' },
   eniReleased: {
     seconds: 120,
     source: 'ENIs of deleted endpoints, NLBs and instances stay `in-use` for minutes after their owner (the reason DeleteSubnet/DeleteSecurityGroup fail with DependencyViolation right after)',

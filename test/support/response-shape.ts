@@ -13,12 +13,23 @@ const FORMATS: readonly [string, RegExp][] = [
   ['dns-name', /^[a-z0-9-]+(\.[a-z0-9-]+)+\.amazonaws\.com$/],
 ];
 
+/**
+ * A value compared as itself rather than by shape: what AWS documents a call
+ * to answer at that point (a state, an error code, the type part of an ARN).
+ */
+export class Exact {
+  constructor(readonly value: string) {}
+}
+
+export const exactly = (value: string | undefined): Exact => new Exact(String(value));
+
 function formatOf(text: string): string {
   const match = FORMATS.find(([, pattern]) => pattern.test(text));
   return match ? `string:${match[0]}` : 'string';
 }
 
 export function shapeOf(value: unknown): Shape {
+  if (value instanceof Exact) return `=${value.value}`;
   if (value instanceof Date) return 'timestamp';
   if (Array.isArray(value)) return value.length === 0 ? [] : [shapeOf(value[0])];
   if (value !== null && typeof value === 'object') {

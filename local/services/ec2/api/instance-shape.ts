@@ -1,9 +1,9 @@
-import type { IamInstanceProfile, Instance, InstanceState, Reservation } from '@aws-sdk/client-ec2';
+import type { IamInstanceProfile, Instance, InstanceBlockDeviceMapping, InstanceMetadataOptionsResponse, InstanceState, Reservation, StateReason } from '@aws-sdk/client-ec2';
 import type { Ec2Context } from '../model/ec2-context';
 import { privateDnsName } from '../model/ec2-dns-names';
 import type { InstanceRecord, InstanceStateName } from '../model/ec2-records';
 import { architectureOf } from '../model/instance-types';
-import { stableHex } from '../model/stable-ids';
+import { stableHex, stableId } from '../model/stable-ids';
 import { groupIdentifiers, publicDnsNameIn, toInstanceNetworkInterface } from './network-interface-shape';
 import { tagSet } from './tag-set';
 
@@ -28,6 +28,33 @@ function instanceProfile(arn: string | undefined): IamInstanceProfile | undefine
   return { Arn: arn, Id: `AIPA${stableHex(arn, 17).toUpperCase()}` };
 }
 
+/** Why the instance is where it is: a launch still pending, or a user's termination (EC2 API reference, StateReason). */
+function stateReason(instance: InstanceRecord): StateReason | undefined {
+  if (instance.terminationRequestedAt !== undefined) return { Code: 'Client.UserInitiatedShutdown', Message: 'Client.UserInitiatedShutdown: User initiated shutdown' };
+  return instance.state === 'pending' ? { Code: 'pending', Message: 'pending' } : undefined;
+}
+
+/**
+ * The root EBS volume, deleted with the instance. EC2 lists no mapping while
+ * the launch is pending (RunInstances answers an empty list) nor once the
+ * instance is terminated.
+ */
+function blockDeviceMappings(instance: InstanceRecord): InstanceBlockDeviceMapping[] {
+  if (instance.state === 'pending' || instance.state === 'terminated') return [];
+  const Ebs = { AttachTime: new Date(instance.launchTime), DeleteOnTermination: true, Status: 'attached' as const, VolumeId: stableId('vol', instance.id) };
+  return [{ DeviceName: '/dev/xvda', Ebs }];
+}
+
+/** IMDS as the Amazon Linux 2023 AMIs set it (IMDSv2 only, two hops), `pending` until the launch completes. */
+const metadataOptions = (instance: InstanceRecord): InstanceMetadataOptionsResponse => ({
+  State: instance.state === 'pending' ? 'pending' : 'applied',
+  HttpTokens: 'required',
+  HttpPutResponseHopLimit: 2,
+  HttpEndpoint: 'enabled',
+  HttpProtocolIpv6: 'disabled',
+  InstanceMetadataTags: 'disabled',
+});
+
 /**
  * An instance as DescribeInstances shows it. A terminated instance has let go
  * of its network: EC2 shows it with no subnet, addresses, groups or interfaces.
@@ -44,7 +71,7 @@ export function toInstance(context: Ec2Context, instance: InstanceRecord): Insta
     PrivateDnsName: attached ? privateDnsName(instance.region, instance.privateIpAddress) : '',
     PublicDnsName: publicDnsNameIn(context, instance.vpcId, instance.region, instance.publicIpAddress) ?? '',
     StateTransitionReason: requestedAt === undefined ? '' : `User initiated (${gmt(requestedAt)})`,
-    StateReason: requestedAt === undefined ? undefined : { Code: 'Client.UserInitiatedShutdown', Message: 'Client.UserInitiatedShutdown: User initiated shutdown' },
+    StateReason: stateReason(instance),
     KeyName: instance.keyName,
     AmiLaunchIndex: instance.amiLaunchIndex,
     ProductCodes: [],
@@ -59,6 +86,7 @@ export function toInstance(context: Ec2Context, instance: InstanceRecord): Insta
     Architecture: architectureOf(instance.instanceType),
     RootDeviceType: 'ebs',
     RootDeviceName: '/dev/xvda',
+    BlockDeviceMappings: blockDeviceMappings(instance),
     VirtualizationType: 'hvm',
     Hypervisor: 'xen',
     EbsOptimized: false,
@@ -68,6 +96,7 @@ export function toInstance(context: Ec2Context, instance: InstanceRecord): Insta
     UsageOperation: 'RunInstances',
     ClientToken: instance.clientToken ?? '',
     IamInstanceProfile: instanceProfile(instance.iamInstanceProfileArn),
+    MetadataOptions: metadataOptions(instance),
     SecurityGroups: attached ? groupIdentifiers(context, instance.groupIds) : [],
     NetworkInterfaces: eni ? [toInstanceNetworkInterface(context, eni)] : [],
     Tags: tagSet(instance.tags),

@@ -41,7 +41,15 @@ export function interfaceAttachment(eni: NetworkInterfaceRecord): NetworkInterfa
   return { ...common, AttachmentId: `ela-attach-${eni.id.slice(4)}`, InstanceOwnerId: service, DeviceIndex: 1, DeleteOnTermination: false };
 }
 
-const requesterOf = (eni: NetworkInterfaceRecord): string | undefined => (eni.owner.kind === 'load-balancer' ? 'amazon-elb' : undefined);
+/**
+ * Who created a requester-managed interface: Elastic Load Balancing, or for an
+ * endpoint the AWS account PrivateLink works from (the one the EC2 User Guide
+ * shows, "Requester-managed network interfaces"). Interfaces the user's own
+ * calls made carry no requester.
+ */
+const REQUESTERS: Partial<Record<NetworkInterfaceRecord['owner']['kind'], string>> = { 'load-balancer': 'amazon-elb', 'vpc-endpoint': '727180483921' };
+
+const requesterOf = (eni: NetworkInterfaceRecord): string | undefined => REQUESTERS[eni.owner.kind];
 
 function primaryAddress(context: Ec2Context, eni: NetworkInterfaceRecord): NetworkInterfacePrivateIpAddress {
   return {

@@ -1,4 +1,12 @@
-import type { Command, GetCommandInvocationRequest, GetCommandInvocationResult, SendCommandRequest, SendCommandResult, Target } from '@aws-sdk/client-ssm';
+import type {
+  Command,
+  GetCommandInvocationRequest,
+  GetCommandInvocationResult,
+  NotificationType,
+  SendCommandRequest,
+  SendCommandResult,
+  Target,
+} from '@aws-sdk/client-ssm';
 import { isoTimestamp } from '../../../protocol/scalar-values';
 import type { RequestContext } from '../../../protocol/http-answer';
 import { ServiceError } from '../../../protocol/service-error';
@@ -69,7 +77,8 @@ function toCommand(command: CommandRecord): Command {
     ErrorCount: 0,
     DeliveryTimedOutCount: 0,
     ServiceRole: '',
-    NotificationConfig: { NotificationArn: '', NotificationEvents: [] },
+    // With no notification asked for, SSM sends each member empty, `NotificationType` too, outside the SDK's enum.
+    NotificationConfig: { NotificationArn: '', NotificationEvents: [], NotificationType: '' as NotificationType },
     CloudWatchOutputConfig: { CloudWatchLogGroupName: '', CloudWatchOutputEnabled: false },
     TimeoutSeconds: command.timeoutSeconds,
   };

@@ -1,0 +1,22 @@
+import { Command } from 'commander';
+import { type CliIo, writeJson } from '../cli-io';
+import { connect } from '../connection/connect';
+import { type CommonOptions, withConnectionOptions } from '../connection/connection-options';
+import { executionName, runWorkflow } from '../follow/run-workflow';
+import { EXIT } from '../usage-error';
+
+/** `vpce-lab cleanup`: what the schedule does, now: tear down every run whose TTL has passed. */
+export function cleanupCommand(io: CliIo, exit: (code: number) => void): Command {
+  return withConnectionOptions(new Command('cleanup').description('tear down every run whose vpce-lab:expires-at has passed (what the schedule runs)')).action(async (options: CommonOptions) => {
+    const connection = await connect(options);
+    try {
+      if (!options.json) io.out.write(`Cleaning up expired runs on ${connection.description}\n`);
+      const result = await runWorkflow(io, connection, 'cleanup', {}, executionName('cleanup', new Date()), options.json);
+      if (options.json) writeJson(io, result);
+      else io.out.write(result.status === 'SUCCEEDED' ? `Cleanup done: ${JSON.stringify(result.output)}\n` : `Cleanup ${result.status.toLowerCase()}: ${result.error ?? ''} ${result.cause ?? ''}\n`);
+      exit(result.status === 'SUCCEEDED' ? EXIT.ok : EXIT.failed);
+    } finally {
+      await connection.close();
+    }
+  });
+}

@@ -1,0 +1,60 @@
+import { StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { Command, Option } from 'commander';
+import { SCENARIOS } from '../../functions/lab/lab-run';
+import { type CliIo, writeJson } from '../cli-io';
+import { connect } from '../connection/connect';
+import { type CommonOptions, withConnectionOptions } from '../connection/connection-options';
+import { stateMachineArn } from '../connection/lab-connection';
+import { executionHistory, followExecution } from '../follow/execution-events';
+import { renderCost } from '../render/cost-view';
+import { ProgressView } from '../render/progress-view';
+import { renderReport } from '../render/report-view';
+import { newRun, parseScenario, parseTtl, type RunRequest } from '../run-request';
+import { runOutcome, type RunOutcome } from '../run-outcome';
+import { EXIT } from '../usage-error';
+
+interface StartOptions extends CommonOptions, Omit<RunRequest, 'ttlMs'> {
+  readonly ttl: number;
+}
+
+/** `vpce-lab start`: one execution of the lab-run workflow, followed live to its end. */
+export function startCommand(io: CliIo, exit: (code: number) => void): Command {
+  return withConnectionOptions(
+    new Command('start')
+      .description('build the lab, prove each lesson before and after, then tear it down (or hold it with --keep)')
+      .addOption(new Option('--scenario <scenario>', `which lessons to build: ${SCENARIOS.join(', ')}`).argParser(parseScenario).default('full'))
+      .addOption(new Option('--ttl <duration>', 'how long the run may live before scheduled cleanup removes it (10m to 7d)').argParser(parseTtl).default(parseTtl('2h'), '2h'))
+      .option('--keep', 'hold the built lab until its TTL instead of tearing it down after verification', false),
+  ).action(async (options: StartOptions) => exit(await start(io, options)));
+}
+
+async function start(io: CliIo, options: StartOptions): Promise<number> {
+  const connection = await connect(options);
+  try {
+    const run = newRun({ scenario: options.scenario, ttlMs: options.ttl, keep: options.keep, region: options.region }, new Date());
+    const labRunArn = await stateMachineArn(connection, 'labRun');
+    const { executionArn } = await connection.sfn.send(new StartExecutionCommand({ stateMachineArn: labRunArn, name: run.runId, input: JSON.stringify({ run }) }));
+    if (!executionArn) throw new Error('Step Functions started the run but returned no execution ARN');
+    const startedAt = Date.now();
+    if (!options.json) io.out.write(`Run ${run.runId} (${run.scenario}) on ${connection.description}\n${run.keep ? `Held until ${run.expiresAt}.\n` : ''}\n`);
+    const view = options.json ? undefined : new ProgressView(io.out, startedAt);
+    const execution = await followExecution(connection.sfn, executionArn, (event) => view?.onEvent(event), connection.pollMs);
+    view?.stop();
+    const outcome = runOutcome({ ...execution, executionArn }, await executionHistory(connection.sfn, executionArn), new Date());
+    if (options.json) writeJson(io, outcome);
+    else io.out.write(describeOutcome(outcome));
+    return outcome.status === 'SUCCEEDED' ? EXIT.ok : EXIT.failed;
+  } finally {
+    await connection.close();
+  }
+}
+
+/** The end of a run for people: the report, the cost, and how it ended. */
+export function describeOutcome(outcome: RunOutcome): string {
+  const parts = [''];
+  if (outcome.report) parts.push(renderReport(outcome.report));
+  if (outcome.cost) parts.push(renderCost(outcome.cost));
+  if (outcome.status === 'SUCCEEDED') parts.push(`Run ${outcome.runId} succeeded; nothing of it remains.`);
+  else parts.push(`Run ${outcome.runId} ${outcome.status.toLowerCase()}: ${outcome.error ?? ''} ${outcome.cause ?? ''}`.trim());
+  return `${parts.join('\n')}\n`;
+}

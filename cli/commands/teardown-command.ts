@@ -1,0 +1,25 @@
+import { Command } from 'commander';
+import { type CliIo, writeJson } from '../cli-io';
+import { connect } from '../connection/connect';
+import { type CommonOptions, withConnectionOptions } from '../connection/connection-options';
+import { executionName, runWorkflow } from '../follow/run-workflow';
+import { parseRunId } from '../run-request';
+import { EXIT } from '../usage-error';
+
+/** `vpce-lab teardown <run-id>`: remove everything tagged with the run, in dependency order, now. */
+export function teardownCommand(io: CliIo, exit: (code: number) => void): Command {
+  return withConnectionOptions(
+    new Command('teardown').description("remove every resource of a run now (endpoints, endpoint service, NLB, instances, VPCs); safe to repeat").argument('<run-id>', 'the run (see vpce-lab list)', parseRunId),
+  ).action(async (runId: string, options: CommonOptions) => {
+    const connection = await connect(options);
+    try {
+      if (!options.json) io.out.write(`Tearing down ${runId} on ${connection.description}\n`);
+      const result = await runWorkflow(io, connection, 'teardown', { runId }, executionName(`teardown-${runId}`, new Date()), options.json);
+      if (options.json) writeJson(io, { runId, ...result });
+      else io.out.write(result.status === 'SUCCEEDED' ? `Nothing of ${runId} remains.\n` : `Teardown of ${runId} ${result.status.toLowerCase()}: ${result.error ?? ''} ${result.cause ?? ''}\n`);
+      exit(result.status === 'SUCCEEDED' ? EXIT.ok : EXIT.failed);
+    } finally {
+      await connection.close();
+    }
+  });
+}

@@ -1,0 +1,43 @@
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { startLocalLab } from '../../local/lab-runtime';
+import type { LabConnection } from './lab-connection';
+import { runningServer } from './local-server-file';
+
+export interface ConnectionOptions {
+  readonly endpoint?: string;
+  readonly aws?: boolean;
+  readonly region: string;
+  readonly dataDir: string;
+  readonly persist: boolean;
+  readonly timeScale: number;
+}
+
+const LOCAL_CREDENTIALS = { accessKeyId: 'vpce-lab', secretAccessKey: 'vpce-lab' };
+
+const remote = (endpoint: string | undefined, region: string, description: string, pollMs: number): LabConnection => {
+  const sfn = new SFNClient(endpoint ? { region, endpoint, credentials: LOCAL_CREDENTIALS } : { region });
+  return { sfn, region, description, pollMs, close: async () => sfn.destroy() };
+};
+
+/**
+ * Where this command works: `--endpoint URL` (or `AWS_ENDPOINT_URL`) for any
+ * AWS-compatible endpoint, `--aws` for the account of the default credential
+ * chain, else the embedded local cloud (the default): the `vpce-lab local`
+ * server already serving the data directory, or one started in this process.
+ */
+export async function connect(options: ConnectionOptions): Promise<LabConnection> {
+  const endpoint = options.endpoint ?? (options.aws ? undefined : process.env.AWS_ENDPOINT_URL);
+  if (endpoint) return remote(endpoint, options.region, `the endpoint ${endpoint}`, 500);
+  if (options.aws) return remote(undefined, options.region, `AWS (${options.region})`, 5000);
+  const served = options.persist ? await runningServer(options.dataDir) : undefined;
+  if (served) return remote(served, options.region, `the local cloud at ${served}`, 250);
+  const lab = await startLocalLab({ port: 0, region: options.region, timeScale: options.timeScale, dataDir: options.persist ? options.dataDir : undefined });
+  const local = remote(lab.cloud.endpoint, options.region, `the local cloud (in this process, ${options.persist ? options.dataDir : 'in memory'})`, 100);
+  return {
+    ...local,
+    close: async () => {
+      await local.close();
+      await lab.close();
+    },
+  };
+}

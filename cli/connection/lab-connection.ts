@@ -1,0 +1,33 @@
+import { paginateListStateMachines, type SFNClient } from '@aws-sdk/client-sfn';
+
+export const STATE_MACHINES = { labRun: 'vpce-lab-lab-run', teardown: 'vpce-lab-teardown', cleanup: 'vpce-lab-cleanup' } as const;
+export type StateMachineKey = keyof typeof STATE_MACHINES;
+
+/** Where the command's Step Functions calls go: the embedded local cloud, another endpoint, or AWS. */
+export interface LabConnection {
+  readonly sfn: SFNClient;
+  readonly region: string;
+  /** A line for people: "local cloud at http://127.0.0.1:4566", "AWS (ap-northeast-2)". */
+  readonly description: string;
+  /** How often to poll an execution's history: fast locally, gently on AWS (each call is billed). */
+  readonly pollMs: number;
+  close(): Promise<void>;
+}
+
+/** The deployed state machine's ARN, found by its name; a clear error when the stack is not deployed there. */
+export async function stateMachineArn(connection: LabConnection, key: StateMachineKey): Promise<string> {
+  const name = STATE_MACHINES[key];
+  for await (const page of paginateListStateMachines({ client: connection.sfn }, {})) {
+    const found = page.stateMachines?.find((machine) => machine.name === name);
+    if (found?.stateMachineArn) return found.stateMachineArn;
+  }
+  throw new LabNotDeployed(`The state machine ${name} does not exist at ${connection.description}. Deploy the stack first (npx cdk deploy, see the README), or use --local.`);
+}
+
+/** The orchestrator is not where the command looked for it. */
+export class LabNotDeployed extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LabNotDeployed';
+  }
+}

@@ -1,0 +1,33 @@
+import { StartExecutionCommand } from '@aws-sdk/client-sfn';
+import type { CliIo } from '../cli-io';
+import { type LabConnection, type StateMachineKey, stateMachineArn } from '../connection/lab-connection';
+import { ProgressView } from '../render/progress-view';
+import { followExecution } from './execution-events';
+
+export interface WorkflowResult {
+  readonly executionArn: string;
+  readonly status: string;
+  readonly output?: unknown;
+  readonly error?: string;
+  readonly cause?: string;
+}
+
+/** Starts one of the lab's state machines and follows it to its end, with live progress unless `quiet`. */
+export async function runWorkflow(io: CliIo, connection: LabConnection, key: StateMachineKey, input: object, name: string, quiet: boolean): Promise<WorkflowResult> {
+  const arn = await stateMachineArn(connection, key);
+  const { executionArn } = await connection.sfn.send(new StartExecutionCommand({ stateMachineArn: arn, name, input: JSON.stringify(input) }));
+  if (!executionArn) throw new Error(`Step Functions started ${name} but returned no execution ARN`);
+  const view = quiet ? undefined : new ProgressView(io.out, Date.now());
+  const execution = await followExecution(connection.sfn, executionArn, (event) => view?.onEvent(event), connection.pollMs);
+  view?.stop();
+  return {
+    executionArn,
+    status: execution.status,
+    output: execution.output ? (JSON.parse(execution.output) as unknown) : undefined,
+    error: execution.error,
+    cause: execution.cause,
+  };
+}
+
+/** A unique execution name for a maintenance workflow (names may not be reused for 90 days on AWS). */
+export const executionName = (prefix: string, now: Date): string => `${prefix}-${now.toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 15)}-${Math.random().toString(16).slice(2, 6)}`;

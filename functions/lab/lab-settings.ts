@@ -1,0 +1,42 @@
+/**
+ * What the build steps read from their environment (set on the Lambda
+ * functions by the CDK app, and by the local runtime). Read at call time, so
+ * one process can run steps with different settings (tests, the local cloud).
+ */
+export interface LabSettings {
+  /** Instance profile (name or ARN) of the lab's instances: on AWS the stack's SSM-managed-instance role. */
+  readonly instanceProfile?: string;
+  /** Principals allowed to connect to the endpoint service; the lab's own account root when unset. */
+  readonly allowedPrincipals?: string[];
+  /** SNS topic the endpoint service's connection notifications go to; none when unset. */
+  readonly connectionTopicArn?: string;
+  /** How long the workflow leaves a pending connection to the `accept-connection` handler before deciding itself. */
+  readonly acceptGraceSeconds: number;
+  /** Endpoint owners (account ids) the lab accepts connections from; the lab's own account when unset. */
+  readonly acceptAllowedOwners?: string[];
+}
+
+export const DEFAULT_ACCEPT_GRACE_SECONDS = 60;
+
+/** A comma-separated setting as a list; unset or empty is no list at all. */
+const listOf = (value: string | undefined): string[] | undefined => {
+  const items = (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+  return items.length > 0 ? items : undefined;
+};
+
+function graceSeconds(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_ACCEPT_GRACE_SECONDS;
+  const seconds = Number(value);
+  if (!Number.isInteger(seconds) || seconds < 0) throw new Error(`ACCEPT_GRACE_SECONDS must be a whole number of seconds (0 or more), not '${value}'`);
+  return seconds;
+}
+
+export function labSettings(env: NodeJS.ProcessEnv = process.env): LabSettings {
+  return {
+    instanceProfile: env.LAB_INSTANCE_PROFILE || undefined,
+    allowedPrincipals: listOf(env.LAB_ALLOWED_PRINCIPALS),
+    connectionTopicArn: env.CONNECTION_TOPIC_ARN || undefined,
+    acceptGraceSeconds: graceSeconds(env.ACCEPT_GRACE_SECONDS),
+    acceptAllowedOwners: listOf(env.ACCEPT_ALLOWED_OWNERS),
+  };
+}

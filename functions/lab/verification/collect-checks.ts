@@ -1,0 +1,43 @@
+import { GetCommandInvocationCommand, type GetCommandInvocationCommandOutput } from '@aws-sdk/client-ssm';
+import { NotReady } from '../../commons/lab-errors';
+import type { StepDependencies } from '../../commons/lab-step';
+import { meetsExpectation } from './check-expectations';
+import type { Phase, PlannedCheck } from './lab-checks';
+import type { SentChecks } from './send-checks';
+
+export interface CheckResult extends PlannedCheck {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly passed: boolean;
+  readonly reason: string;
+}
+
+export interface CollectedChecks {
+  readonly phase: Phase;
+  readonly results: CheckResult[];
+}
+
+const STILL_RUNNING = new Set(['Pending', 'InProgress', 'Delayed']);
+
+/**
+ * Reads back what each check printed. While any is still running the
+ * workflow is told to come back later (NotReady); finished ones are judged
+ * against their lesson's expectation, with the raw output kept for the report.
+ */
+export async function collectChecks(input: SentChecks, { clients }: StepDependencies): Promise<CollectedChecks> {
+  const invocations = await Promise.all(
+    input.sent.map((check) => clients.ssm.send(new GetCommandInvocationCommand({ CommandId: check.commandId, InstanceId: input.instanceId }))),
+  );
+  const running = input.sent.filter((_, index) => STILL_RUNNING.has(invocations[index]?.Status ?? 'Pending'));
+  if (running.length > 0) throw new NotReady(`checks still running on ${input.instanceId}: ${running.map((check) => check.checkId).join(', ')}`);
+  return { phase: input.phase, results: input.sent.map((check, index) => judge(check, invocations[index] as GetCommandInvocationCommandOutput)) };
+}
+
+function judge(check: PlannedCheck, invocation: GetCommandInvocationCommandOutput): CheckResult {
+  const { commandId: _commandId, ...planned } = check as PlannedCheck & { commandId?: string };
+  const outcome = { exitCode: invocation.ResponseCode ?? -1, stdout: invocation.StandardOutputContent ?? '' };
+  const delivered = invocation.Status === 'Success' || invocation.Status === 'Failed';
+  const verdict = delivered ? meetsExpectation(check.expectation, outcome) : { passed: false, reason: `the command did not run: ${invocation.Status ?? 'unknown'} (${invocation.StatusDetails ?? ''})` };
+  return { ...planned, ...outcome, stderr: invocation.StandardErrorContent ?? '', ...verdict };
+}

@@ -1,0 +1,84 @@
+import type { Lessons } from '../lab-run';
+
+export type Lesson = keyof Lessons;
+export type Phase = 'before' | 'after';
+
+/** What a check's output must show for the lesson to hold at that phase. */
+export type Expectation =
+  | { readonly kind: 'unreachable' }
+  | { readonly kind: 'reachable' }
+  | { readonly kind: 'public-ips' }
+  | { readonly kind: 'ips-in'; readonly cidr: string }
+  | { readonly kind: 'page-contains'; readonly text: string };
+
+/** One command a student types on the private instance, and what it should print. */
+export interface PlannedCheck {
+  readonly checkId: string;
+  readonly lesson: Lesson;
+  readonly title: string;
+  readonly command: string;
+  readonly expectation: Expectation;
+}
+
+/** The names the checks are about, known once the lab is (partly) built. */
+export interface CheckTargets {
+  readonly region: string;
+  readonly consumerCidr: string;
+  /** The provider NLB's DNS name: what the consumer tries to reach before it has an endpoint. */
+  readonly loadBalancerDnsName?: string | null;
+  /** The consumer endpoint's regional DNS name, once the service endpoint exists. */
+  readonly serviceEndpointDnsName?: string | null;
+}
+
+const PAGE = 'Endpoint Service Web Server';
+const httpsProbe = (host: string) => `curl -sS -o /dev/null -w '%{http_code}\\n' --max-time 5 https://${host}/`;
+const httpGet = (host: string) => `curl -sS --max-time 5 http://${host}/`;
+
+/**
+ * The checks of each lesson at each phase. "Before" is taken before the
+ * lesson's endpoints exist, "after" once they are available; the same check
+ * id pairs the two in the report.
+ */
+export function plannedChecks(lessons: readonly Lesson[], phase: Phase, targets: CheckTargets): PlannedCheck[] {
+  const before = phase === 'before';
+  const checks: PlannedCheck[] = [];
+  if (lessons.includes('gateway')) {
+    for (const service of ['s3', 'dynamodb']) {
+      checks.push({
+        checkId: `gateway.${service}`,
+        lesson: 'gateway',
+        title: `${service === 's3' ? 'S3' : 'DynamoDB'} over HTTPS from the private subnet`,
+        command: httpsProbe(`${service}.${targets.region}.amazonaws.com`),
+        expectation: { kind: before ? 'unreachable' : 'reachable' },
+      });
+    }
+  }
+  if (lessons.includes('interface')) {
+    checks.push({
+      checkId: 'interface.dns',
+      lesson: 'interface',
+      title: "CloudFormation's name resolves to",
+      command: `dig +short cloudformation.${targets.region}.amazonaws.com`,
+      expectation: before ? { kind: 'public-ips' } : { kind: 'ips-in', cidr: targets.consumerCidr },
+    });
+  }
+  if (lessons.includes('service')) checks.push(...serviceChecks(phase, targets));
+  return checks;
+}
+
+function serviceChecks(phase: Phase, targets: CheckTargets): PlannedCheck[] {
+  if (phase === 'before') {
+    const host = required(targets.loadBalancerDnsName, 'the load balancer DNS name');
+    return [{ checkId: 'service.http', lesson: 'service', title: "The provider's web page from the consumer VPC", command: httpGet(host), expectation: { kind: 'unreachable' } }];
+  }
+  const host = required(targets.serviceEndpointDnsName, 'the service endpoint DNS name');
+  return [
+    { checkId: 'service.dns', lesson: 'service', title: "The endpoint's name resolves to", command: `dig +short ${host}`, expectation: { kind: 'ips-in', cidr: targets.consumerCidr } },
+    { checkId: 'service.http', lesson: 'service', title: "The provider's web page from the consumer VPC", command: httpGet(host), expectation: { kind: 'page-contains', text: PAGE } },
+  ];
+}
+
+function required(value: string | null | undefined, what: string): string {
+  if (!value) throw new Error(`the service checks need ${what}`);
+  return value;
+}

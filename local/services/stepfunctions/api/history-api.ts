@@ -1,0 +1,21 @@
+import type { GetExecutionHistoryInput, GetExecutionHistoryOutput } from '@aws-sdk/client-sfn';
+import type { OperationHandler } from '../../../protocol/service-provider';
+import { requireExecution } from '../model/executions';
+import { requireArn } from '../model/sfn-arns';
+import type { SfnContext } from '../model/sfn-context';
+import { historyEventShape } from './sfn-shapes';
+import { sfnPage } from './sfn-page';
+
+/** GetExecutionHistory: the events of one execution, oldest first unless `reverseOrder`, paged. */
+export function historyOperations(context: SfnContext): Record<string, OperationHandler> {
+  return {
+    GetExecutionHistory: (input: GetExecutionHistoryInput): GetExecutionHistoryOutput => {
+      const arn = requireArn(input.executionArn, 'execution', 'executionArn');
+      requireExecution(context, arn);
+      const stored = context.tables.histories.get(arn)?.events ?? [];
+      const ordered = input.reverseOrder ? [...stored].reverse() : stored;
+      const page = sfnPage(ordered, input.maxResults, input.nextToken, `history ${arn} ${input.reverseOrder === true}`);
+      return { events: page.items.map((event) => historyEventShape(event, input.includeExecutionData !== false)), nextToken: page.nextToken };
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import type { DescribeExecutionOutput, ExecutionListItem, HistoryEvent } from '@aws-sdk/client-sfn';
+import type { ExecutionRecord, StoredHistoryEvent } from '../model/sfn-records';
+
+const INCLUDED = { included: true } as const;
+
+const date = (epochMs: number | undefined): Date | undefined => (epochMs === undefined ? undefined : new Date(epochMs));
+
+export const describeExecutionShape = (record: ExecutionRecord): DescribeExecutionOutput => ({
+  executionArn: record.id,
+  stateMachineArn: record.stateMachineArn,
+  name: record.name,
+  status: record.status,
+  startDate: new Date(record.startDate),
+  stopDate: date(record.stopDate),
+  input: record.input,
+  inputDetails: INCLUDED,
+  output: record.output,
+  outputDetails: record.output === undefined ? undefined : INCLUDED,
+  error: record.error,
+  cause: record.cause,
+});
+
+export const executionListItem = (record: ExecutionRecord): ExecutionListItem => ({
+  executionArn: record.id,
+  stateMachineArn: record.stateMachineArn,
+  name: record.name,
+  status: record.status,
+  startDate: new Date(record.startDate),
+  stopDate: date(record.stopDate),
+});
+
+/** Execution data (inputs and outputs) left out when the caller asks for the history without it. */
+const withoutData = (details: unknown): unknown => {
+  if (typeof details !== 'object' || details === null) return details;
+  const { input: _input, output: _output, parameters: _parameters, ...rest } = details as Record<string, unknown>;
+  return rest;
+};
+
+export function historyEventShape(event: StoredHistoryEvent, includeExecutionData: boolean): HistoryEvent {
+  const shaped: Record<string, unknown> = { ...event, timestamp: new Date(event.timestamp) };
+  if (!includeExecutionData) for (const key of Object.keys(shaped)) if (key.endsWith('EventDetails')) shaped[key] = withoutData(shaped[key]);
+  return shaped as unknown as HistoryEvent;
+}

@@ -1,0 +1,22 @@
+import { DescribeVpcEndpointsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { mockClient } from 'aws-sdk-client-mock';
+import { handler } from '../../functions/handlers/await-vpc-endpoints-gone';
+import { context, RUN_ID, useRegion, wireState } from './teardown-fixtures';
+
+const ec2 = mockClient(EC2Client);
+beforeEach(() => {
+  ec2.reset();
+  useRegion();
+});
+
+test('NotReady names each endpoint still deleting', async () => {
+  ec2.on(DescribeVpcEndpointsCommand).resolves({ VpcEndpoints: [{ VpcEndpointId: 'vpce-0a', State: wireState('deleting') }, { VpcEndpointId: 'vpce-0b', State: wireState('deleted') }] });
+  await expect(handler({ runId: RUN_ID }, context)).rejects.toMatchObject({ name: 'NotReady', message: expect.stringContaining('vpce-0a (deleting)') });
+});
+
+test('done once only deleted endpoints (or none) are listed', async () => {
+  ec2.on(DescribeVpcEndpointsCommand).resolves({ VpcEndpoints: [{ VpcEndpointId: 'vpce-0b', State: 'Deleted' }] });
+  await expect(handler({ runId: RUN_ID }, context)).resolves.toEqual({});
+  ec2.on(DescribeVpcEndpointsCommand).resolves({ VpcEndpoints: [] });
+  await expect(handler({ runId: RUN_ID }, context)).resolves.toEqual({});
+});

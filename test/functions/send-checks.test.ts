@@ -1,0 +1,49 @@
+import { SendCommandCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { mockClient } from 'aws-sdk-client-mock';
+import type { Context } from 'aws-lambda';
+import { handler } from '../../functions/handlers/send-checks';
+import { allLessons, run, targets } from './verification-fixtures';
+
+const ssm = mockClient(SSMClient);
+beforeEach(() => {
+  ssm.reset();
+  process.env.AWS_REGION = 'ap-northeast-2';
+  let n = 0;
+  ssm.on(SendCommandCommand).callsFake(() => ({ Command: { CommandId: `cmd-${++n}` } }));
+});
+
+const invoke = (event: object) => handler(event, {} as Context);
+const sentCommands = () => ssm.commandCalls(SendCommandCommand).map((call) => call.args[0].input.Parameters?.commands?.[0]);
+
+test('the baseline types the gateway and interface checks on the private instance, one command each', async () => {
+  const result = await invoke({ run, phase: 'before', lessons: allLessons, only: ['gateway', 'interface'], instanceId: 'i-0123456789abcdef0', targets });
+  expect(sentCommands()).toEqual([
+    "curl -sS -o /dev/null -w '%{http_code}\\n' --max-time 5 https://s3.ap-northeast-2.amazonaws.com/",
+    "curl -sS -o /dev/null -w '%{http_code}\\n' --max-time 5 https://dynamodb.ap-northeast-2.amazonaws.com/",
+    'dig +short cloudformation.ap-northeast-2.amazonaws.com',
+  ]);
+  expect(ssm.commandCalls(SendCommandCommand)[0]?.args[0].input).toMatchObject({ DocumentName: 'AWS-RunShellScript', InstanceIds: ['i-0123456789abcdef0'] });
+  expect(result.sent.map((check) => [check.checkId, check.commandId])).toEqual([
+    ['gateway.s3', 'cmd-1'],
+    ['gateway.dynamodb', 'cmd-2'],
+    ['interface.dns', 'cmd-3'],
+  ]);
+});
+
+test("the service lesson's before tries the provider's load balancer, its after the endpoint", async () => {
+  await invoke({ run, phase: 'before', lessons: allLessons, only: ['service'], instanceId: 'i-0123456789abcdef0', targets });
+  expect(sentCommands()).toEqual([`curl -sS --max-time 5 http://${targets.loadBalancerDnsName}/`]);
+  ssm.resetHistory();
+  await invoke({ run, phase: 'after', lessons: allLessons, only: ['service'], instanceId: 'i-0123456789abcdef0', targets });
+  expect(sentCommands()).toEqual([`dig +short ${targets.serviceEndpointDnsName}`, `curl -sS --max-time 5 http://${targets.serviceEndpointDnsName}/`]);
+});
+
+test('a scenario without a lesson sends none of its checks', async () => {
+  await invoke({ run, phase: 'after', lessons: { gateway: false, interface: true, service: false }, instanceId: 'i-0123456789abcdef0', targets });
+  expect(sentCommands()).toEqual(['dig +short cloudformation.ap-northeast-2.amazonaws.com']);
+});
+
+test('a malformed input is refused as LabInputInvalid and sends nothing', async () => {
+  await expect(invoke({ run, phase: 'sometime', lessons: allLessons, instanceId: 'i-0123456789abcdef0', targets })).rejects.toMatchObject({ name: 'LabInputInvalid' });
+  expect(ssm.commandCalls(SendCommandCommand)).toHaveLength(0);
+});

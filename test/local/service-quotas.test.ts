@@ -1,0 +1,39 @@
+import { GetServiceQuotaCommand, ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
+import { type LocalCloudFixture, REGION, startLocalCloud } from '../support/local-cloud-fixture';
+import { refused } from '../support/refused';
+
+let local: LocalCloudFixture;
+let quotas: ServiceQuotasClient;
+beforeAll(async () => {
+  local = await startLocalCloud();
+  quotas = new ServiceQuotasClient({ region: REGION, endpoint: local.cloud.endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+});
+afterAll(() => local.cloud.close());
+
+test.each([
+  ['L-F678F1CE', 'VPCs per Region', 5],
+  ['L-29B6F2EB', 'Interface VPC endpoints per VPC', 50],
+  ['L-1B52E74A', 'Gateway VPC endpoints per Region', 20],
+])('GetServiceQuota vpc/%s answers AWS’s default: %s = %i', async (QuotaCode, QuotaName, Value) => {
+  const { Quota } = await quotas.send(new GetServiceQuotaCommand({ ServiceCode: 'vpc', QuotaCode }));
+  expect(Quota).toEqual({
+    ServiceCode: 'vpc',
+    ServiceName: 'Amazon Virtual Private Cloud (Amazon VPC)',
+    QuotaArn: `arn:aws:servicequotas:${REGION}:000000000000:vpc/${QuotaCode}`,
+    QuotaCode,
+    QuotaName,
+    Value,
+    Unit: 'None',
+    Adjustable: true,
+    GlobalQuota: false,
+    QuotaAppliedAtLevel: 'ACCOUNT',
+  });
+});
+
+test('an unknown quota or service is NoSuchResourceException', async () => {
+  expect(await refused(quotas.send(new GetServiceQuotaCommand({ ServiceCode: 'vpc', QuotaCode: 'L-00000000' })))).toMatchObject({
+    name: 'NoSuchResourceException',
+    $metadata: { httpStatusCode: 400 },
+  });
+  expect(await refused(quotas.send(new GetServiceQuotaCommand({ ServiceCode: 'lambda', QuotaCode: 'L-F678F1CE' })))).toMatchObject({ name: 'NoSuchResourceException' });
+});

@@ -31,7 +31,15 @@ export async function connect(options: ConnectionOptions): Promise<LabConnection
   if (options.aws) return remote(undefined, options.region, `AWS (${options.region})`, 5000);
   const served = options.persist ? await runningServer(options.dataDir) : undefined;
   if (served) return remote(served, options.region, `the local cloud at ${served}`, 250);
-  const lab = await startLocalLab({ port: 0, region: options.region, timeScale: options.timeScale, dataDir: options.persist ? options.dataDir : undefined });
+  const lab = await startLocalLab({
+    port: 0,
+    region: options.region,
+    timeScale: options.timeScale,
+    dataDir: options.persist ? options.dataDir : undefined,
+    acceptGraceSeconds: localAcceptGrace(options.timeScale),
+    // The functions run in this process: their CloudWatch-bound logs would bury the progress view.
+    environment: { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'SILENT' },
+  });
   const local = remote(lab.cloud.endpoint, options.region, `the local cloud (in this process, ${options.persist ? options.dataDir : 'in memory'})`, 100);
   return {
     ...local,
@@ -41,3 +49,6 @@ export async function connect(options: ConnectionOptions): Promise<LabConnection
     },
   };
 }
+
+/** The workflow's own acceptance waits a grace period of AWS time (60 s) for the SNS-driven handler; locally that time is scaled. */
+export const localAcceptGrace = (timeScale: number): number => Math.max(1, Math.ceil(60 * timeScale));

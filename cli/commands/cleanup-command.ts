@@ -5,6 +5,21 @@ import { type CommonOptions, withConnectionOptions } from '../connection/connect
 import { executionName, runWorkflow } from '../follow/run-workflow';
 import { EXIT } from '../usage-error';
 
+/** The cleanup workflow's output: each expired run, torn down or failed. */
+interface CleanupOutput {
+  readonly runIds: string[];
+  readonly teardowns: { runId: string; failure?: { Error?: string; Cause?: string } }[];
+}
+
+function describeCleanup(output: CleanupOutput): string {
+  if (output.runIds.length === 0) return 'No run had expired; nothing to clean up.\n';
+  const failed = output.teardowns.filter((teardown) => teardown.failure);
+  const lines = output.teardowns.map((teardown) =>
+    teardown.failure ? `  ${teardown.runId}: teardown failed: ${teardown.failure.Error ?? ''} (it stays expired; the next cleanup tries again)` : `  ${teardown.runId}: torn down`,
+  );
+  return `${output.runIds.length} expired run(s)${failed.length ? `, ${failed.length} not torn down` : ''}:\n${lines.join('\n')}\n`;
+}
+
 /** `vpce-lab cleanup`: what the schedule does, now: tear down every run whose TTL has passed. */
 export function cleanupCommand(io: CliIo, exit: (code: number) => void): Command {
   return withConnectionOptions(new Command('cleanup').description('tear down every run whose vpce-lab:expires-at has passed (what the schedule runs)')).action(async (options: CommonOptions) => {
@@ -13,7 +28,7 @@ export function cleanupCommand(io: CliIo, exit: (code: number) => void): Command
       if (!options.json) io.out.write(`Cleaning up expired runs on ${connection.description}\n`);
       const result = await runWorkflow(io, connection, 'cleanup', {}, executionName('cleanup', new Date()), options.json);
       if (options.json) writeJson(io, result);
-      else io.out.write(result.status === 'SUCCEEDED' ? `Cleanup done: ${JSON.stringify(result.output)}\n` : `Cleanup ${result.status.toLowerCase()}: ${result.error ?? ''} ${result.cause ?? ''}\n`);
+      else io.out.write(result.status === 'SUCCEEDED' ? describeCleanup(result.output as CleanupOutput) : `Cleanup ${result.status.toLowerCase()}: ${result.error ?? ''} ${result.cause ?? ''}\n`);
       exit(result.status === 'SUCCEEDED' ? EXIT.ok : EXIT.failed);
     } finally {
       await connection.close();

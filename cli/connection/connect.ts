@@ -4,6 +4,8 @@ import type { LabConnection } from './lab-connection';
 import { runningServer } from './local-server-file';
 
 export interface ConnectionOptions {
+  /** `--local` given: the embedded local cloud, whatever AWS_ENDPOINT_URL says. */
+  readonly local?: boolean;
   readonly endpoint?: string;
   readonly aws?: boolean;
   readonly region: string;
@@ -22,11 +24,12 @@ const remote = (endpoint: string | undefined, region: string, description: strin
 /**
  * Where this command works: `--endpoint URL` (or `AWS_ENDPOINT_URL`) for any
  * AWS-compatible endpoint, `--aws` for the account of the default credential
- * chain, else the embedded local cloud (the default): the `vpce-lab local`
- * server already serving the data directory, or one started in this process.
+ * chain, else the embedded local cloud (the default, and what `--local` asks
+ * for even when AWS_ENDPOINT_URL is set): the `vpce-lab local` server already
+ * serving the data directory, or one started in this process.
  */
 export async function connect(options: ConnectionOptions): Promise<LabConnection> {
-  const endpoint = options.endpoint ?? (options.aws ? undefined : process.env.AWS_ENDPOINT_URL);
+  const endpoint = options.endpoint ?? (options.aws || options.local ? undefined : process.env.AWS_ENDPOINT_URL);
   if (endpoint) return remote(endpoint, options.region, `the endpoint ${endpoint}`, 500);
   if (options.aws) return remote(undefined, options.region, `AWS (${options.region})`, 5000);
   const served = options.persist ? await runningServer(options.dataDir) : undefined;

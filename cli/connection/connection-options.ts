@@ -5,13 +5,13 @@ import { DEFAULT_REGION } from '../../functions/lab/lab-run';
 import { DEFAULT_TIME_SCALE } from '../../local/local-cloud';
 import { parseTimeScale } from '../option-parsers';
 import { parseRegion } from '../run-request';
+import { UsageError } from '../usage-error';
 import type { ConnectionOptions } from './connect';
 
 export const DEFAULT_DATA_DIR = join(homedir(), '.vpce-lab', 'local-cloud');
 
 export interface CommonOptions extends ConnectionOptions {
   readonly json: boolean;
-  readonly local?: boolean;
 }
 
 function parseEndpoint(value: string): string {
@@ -25,11 +25,24 @@ function parseEndpoint(value: string): string {
   return value.replace(/\/+$/, '');
 }
 
+const PLACES = { local: '--local', endpoint: '--endpoint <url>', aws: '--aws' } as const;
+
+/** Where a command works is one choice; two are refused before anything starts, naming the three. */
+function requireOnePlace(command: Command): void {
+  const given = (Object.keys(PLACES) as (keyof typeof PLACES)[]).filter((name) => command.getOptionValueSource(name) === 'cli');
+  if (given.length > 1) {
+    throw new UsageError(
+      `${given.map((name) => PLACES[name]).join(' and ')} cannot be used together; give one of --local (the embedded local cloud, the default), --endpoint <url> (any AWS-compatible endpoint) or --aws (AWS itself).`,
+    );
+  }
+}
+
 /** The options every command that talks to the orchestrator takes: where, which region, and --json. */
 export function withConnectionOptions(command: Command): Command {
   return command
-    .addOption(new Option('--local', 'use the embedded local cloud (the default)').conflicts(['endpoint', 'aws']))
-    .addOption(new Option('--endpoint <url>', 'use any AWS-compatible endpoint (also AWS_ENDPOINT_URL)').argParser(parseEndpoint).conflicts('aws'))
+    .hook('preAction', requireOnePlace)
+    .addOption(new Option('--local', 'use the embedded local cloud (the default)'))
+    .addOption(new Option('--endpoint <url>', 'use any AWS-compatible endpoint (also AWS_ENDPOINT_URL)').argParser(parseEndpoint))
     .addOption(new Option('--aws', 'use AWS through the default credential chain (the stack must be deployed)'))
     .addOption(new Option('--region <region>', 'AWS region of the lab').argParser(parseRegion).default(DEFAULT_REGION))
     .addOption(new Option('--data-dir <dir>', 'local cloud: where its state is kept').default(DEFAULT_DATA_DIR))

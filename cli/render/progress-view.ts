@@ -3,6 +3,8 @@ import { createSpinner, type Spinner } from 'nanospinner';
 import pc from 'picocolors';
 
 const SHOWN_STATE_EVENTS = /^(Task|Wait|Map)State(Entered|Exited)$/;
+/** Errors that only mean "not yet": the workflow retries them, so they are shown as what is awaited, not as failures. */
+const WAITING_ERRORS = new Set(['NotReady', 'DependencyStillPresent']);
 
 /** "BuildConsumerNetwork" -> "Build consumer network". */
 export const stepTitle = (stateName: string): string =>
@@ -18,6 +20,7 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)}s`;
 export class ProgressView {
   private readonly running = new Map<string, number>();
   private readonly spinner: Spinner | undefined;
+  private waiting = '';
 
   constructor(
     private readonly out: NodeJS.WriteStream,
@@ -34,7 +37,8 @@ export class ProgressView {
       else this.finished(name, at);
     }
     const failure = event.taskFailedEventDetails ?? event.lambdaFunctionFailedEventDetails;
-    if (failure) this.print(`${pc.yellow('↻')} ${failure.error ?? 'Error'}: ${firstLine(failure.cause)}`);
+    if (failure && WAITING_ERRORS.has(failure.error ?? '')) this.waiting = firstLine(failure.cause);
+    else if (failure) this.print(`${pc.red('✖')} ${failure.error ?? 'Error'}: ${firstLine(failure.cause)}`);
     this.refresh();
   }
 
@@ -46,6 +50,7 @@ export class ProgressView {
   private finished(name: string, at: number): void {
     const entered = this.running.get(name) ?? at;
     this.running.delete(name);
+    this.waiting = '';
     this.print(`${pc.green('✔')} ${stepTitle(name).padEnd(36)} ${pc.dim(seconds(at - entered))}  ${pc.dim(`at ${seconds(at - this.startedAt)}`)}`);
   }
 
@@ -62,7 +67,8 @@ export class ProgressView {
       this.spinner.clear();
       return;
     }
-    this.spinner.update({ text: names.join(', ') });
+    const waiting = this.waiting ? pc.dim(` (waiting: ${this.waiting.slice(0, 100)})`) : '';
+    this.spinner.update({ text: `${names.join(', ')}${waiting}` });
     if (!this.spinner.isSpinning()) this.spinner.start();
   }
 }

@@ -1,8 +1,5 @@
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { SSMClient } from '@aws-sdk/client-ssm';
-import { STSClient } from '@aws-sdk/client-sts';
 import { LocalCloud } from '../../local/local-cloud';
+import { sdkClients } from '../support/local-cloud-fixture';
 import { createMotoInstanceProfile, motoAvailable, startMoto } from '../support/moto-server';
 import { shapeDifferences, shapeOf } from '../support/response-shape';
 import { KNOWN_DIVERGENCES, MOTO_UNIMPLEMENTED } from './known-divergences';
@@ -22,10 +19,7 @@ const haveMoto = motoAvailable();
 if (!haveMoto) console.warn('moto is not installed in python3 (pip install "moto[server]"): the differential tests are skipped');
 const describeIfMoto = haveMoto ? describe : describe.skip;
 
-const clientsFor = (endpoint: string): Clients => {
-  const config = { region: REGION, endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 };
-  return { ec2: new EC2Client(config), elbv2: new ElasticLoadBalancingV2Client(config), ssm: new SSMClient(config), sts: new STSClient(config) };
-};
+const clientsFor = (endpoint: string): Clients => sdkClients(endpoint, REGION);
 
 describeIfMoto('the local cloud against moto', () => {
   let local: LocalCloud;

@@ -6,14 +6,14 @@ import {
   RejectVpcEndpointConnectionsCommand,
 } from '@aws-sdk/client-ec2';
 import type { SNSEvent } from 'aws-lambda';
-import { mockClient } from 'aws-sdk-client-mock';
 import { TAG } from '../../functions/commons/lab-tags';
 import { logger } from '../../functions/commons/logger';
 import { handler } from '../../functions/handlers/accept-connection';
 import { MAX_NOTIFICATION_BYTES } from '../../functions/lab/connection-notification';
-import { context, ec2Error, RUN_ID, tagsOf, useRegion, wireState } from './teardown-fixtures';
+import { mockEachTest } from './mock-each-test';
+import { context, ec2Error, RUN_ID, tagsOf, wireState } from './teardown-fixtures';
 
-const ec2 = mockClient(EC2Client);
+const ec2 = mockEachTest(EC2Client);
 const LAB_ACCOUNT = '000000000000';
 const OTHER_ACCOUNT = '999999999999';
 const SERVICE_ID = 'vpce-svc-0123456789abcdef0';
@@ -59,8 +59,6 @@ const decisionCalls = () => [...ec2.commandCalls(AcceptVpcEndpointConnectionsCom
 let info: jest.SpyInstance;
 let warn: jest.SpyInstance;
 beforeEach(() => {
-  ec2.reset();
-  useRegion();
   delete process.env.ACCEPT_ALLOWED_OWNERS;
   info = jest.spyOn(logger, 'info');
   warn = jest.spyOn(logger, 'warn');

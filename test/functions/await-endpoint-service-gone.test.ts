@@ -1,13 +1,9 @@
 import { DescribeVpcEndpointServiceConfigurationsCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../functions/handlers/await-endpoint-service-gone';
-import { context, RUN_ID, useRegion } from './teardown-fixtures';
+import { mockEachTest } from './mock-each-test';
+import { context, RUN_ID } from './teardown-fixtures';
 
-const ec2 = mockClient(EC2Client);
-beforeEach(() => {
-  ec2.reset();
-  useRegion();
-});
+const ec2 = mockEachTest(EC2Client);
 
 test('NotReady while the service is still listed short of Deleted', async () => {
   ec2.on(DescribeVpcEndpointServiceConfigurationsCommand).resolves({ ServiceConfigurations: [{ ServiceId: 'vpce-svc-0a', ServiceState: 'Deleting' }] });

@@ -1,13 +1,9 @@
 import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../functions/handlers/await-instances-terminated';
-import { context, RUN_ID, useRegion } from './teardown-fixtures';
+import { mockEachTest } from './mock-each-test';
+import { context, RUN_ID } from './teardown-fixtures';
 
-const ec2 = mockClient(EC2Client);
-beforeEach(() => {
-  ec2.reset();
-  useRegion();
-});
+const ec2 = mockEachTest(EC2Client);
 
 test('NotReady names each instance not yet terminated; terminated ones are not asked for', async () => {
   ec2.on(DescribeInstancesCommand).resolves({ Reservations: [{ Instances: [{ InstanceId: 'i-0a', State: { Name: 'shutting-down' } }] }] });

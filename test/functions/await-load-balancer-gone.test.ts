@@ -1,16 +1,14 @@
 import { DescribeLoadBalancersCommand, DescribeTagsCommand, ElasticLoadBalancingV2Client, LoadBalancerNotFoundException } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../functions/handlers/await-load-balancer-gone';
-import { context, describeTagsFrom, OTHER_RUN_ID, RUN_ID, tagsOf, useRegion } from './teardown-fixtures';
+import { mockEachTest } from './mock-each-test';
+import { context, describeTagsFrom, OTHER_RUN_ID, RUN_ID, tagsOf } from './teardown-fixtures';
 
-const elbv2 = mockClient(ElasticLoadBalancingV2Client);
+const elbv2 = mockEachTest(ElasticLoadBalancingV2Client);
 const ours = 'arn:aws:elasticloadbalancing:ap-northeast-2:000000000000:loadbalancer/net/ours/0123456789abcdef';
 const theirs = 'arn:aws:elasticloadbalancing:ap-northeast-2:000000000000:loadbalancer/net/theirs/0123456789abcdef';
 const tags = describeTagsFrom({ [ours]: tagsOf(RUN_ID), [theirs]: tagsOf(OTHER_RUN_ID) }, (message) => new LoadBalancerNotFoundException({ message, $metadata: {} }));
 
 beforeEach(() => {
-  elbv2.reset();
-  useRegion();
   elbv2.on(DescribeTagsCommand).callsFake(tags);
 });
 

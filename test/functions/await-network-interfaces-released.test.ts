@@ -1,12 +1,10 @@
 import { DescribeNetworkInterfacesCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../functions/handlers/await-network-interfaces-released';
-import { context, RUN_ID, useRegion } from './teardown-fixtures';
+import { mockEachTest } from './mock-each-test';
+import { context, RUN_ID } from './teardown-fixtures';
 
-const ec2 = mockClient(EC2Client);
+const ec2 = mockEachTest(EC2Client);
 beforeEach(() => {
-  ec2.reset();
-  useRegion();
   ec2.on(DescribeVpcsCommand).resolves({ Vpcs: [{ VpcId: 'vpc-0a' }, { VpcId: 'vpc-0b' }] });
 });
 

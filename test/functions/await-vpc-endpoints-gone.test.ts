@@ -1,13 +1,9 @@
 import { DescribeVpcEndpointsCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../functions/handlers/await-vpc-endpoints-gone';
-import { context, RUN_ID, useRegion, wireState } from './teardown-fixtures';
+import { mockEachTest } from './mock-each-test';
+import { context, RUN_ID, wireState } from './teardown-fixtures';
 
-const ec2 = mockClient(EC2Client);
-beforeEach(() => {
-  ec2.reset();
-  useRegion();
-});
+const ec2 = mockEachTest(EC2Client);
 
 test('NotReady names each endpoint still deleting', async () => {
   ec2.on(DescribeVpcEndpointsCommand).resolves({ VpcEndpoints: [{ VpcEndpointId: 'vpce-0a', State: wireState('deleting') }, { VpcEndpointId: 'vpce-0b', State: wireState('deleted') }] });

@@ -33,7 +33,7 @@ import { launchWebServers } from '../../functions/lab/launch-web-servers';
 import type { LabRun } from '../../functions/lab/lab-run';
 import { preflight } from '../../functions/lab/preflight';
 import { registerWebServers } from '../../functions/lab/register-web-servers';
-import { type LocalCloudFixture, REGION, startLocalCloud } from '../support/local-cloud-fixture';
+import { localCloudForTests, REGION } from '../support/local-cloud-fixture';
 import { runScript } from '../support/ssm-lab';
 
 /**
@@ -44,18 +44,16 @@ import { runScript } from '../support/ssm-lab';
 
 const run: LabRun = { runId: 'lab-20261126-0112-ab12', scenario: 'full', region: REGION, expiresAt: '2026-11-26T03:12:00.000Z', keep: false };
 
-let local: LocalCloudFixture;
+const local = localCloudForTests();
 let dependencies: StepDependencies;
 const savedEnv = { ...process.env };
 
-beforeAll(async () => {
-  local = await startLocalCloud();
+beforeAll(() => {
   Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', ACCEPT_GRACE_SECONDS: '0' });
   dependencies = { clients: awsClients({ region: REGION, endpoint: local.cloud.endpoint }), logger, now: () => new Date() };
 });
-afterAll(async () => {
+afterAll(() => {
   process.env = savedEnv;
-  await local.cloud.close();
 });
 
 /** What the workflow's Retry does: call again while the step says NotReady, letting AWS's time pass in between. */

@@ -1,14 +1,10 @@
 import { GetCommandInvocationCommand, SSMClient } from '@aws-sdk/client-ssm';
-import { mockClient } from 'aws-sdk-client-mock';
 import type { Context } from 'aws-lambda';
 import { handler } from '../../functions/handlers/collect-checks';
+import { mockEachTest } from './mock-each-test';
 import { run } from './verification-fixtures';
 
-const ssm = mockClient(SSMClient);
-beforeEach(() => {
-  ssm.reset();
-  process.env.AWS_REGION = 'ap-northeast-2';
-});
+const ssm = mockEachTest(SSMClient);
 
 const sent = [
   { checkId: 'gateway.s3', lesson: 'gateway', title: 'S3', command: 'curl …', expectation: { kind: 'unreachable' }, commandId: 'cmd-1' },

@@ -7,15 +7,13 @@ import {
   EC2Client,
   RejectVpcEndpointConnectionsCommand,
 } from '@aws-sdk/client-ec2';
-import { mockClient } from 'aws-sdk-client-mock';
 import { runFilters } from '../../functions/commons/lab-tags';
 import { handler } from '../../functions/handlers/delete-endpoint-service';
-import { context, RUN_ID, useRegion, wireState } from './teardown-fixtures';
+import { mockEachTest } from './mock-each-test';
+import { context, RUN_ID, wireState } from './teardown-fixtures';
 
-const ec2 = mockClient(EC2Client);
+const ec2 = mockEachTest(EC2Client);
 beforeEach(() => {
-  ec2.reset();
-  useRegion();
   ec2.on(DescribeVpcEndpointServiceConfigurationsCommand).resolves({ ServiceConfigurations: [{ ServiceId: 'vpce-svc-0a', ServiceState: 'Available' }] });
   ec2.on(DescribeVpcEndpointConnectionsCommand).resolves({
     VpcEndpointConnections: [

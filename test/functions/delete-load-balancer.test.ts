@@ -6,17 +6,15 @@ import {
   LoadBalancerNotFoundException,
   ResourceInUseException,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../functions/handlers/delete-load-balancer';
-import { context, describeTagsFrom, OTHER_RUN_ID, RUN_ID, tagsOf, useRegion } from './teardown-fixtures';
+import { mockEachTest } from './mock-each-test';
+import { context, describeTagsFrom, OTHER_RUN_ID, RUN_ID, tagsOf } from './teardown-fixtures';
 
-const elbv2 = mockClient(ElasticLoadBalancingV2Client);
+const elbv2 = mockEachTest(ElasticLoadBalancingV2Client);
 const arn = (name: string) => `arn:aws:elasticloadbalancing:ap-northeast-2:000000000000:loadbalancer/net/${name}/0123456789abcdef`;
 const notFound = (message: string) => new LoadBalancerNotFoundException({ message, $metadata: {} });
 
 beforeEach(() => {
-  elbv2.reset();
-  useRegion();
   elbv2.on(DescribeLoadBalancersCommand).resolves({
     LoadBalancers: [arn('ours'), arn('untagged'), arn('theirs')].map((LoadBalancerArn) => ({ LoadBalancerArn, LoadBalancerName: LoadBalancerArn.split('/')[2] })),
   });

@@ -13,17 +13,15 @@ import {
   DetachInternetGatewayCommand,
   EC2Client,
 } from '@aws-sdk/client-ec2';
-import { mockClient } from 'aws-sdk-client-mock';
 import { runFilters } from '../../functions/commons/lab-tags';
 import { handler } from '../../functions/handlers/delete-networks';
-import { context, ec2Error, RUN_ID, useRegion } from './teardown-fixtures';
+import { mockEachTest } from './mock-each-test';
+import { context, ec2Error, RUN_ID } from './teardown-fixtures';
 
-const ec2 = mockClient(EC2Client);
+const ec2 = mockEachTest(EC2Client);
 
 /** Two VPCs of the run (consumer 0a, provider 0b), and a gateway a half-built run never attached. */
 beforeEach(() => {
-  ec2.reset();
-  useRegion();
   ec2.on(DescribeVpcsCommand).resolves({ Vpcs: [{ VpcId: 'vpc-0a' }, { VpcId: 'vpc-0b' }] });
   ec2.on(DescribeSubnetsCommand).resolves({
     Subnets: [

@@ -6,16 +6,14 @@ import {
   ResourceInUseException,
   TargetGroupNotFoundException,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../functions/handlers/delete-target-groups';
-import { context, describeTagsFrom, OTHER_RUN_ID, RUN_ID, tagsOf, useRegion } from './teardown-fixtures';
+import { mockEachTest } from './mock-each-test';
+import { context, describeTagsFrom, OTHER_RUN_ID, RUN_ID, tagsOf } from './teardown-fixtures';
 
-const elbv2 = mockClient(ElasticLoadBalancingV2Client);
+const elbv2 = mockEachTest(ElasticLoadBalancingV2Client);
 const arn = (name: string) => `arn:aws:elasticloadbalancing:ap-northeast-2:000000000000:targetgroup/${name}/0123456789abcdef`;
 
 beforeEach(() => {
-  elbv2.reset();
-  useRegion();
   elbv2.on(DescribeTargetGroupsCommand).resolves({
     TargetGroups: ['web', 'spare', 'untagged', 'theirs'].map((name) => ({ TargetGroupArn: arn(name), TargetGroupName: name })),
   });

@@ -1,15 +1,10 @@
 import { DeleteVpcEndpointsCommand, DescribeVpcEndpointsCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { mockClient } from 'aws-sdk-client-mock';
 import { runFilters } from '../../functions/commons/lab-tags';
 import { handler } from '../../functions/handlers/delete-vpc-endpoints';
-import { context, RUN_ID, useRegion, wireState } from './teardown-fixtures';
+import { mockEachTest } from './mock-each-test';
+import { context, RUN_ID, wireState } from './teardown-fixtures';
 
-const ec2 = mockClient(EC2Client);
-beforeEach(() => {
-  ec2.reset();
-  useRegion();
-});
-
+const ec2 = mockEachTest(EC2Client);
 const endpoints = (...list: [string, string][]) => ({ VpcEndpoints: list.map(([VpcEndpointId, State]) => ({ VpcEndpointId, State: wireState(State) })) });
 
 test("deletes the run's endpoints found by its tags, leaving those already deleting alone", async () => {

@@ -14,13 +14,13 @@ import {
   ElasticLoadBalancingV2Client,
   LoadBalancerNotFoundException,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { mockClient } from 'aws-sdk-client-mock';
 import { TAG } from '../../functions/commons/lab-tags';
 import { handler } from '../../functions/handlers/discover-expired-runs';
-import { context, describeTagsFrom, tagsOf, useRegion, wireState } from './teardown-fixtures';
+import { mockEachTest } from './mock-each-test';
+import { context, describeTagsFrom, tagsOf, wireState } from './teardown-fixtures';
 
-const ec2 = mockClient(EC2Client);
-const elbv2 = mockClient(ElasticLoadBalancingV2Client);
+const ec2 = mockEachTest(EC2Client);
+const elbv2 = mockEachTest(ElasticLoadBalancingV2Client);
 
 const PAST = '2001-01-01T00:00:00.000Z';
 const FUTURE = '2999-01-01T00:00:00.000Z';
@@ -43,12 +43,6 @@ function account(options: { vpcs?: Tag[][]; instances?: Tag[][]; endpoints?: [Ta
   elbv2.on(DescribeTargetGroupsCommand).resolves({ TargetGroups: groups.map(([TargetGroupArn]) => ({ TargetGroupArn })) });
   elbv2.on(DescribeTagsCommand).callsFake(describeTagsFrom(Object.fromEntries([...balancers, ...groups]), (message) => new LoadBalancerNotFoundException({ message, $metadata: {} })));
 }
-
-beforeEach(() => {
-  ec2.reset();
-  elbv2.reset();
-  useRegion();
-});
 
 test('finds the runs any of whose resources says it has expired, sorted and each once', async () => {
   account({

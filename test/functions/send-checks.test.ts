@@ -1,13 +1,11 @@
 import { SendCommandCommand, SSMClient } from '@aws-sdk/client-ssm';
-import { mockClient } from 'aws-sdk-client-mock';
 import type { Context } from 'aws-lambda';
 import { handler } from '../../functions/handlers/send-checks';
+import { mockEachTest } from './mock-each-test';
 import { allLessons, run, targets } from './verification-fixtures';
 
-const ssm = mockClient(SSMClient);
+const ssm = mockEachTest(SSMClient);
 beforeEach(() => {
-  ssm.reset();
-  process.env.AWS_REGION = 'ap-northeast-2';
   let n = 0;
   ssm.on(SendCommandCommand).callsFake(() => ({ Command: { CommandId: `cmd-${++n}` } }));
 });

@@ -14,10 +14,6 @@ export const ec2Error = (code: string, message = code): Error => Object.assign(n
 /** The Lambda context a handler is called with; the lab's steps read nothing from it. */
 export const context = {} as Context;
 
-export const useRegion = (): void => {
-  process.env.AWS_REGION = 'ap-northeast-2';
-};
-
 /** ELBv2's DescribeTags over a table of ARN -> tags; an ARN not in it is refused as ELBv2 refuses a vanished one. */
 export const describeTagsFrom =
   (tags: Record<string, Tag[]>, notFound: (message: string) => Error) =>

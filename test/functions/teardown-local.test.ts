@@ -3,7 +3,7 @@ import { DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balan
 import type { StepDependencies } from '../../functions/commons/lab-step';
 import type { RunIdentity } from '../../functions/commons/lab-tags';
 import { endpointService } from '../support/endpoint-lab';
-import { type LocalCloudFixture, REGION, startLocalCloud } from '../support/local-cloud-fixture';
+import { localCloudForTests, REGION } from '../support/local-cloud-fixture';
 import { createNlb, createTcpTargetGroup, launchInstance, nlbNetwork } from '../support/nlb-lab';
 import { halfBuiltLab, tagElbv2, taggedLab, tagVpcContents } from '../support/tagged-lab';
 import { leftovers, localDependencies, tearDownLikeTheStateMachine } from '../support/teardown-driver';
@@ -13,14 +13,12 @@ const RUN = run('lab-20261126-0112-ab12');
 const OTHER = run('lab-20261126-0113-cd34');
 const HALF = run('lab-20261126-0114-ef56');
 
-let local: LocalCloudFixture;
+const local = localCloudForTests();
 let dependencies: StepDependencies;
 
 beforeAll(async () => {
-  local = await startLocalCloud();
   dependencies = localDependencies(local);
 });
-afterAll(() => local.cloud.close());
 
 /** The teardown as the state machine runs it, the cloud settling between retries (time scale 0); the output as each state adds to it. */
 async function tearDown(runId: string): Promise<Record<string, unknown>> {

@@ -1,17 +1,17 @@
-import { CreateTagsCommand, CreateVpcEndpointCommand } from '@aws-sdk/client-ec2';
+import { CreateTagsCommand } from '@aws-sdk/client-ec2';
 import { runTags } from '../../functions/commons/lab-tags';
 import { DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { LATENCY_PROFILE } from '../../local/cloud/latency-profile';
 import { endpointService } from '../support/endpoint-lab';
 import { createTcpTargetGroup, forwardTcp } from '../support/nlb-lab';
-import { type PacedLocalCloud, startPacedLocalCloud } from '../support/paced-local-cloud';
-import { consumerNetwork, launch, ssmEndpoints } from '../support/ssm-lab';
+import { pacedLocalCloudForTests } from '../support/paced-local-cloud';
+import { consumerNetwork, launch, privateSubnetEndpoint, ssmEndpoints } from '../support/ssm-lab';
 import { tagElbv2, tagVpcContents } from '../support/tagged-lab';
 import { leftovers, localDependencies, type StateRun, tearDownLikeTheStateMachine } from '../support/teardown-driver';
 
 const RUN = { runId: 'lab-20261126-0112-ab12', scenario: 'full', expiresAt: '2026-11-26T03:12:00.000Z' };
 
-let paced: PacedLocalCloud;
+const paced = pacedLocalCloudForTests();
 let runs: Record<string, StateRun>;
 
 /**
@@ -30,15 +30,7 @@ async function pacedLab(): Promise<void> {
   const group = await createTcpTargetGroup(elbv2, { Name: 'web-1', VpcId: providerVpcId });
   await forwardTcp(elbv2, provider.loadBalancerArn, group.TargetGroupArn!);
   paced.awsTimePasses(600);
-  await ec2.send(
-    new CreateVpcEndpointCommand({
-      VpcId: consumer.vpcId,
-      VpcEndpointType: 'Interface',
-      ServiceName: provider.serviceName,
-      SubnetIds: [consumer.privateSubnetId],
-      SecurityGroupIds: [consumer.endpointGroupId],
-    }),
-  );
+  await privateSubnetEndpoint(ec2, consumer, provider.serviceName);
   paced.awsTimePasses(600);
   await tagVpcContents(paced, consumer.vpcId, RUN);
   await tagVpcContents(paced, providerVpcId, RUN);
@@ -52,12 +44,10 @@ async function pacedLab(): Promise<void> {
  * Retry gives passes. Proves the Retry settings see the teardown through.
  */
 beforeAll(async () => {
-  paced = await startPacedLocalCloud();
   await pacedLab();
   expect((await leftovers(paced, RUN.runId)).length).toBeGreaterThan(10);
   runs = await tearDownLikeTheStateMachine(RUN.runId, localDependencies(paced), (seconds) => paced.awsTimePasses(seconds));
 });
-afterAll(() => paced.stop());
 
 test('the teardown completes within every state’s MaxAttempts and leaves nothing of the run', async () => {
   await expect(leftovers(paced, RUN.runId)).resolves.toEqual([]);

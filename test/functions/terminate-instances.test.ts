@@ -1,13 +1,11 @@
 import { DescribeInstancesCommand, EC2Client, TerminateInstancesCommand } from '@aws-sdk/client-ec2';
-import { mockClient } from 'aws-sdk-client-mock';
 import { runFilters } from '../../functions/commons/lab-tags';
 import { handler } from '../../functions/handlers/terminate-instances';
-import { context, ec2Error, RUN_ID, useRegion } from './teardown-fixtures';
+import { mockEachTest } from './mock-each-test';
+import { context, ec2Error, RUN_ID } from './teardown-fixtures';
 
-const ec2 = mockClient(EC2Client);
+const ec2 = mockEachTest(EC2Client);
 beforeEach(() => {
-  ec2.reset();
-  useRegion();
   ec2.on(DescribeInstancesCommand).resolves({ Reservations: [{ Instances: [{ InstanceId: 'i-0a' }, { InstanceId: 'i-0b' }] }] });
   ec2.on(TerminateInstancesCommand).resolves({});
 });

@@ -1,15 +1,10 @@
 import { DescribeAvailabilityZonesCommand, DescribePrefixListsCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { type LocalCloudFixture, REGION, startLocalCloud } from '../support/local-cloud-fixture';
+import { clientConfig, localCloudForTests, REGION } from '../support/local-cloud-fixture';
 import { refused } from '../support/refused';
 
-let local: LocalCloudFixture;
-beforeAll(async () => {
-  local = await startLocalCloud();
-});
-afterAll(() => local.cloud.close());
+const local = localCloudForTests();
 
-const clientIn = (region: string) =>
-  new EC2Client({ region, endpoint: local.cloud.endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+const clientIn = (region: string) => new EC2Client(clientConfig(local.cloud.endpoint, region));
 
 test('a region has four available zones with AWS-style zone ids', async () => {
   const { AvailabilityZones } = await local.ec2.send(new DescribeAvailabilityZonesCommand({}));

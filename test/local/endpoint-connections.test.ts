@@ -11,21 +11,19 @@ import {
   RejectVpcEndpointConnectionsCommand,
 } from '@aws-sdk/client-ec2';
 import { ACCOUNT_ROOT, endpointService, vpcWithTwoZones } from '../support/endpoint-lab';
-import { type LocalCloudFixture, REGION, startLocalCloud } from '../support/local-cloud-fixture';
-import { type PacedLocalCloud, startPacedLocalCloud } from '../support/paced-local-cloud';
+import { localCloudForTests, REGION } from '../support/local-cloud-fixture';
+import { pacedLocalCloudForTests } from '../support/paced-local-cloud';
 import { refused } from '../support/refused';
 
 const TOPIC = `arn:aws:sns:${REGION}:000000000000:vpce-lab-connections`;
 
-let local: LocalCloudFixture;
+const local = localCloudForTests();
 const published: { topicArn: string; message: Record<string, string> }[] = [];
 beforeAll(async () => {
-  local = await startLocalCloud();
   local.cloud.runtime.events.on('connection-notification', ({ topicArn, message }) => {
     published.push({ topicArn, message: JSON.parse(message) as Record<string, string> });
   });
 });
-afterAll(() => local.cloud.close());
 beforeEach(() => {
   published.length = 0;
 });
@@ -170,11 +168,7 @@ test('connection notifications are listed, filtered and deleted; gateway endpoin
 });
 
 describe('acceptance on AWS time', () => {
-  let paced: PacedLocalCloud;
-  beforeAll(async () => {
-    paced = await startPacedLocalCloud();
-  });
-  afterAll(() => paced.stop());
+  const paced = pacedLocalCloudForTests();
 
   test('an accepted connection is pending for a minute before it is available', async () => {
     const { serviceId, serviceName } = await endpointService(paced, 8, { acceptanceRequired: true });

@@ -10,14 +10,10 @@ import {
   RejectVpcEndpointConnectionsCommand,
 } from '@aws-sdk/client-ec2';
 import { ACCOUNT_ROOT, endpointService, vpcWithTwoZones } from '../support/endpoint-lab';
-import { type LocalCloudFixture, REGION, startLocalCloud } from '../support/local-cloud-fixture';
+import { localCloudForTests, REGION } from '../support/local-cloud-fixture';
 import { refused } from '../support/refused';
 
-let local: LocalCloudFixture;
-beforeAll(async () => {
-  local = await startLocalCloud();
-});
-afterAll(() => local.cloud.close());
+const local = localCloudForTests();
 
 const describeService = async (serviceId: string) =>
   (await local.ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand({ ServiceIds: [serviceId] }))).ServiceConfigurations![0]!;

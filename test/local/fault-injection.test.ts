@@ -1,11 +1,7 @@
 import { CreateVpcCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
-import { type LocalCloudFixture, startLocalCloud } from '../support/local-cloud-fixture';
+import { localCloudForTests, withOwnLocalCloud } from '../support/local-cloud-fixture';
 
-let local: LocalCloudFixture;
-beforeAll(async () => {
-  local = await startLocalCloud();
-});
-afterAll(() => local.cloud.close());
+const local = localCloudForTests();
 afterEach(() => local.cloud.runtime.faults.clear());
 
 test('throttling answers RequestLimitExceeded with HTTP 503, as EC2 does', async () => {
@@ -22,13 +18,16 @@ test('a chosen call fails a chosen number of times, after a chosen number of suc
 });
 
 test('eventual consistency: a new VPC is NotFound by id for a while after its create', async () => {
-  const slow = await startLocalCloud({ timeScale: 1 });
-  slow.cloud.runtime.faults.consistencyDelaySeconds = 0.3;
-  const { Vpc } = await slow.ec2.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }));
-  await expect(slow.ec2.send(new DescribeVpcsCommand({ VpcIds: [Vpc!.VpcId!] }))).rejects.toMatchObject({ name: 'InvalidVpcID.NotFound' });
-  await new Promise((resolve) => setTimeout(resolve, 350));
-  await expect(slow.ec2.send(new DescribeVpcsCommand({ VpcIds: [Vpc!.VpcId!] }))).resolves.toMatchObject({ Vpcs: [{ VpcId: Vpc?.VpcId }] });
-  await slow.cloud.close();
+  await withOwnLocalCloud(
+    async (slow) => {
+      slow.cloud.runtime.faults.consistencyDelaySeconds = 0.3;
+      const { Vpc } = await slow.ec2.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }));
+      await expect(slow.ec2.send(new DescribeVpcsCommand({ VpcIds: [Vpc!.VpcId!] }))).rejects.toMatchObject({ name: 'InvalidVpcID.NotFound' });
+      await new Promise((resolve) => setTimeout(resolve, 350));
+      await expect(slow.ec2.send(new DescribeVpcsCommand({ VpcIds: [Vpc!.VpcId!] }))).resolves.toMatchObject({ Vpcs: [{ VpcId: Vpc?.VpcId }] });
+    },
+    { timeScale: 1 },
+  );
 });
 
 test('faults can be set from another process through the control endpoint', async () => {

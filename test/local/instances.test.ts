@@ -10,8 +10,8 @@ import {
   TerminateInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import { vpcWithSubnet } from '../support/lab-network';
-import { type LocalCloudFixture, REGION, startLocalCloud } from '../support/local-cloud-fixture';
-import { type PacedLocalCloud, startPacedLocalCloud } from '../support/paced-local-cloud';
+import { localCloudForTests, REGION } from '../support/local-cloud-fixture';
+import { pacedLocalCloudForTests } from '../support/paced-local-cloud';
 import { refused } from '../support/refused';
 
 const AMI = 'ami-0c9c942bd7bf113a2';
@@ -19,13 +19,11 @@ const WEB_SERVER = Buffer.from(
   "#!/bin/bash\ndnf install -y httpd\necho '<html><h1>Endpoint Service Web Server 1</h1></html>' > /var/www/html/index.html\nsystemctl enable --now httpd\n",
 ).toString('base64');
 
-let local: LocalCloudFixture;
+const local = localCloudForTests();
 let network: { vpcId: string; subnetId: string };
 beforeAll(async () => {
-  local = await startLocalCloud();
   network = await vpcWithSubnet(local.ec2, '10.0.0.0/16', '10.0.1.0/24');
 });
-afterAll(() => local.cloud.close());
 
 const launch = (input: Partial<RunInstancesCommandInput> = {}) =>
   local.ec2.send(new RunInstancesCommand({ ImageId: AMI, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, SubnetId: network.subnetId, ...input }));
@@ -202,13 +200,11 @@ describe('TerminateInstances', () => {
 });
 
 describe('the instance lifecycle on AWS time', () => {
-  let paced: PacedLocalCloud;
+  const paced = pacedLocalCloudForTests();
   let subnetId: string;
   beforeAll(async () => {
-    paced = await startPacedLocalCloud();
     ({ subnetId } = await vpcWithSubnet(paced.ec2, '10.0.0.0/16', '10.0.1.0/24'));
   });
-  afterAll(() => paced.stop());
 
   const launchPaced = async (runId: string): Promise<Instance> => {
     const { Instances } = await paced.ec2.send(

@@ -11,14 +11,10 @@ import {
   TerminateInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import { vpcWithSubnet } from '../support/lab-network';
-import { type LocalCloudFixture, startLocalCloud } from '../support/local-cloud-fixture';
+import { localCloudForTests } from '../support/local-cloud-fixture';
 import { refused } from '../support/refused';
 
-let local: LocalCloudFixture;
-beforeAll(async () => {
-  local = await startLocalCloud();
-});
-afterAll(() => local.cloud.close());
+const local = localCloudForTests();
 
 const newVpc = async (CidrBlock: string) => (await local.ec2.send(new CreateVpcCommand({ CidrBlock }))).Vpc!.VpcId!;
 const newGateway = async (runId?: string) =>

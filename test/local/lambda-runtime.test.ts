@@ -1,4 +1,4 @@
-import { type LabFixture, STAND_IN_FUNCTIONS, startLab } from '../support/local-lab-fixture';
+import { labForTests, STAND_IN_FUNCTIONS } from '../support/local-lab-fixture';
 
 const task = (resource: string) => ({ StartAt: 'Call', States: { Call: { Type: 'Task', Resource: resource, End: true } } });
 
@@ -17,17 +17,13 @@ const STATE_MACHINES = {
   sluggish: task('${SluggishFunctionArn}'),
 };
 
-let local: LabFixture;
-beforeAll(async () => {
-  local = await startLab({
-    functions: FUNCTIONS,
-    extraStateMachines: STATE_MACHINES,
-    allowedOwners: ['111122223333', '000000000000'],
-    acceptGraceSeconds: 7,
-    environment: { LAB_SETTING: 'from the composition' },
-  });
+const local = labForTests({
+  functions: FUNCTIONS,
+  extraStateMachines: STATE_MACHINES,
+  allowedOwners: ['111122223333', '000000000000'],
+  acceptGraceSeconds: 7,
+  environment: { LAB_SETTING: 'from the composition' },
 });
-afterAll(() => local.lab.close());
 
 const failureOf = async (key: string, input: unknown = {}) => {
   const execution = await local.finished(await local.start(key, input));

@@ -7,20 +7,18 @@ import {
   DescribeTagsCommand,
   DescribeTargetGroupsCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { type LocalCloudFixture, REGION, startLocalCloud } from '../support/local-cloud-fixture';
+import { localCloudForTests, REGION } from '../support/local-cloud-fixture';
 import { createNlb, createTcpTargetGroup, elbv2Refusal, forwardTcp, nlbNetwork } from '../support/nlb-lab';
 
-let local: LocalCloudFixture;
+const local = localCloudForTests();
 let network: Awaited<ReturnType<typeof nlbNetwork>>;
 let balancerArn: string;
 let groupArn: string;
 beforeAll(async () => {
-  local = await startLocalCloud();
   network = await nlbNetwork(local.ec2, 0);
   balancerArn = (await createNlb(local.elbv2, { Name: 'listening', Subnets: [network.subnetA] })).LoadBalancerArn!;
   groupArn = (await createTcpTargetGroup(local.elbv2, { Name: 'listened-to', VpcId: network.vpcId })).TargetGroupArn!;
 });
-afterAll(() => local.cloud.close());
 
 const createListener = (input: Partial<CreateListenerCommandInput>) =>
   local.elbv2.send(

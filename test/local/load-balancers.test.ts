@@ -11,17 +11,15 @@ import {
   DescribeLoadBalancersCommand,
   DescribeTagsCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { type LocalCloudFixture, REGION, startLocalCloud } from '../support/local-cloud-fixture';
-import { type PacedLocalCloud, startPacedLocalCloud } from '../support/paced-local-cloud';
+import { type LocalCloudFixture, localCloudForTests, REGION, withOwnLocalCloud } from '../support/local-cloud-fixture';
+import { pacedLocalCloudForTests } from '../support/paced-local-cloud';
 import { createNlb, createTcpTargetGroup, elbv2Refusal, forwardTcp, nlbNetwork } from '../support/nlb-lab';
 
-let local: LocalCloudFixture;
+const local = localCloudForTests();
 let network: Awaited<ReturnType<typeof nlbNetwork>>;
 beforeAll(async () => {
-  local = await startLocalCloud();
   network = await nlbNetwork(local.ec2, 0, { internetGateway: true });
 });
-afterAll(() => local.cloud.close());
 
 const describeOne = async (arn: string) => (await local.elbv2.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: [arn] }))).LoadBalancers![0]!;
 
@@ -119,8 +117,7 @@ describe('DescribeLoadBalancers', () => {
   });
 
   test('pages with PageSize and NextMarker', async () => {
-    const paging = await startLocalCloud();
-    try {
+    await withOwnLocalCloud(async (paging) => {
       const own = await nlbNetwork(paging.ec2, 0);
       for (const index of [1, 2, 3, 4, 5]) await createNlb(paging.elbv2, { Name: `paged-${index}`, Subnets: [own.subnetA] });
       const names: string[] = [];
@@ -136,9 +133,7 @@ describe('DescribeLoadBalancers', () => {
       expect(names).toEqual(['paged-1', 'paged-2', 'paged-3', 'paged-4', 'paged-5']);
       expect((await elbv2Refusal(paging.elbv2.send(new DescribeLoadBalancersCommand({ PageSize: 0 })))).code).toBe('ValidationError');
       expect((await elbv2Refusal(paging.elbv2.send(new DescribeLoadBalancersCommand({ Marker: 'not-a-marker' })))).code).toBe('ValidationError');
-    } finally {
-      await paging.cloud.close();
-    }
+    });
   });
 });
 
@@ -197,11 +192,7 @@ describe('tags', () => {
 });
 
 describe('on AWS time', () => {
-  let paced: PacedLocalCloud;
-  beforeAll(async () => {
-    paced = await startPacedLocalCloud();
-  });
-  afterAll(() => paced.stop());
+  const paced = pacedLocalCloudForTests();
   const stateOf = async (arn: string) => (await paced.elbv2.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: [arn] }))).LoadBalancers![0]!.State!.Code;
 
   test('an NLB provisions for minutes; once deleted it goes, and its interfaces linger a while before EC2 releases them', async () => {

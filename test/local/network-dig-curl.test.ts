@@ -7,23 +7,19 @@ import {
   DescribeRouteTablesCommand,
   RevokeSecurityGroupIngressCommand,
 } from '@aws-sdk/client-ec2';
-import { type LocalCloudFixture, REGION, startLocalCloud } from '../support/local-cloud-fixture';
-import { type ConsumerNetwork, consumerNetwork, interfaceEndpoint, launch, providerService, runScript, serviceName, ssmEndpoints } from '../support/ssm-lab';
+import { localCloudForTests, REGION } from '../support/local-cloud-fixture';
+import { type ConsumerNetwork, consumerNetwork, consumerWithInstances, interfaceEndpoint, launch, privateSubnetEndpoint, providerService, runScript, serviceName, ssmEndpoints } from '../support/ssm-lab';
 
-let local: LocalCloudFixture;
+const local = localCloudForTests();
 let network: ConsumerNetwork;
 let publicInstance: string;
 let privateInstance: string;
 
 beforeAll(async () => {
-  local = await startLocalCloud();
-  network = await consumerNetwork(local.ec2, 0);
-  publicInstance = await launch(local.ec2, network.publicSubnetId, network.instanceGroupId, { publicIp: true });
-  privateInstance = await launch(local.ec2, network.privateSubnetId, network.instanceGroupId);
+  ({ network, publicInstance, privateInstance } = await consumerWithInstances(local.ec2, 0));
   await ssmEndpoints(local.ec2, network);
   local.cloud.settle();
 });
-afterAll(() => local.cloud.close());
 
 const inConsumerVpc = /^10\.0\.\d+\.\d+$/;
 const S3 = `https://s3.${REGION}.amazonaws.com/`;
@@ -126,11 +122,9 @@ describe('an endpoint to an endpoint service', () => {
   });
 
   const connect = async (groupId: string) => {
-    const { VpcEndpoint } = await local.ec2.send(
-      new CreateVpcEndpointCommand({ VpcId: network.vpcId, VpcEndpointType: 'Interface', ServiceName: service.serviceName, SubnetIds: [network.privateSubnetId], SecurityGroupIds: [groupId] }),
-    );
+    const endpoint = await privateSubnetEndpoint(local.ec2, network, service.serviceName, { groupId });
     local.cloud.settle();
-    return { endpointId: VpcEndpoint!.VpcEndpointId!, dnsName: VpcEndpoint!.DnsEntries![0]!.DnsName! };
+    return { endpointId: endpoint.VpcEndpointId!, dnsName: endpoint.DnsEntries![0]!.DnsName! };
   };
 
   const accept = async (endpointId: string) => {

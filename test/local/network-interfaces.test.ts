@@ -10,19 +10,17 @@ import {
   TerminateInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import { vpcWithSubnet } from '../support/lab-network';
-import { type LocalCloudFixture, REGION, startLocalCloud } from '../support/local-cloud-fixture';
-import { type PacedLocalCloud, startPacedLocalCloud } from '../support/paced-local-cloud';
+import { localCloudForTests, REGION } from '../support/local-cloud-fixture';
+import { pacedLocalCloudForTests } from '../support/paced-local-cloud';
 import { refused } from '../support/refused';
 
 const AMI = 'ami-0c9c942bd7bf113a2';
 
-let local: LocalCloudFixture;
+const local = localCloudForTests();
 let network: { vpcId: string; subnetId: string };
 beforeAll(async () => {
-  local = await startLocalCloud();
   network = await vpcWithSubnet(local.ec2, '10.0.0.0/16', '10.0.1.0/24');
 });
-afterAll(() => local.cloud.close());
 
 const interfaces = async (input: DescribeNetworkInterfacesCommandInput): Promise<NetworkInterface[]> =>
   (await local.ec2.send(new DescribeNetworkInterfacesCommand(input))).NetworkInterfaces ?? [];
@@ -111,11 +109,7 @@ test('refuses groups of another VPC and unknown ids', async () => {
 });
 
 describe('after its instance is terminated, on AWS time', () => {
-  let paced: PacedLocalCloud;
-  beforeAll(async () => {
-    paced = await startPacedLocalCloud();
-  });
-  afterAll(() => paced.stop());
+  const paced = pacedLocalCloudForTests();
 
   test('the interface lingers detaching, holding its subnet, then is released', async () => {
     const { subnetId } = await vpcWithSubnet(paced.ec2, '10.0.0.0/16', '10.0.1.0/24');

@@ -1,11 +1,7 @@
 import { CreateVpcCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
-import { type LocalCloudFixture, startLocalCloud } from '../support/local-cloud-fixture';
+import { localCloudForTests } from '../support/local-cloud-fixture';
 
-let local: LocalCloudFixture;
-beforeAll(async () => {
-  local = await startLocalCloud();
-});
-afterAll(() => local.cloud.close());
+const local = localCloudForTests();
 
 const ec2Auth = 'AWS4-HMAC-SHA256 Credential=test/20261126/ap-northeast-2/ec2/aws4_request, SignedHeaders=host, Signature=x';
 const stsAuth = ec2Auth.replace('/ec2/', '/sts/');

@@ -17,14 +17,10 @@ import {
   type Filter,
   type RouteTable,
 } from '@aws-sdk/client-ec2';
-import { type LocalCloudFixture, REGION, startLocalCloud } from '../support/local-cloud-fixture';
+import { localCloudForTests, REGION } from '../support/local-cloud-fixture';
 import { refused } from '../support/refused';
 
-let local: LocalCloudFixture;
-beforeAll(async () => {
-  local = await startLocalCloud();
-});
-afterAll(() => local.cloud.close());
+const local = localCloudForTests();
 
 const newVpc = async (CidrBlock: string) => (await local.ec2.send(new CreateVpcCommand({ CidrBlock }))).Vpc!.VpcId!;
 const newSubnet = async (VpcId: string, CidrBlock: string) => (await local.ec2.send(new CreateSubnetCommand({ VpcId, CidrBlock }))).Subnet!.SubnetId!;

@@ -13,17 +13,15 @@ import {
   type SecurityGroup,
 } from '@aws-sdk/client-ec2';
 import { vpcWithSubnet } from '../support/lab-network';
-import { type LocalCloudFixture, REGION, startLocalCloud } from '../support/local-cloud-fixture';
+import { localCloudForTests, REGION } from '../support/local-cloud-fixture';
 import { refused } from '../support/refused';
 
-let local: LocalCloudFixture;
+const local = localCloudForTests();
 let vpcId: string;
 let subnetId: string;
 beforeAll(async () => {
-  local = await startLocalCloud();
   ({ vpcId, subnetId } = await vpcWithSubnet(local.ec2, '10.0.0.0/16', '10.0.1.0/24'));
 });
-afterAll(() => local.cloud.close());
 
 let groupCount = 0;
 const newGroup = async (GroupName = `group-${++groupCount}`, VpcId = vpcId) =>

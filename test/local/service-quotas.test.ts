@@ -1,14 +1,12 @@
 import { GetServiceQuotaCommand, ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
-import { type LocalCloudFixture, REGION, startLocalCloud } from '../support/local-cloud-fixture';
+import { clientConfig, localCloudForTests, REGION } from '../support/local-cloud-fixture';
 import { refused } from '../support/refused';
 
-let local: LocalCloudFixture;
+const local = localCloudForTests();
 let quotas: ServiceQuotasClient;
 beforeAll(async () => {
-  local = await startLocalCloud();
-  quotas = new ServiceQuotasClient({ region: REGION, endpoint: local.cloud.endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+  quotas = new ServiceQuotasClient(clientConfig(local.cloud.endpoint));
 });
-afterAll(() => local.cloud.close());
 
 test.each([
   ['L-F678F1CE', 'VPCs per Region', 5],

@@ -8,7 +8,7 @@ import {
 import { CreateLoadBalancerCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { LAB_FUNCTIONS } from '../../functions/handlers/lab-functions';
 import { ACCOUNT_ROOT, vpcWithTwoZones } from '../support/endpoint-lab';
-import { eventually, type LabFixture, STAND_IN_FUNCTIONS, startLab } from '../support/local-lab-fixture';
+import { eventually, type LabFixture, labForTests, STAND_IN_FUNCTIONS } from '../support/local-lab-fixture';
 import { failNext, receivedEvents } from '../support/stand-in-functions/sns-recorder';
 
 const SNS_RECORDER = { id: 'AcceptConnection', entry: 'test/support/stand-in-functions/sns-recorder.ts', timeoutSeconds: 5 };
@@ -44,11 +44,7 @@ async function notifyingService(local: LabFixture, n: number) {
 }
 
 describe('with a stand-in AcceptConnection', () => {
-  let local: LabFixture;
-  beforeAll(async () => {
-    local = await startLab({ functions: [...STAND_IN_FUNCTIONS, SNS_RECORDER] });
-  });
-  afterAll(() => local.lab.close());
+  const local = labForTests({ functions: [...STAND_IN_FUNCTIONS, SNS_RECORDER] });
 
   test('a connection request reaches the function as an SNS event', async () => {
     const { serviceId, connect } = await notifyingService(local, 1);
@@ -99,11 +95,7 @@ describe('with a stand-in AcceptConnection', () => {
 });
 
 describe('with the lab’s AcceptConnection', () => {
-  let local: LabFixture;
-  beforeAll(async () => {
-    local = await startLab({ functions: LAB_FUNCTIONS.filter((fn) => fn.id === 'AcceptConnection'), environment: { LOG_LEVEL: 'SILENT' } });
-  });
-  afterAll(() => local.lab.close());
+  const local = labForTests({ functions: LAB_FUNCTIONS.filter((fn) => fn.id === 'AcceptConnection'), environment: { LOG_LEVEL: 'SILENT' } });
 
   test('an allow-listed endpoint is accepted as soon as it asks', async () => {
     const { connect } = await notifyingService(local, 4);

@@ -7,24 +7,20 @@ import {
   SendCommandCommand,
   SSMClient,
 } from '@aws-sdk/client-ssm';
-import { type LocalCloudFixture, REGION, startLocalCloud } from '../support/local-cloud-fixture';
-import { type PacedLocalCloud, startPacedLocalCloud } from '../support/paced-local-cloud';
+import { clientConfig, localCloudForTests, REGION } from '../support/local-cloud-fixture';
+import { pacedLocalCloudForTests } from '../support/paced-local-cloud';
 import { refused } from '../support/refused';
-import { type ConsumerNetwork, consumerNetwork, interfaceEndpoint, launch, runScript, ssmEndpoints } from '../support/ssm-lab';
+import { type ConsumerNetwork, consumerNetwork, consumerWithInstances, interfaceEndpoint, launch, runScript, ssmEndpoints } from '../support/ssm-lab';
 
-let local: LocalCloudFixture;
+const local = localCloudForTests();
 let network: ConsumerNetwork;
 let publicInstance: string;
 let privateInstance: string;
 
 beforeAll(async () => {
-  local = await startLocalCloud();
-  network = await consumerNetwork(local.ec2, 0);
-  publicInstance = await launch(local.ec2, network.publicSubnetId, network.instanceGroupId, { publicIp: true });
-  privateInstance = await launch(local.ec2, network.privateSubnetId, network.instanceGroupId);
+  ({ network, publicInstance, privateInstance } = await consumerWithInstances(local.ec2, 0));
   local.cloud.settle();
 });
-afterAll(() => local.cloud.close());
 
 const AL2023 = '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64';
 
@@ -51,7 +47,7 @@ describe('GetParameter', () => {
     const amazonLinux2 = await local.ssm.send(new GetParameterCommand({ Name: '/aws/service/ami-amazon-linux-latest/amzn2-ami-hvm-x86_64-gp2' }));
     expect(new Set([Parameter!.Value, arm.Parameter!.Value, amazonLinux2.Parameter!.Value]).size).toBe(3);
 
-    const virginia = new SSMClient({ region: 'us-east-1', endpoint: local.cloud.endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    const virginia = new SSMClient(clientConfig(local.cloud.endpoint, 'us-east-1'));
     const elsewhere = await virginia.send(new GetParameterCommand({ Name: AL2023 }));
     expect(elsewhere.Parameter!.Value).not.toBe(Parameter!.Value);
     expect(elsewhere.Parameter!.ARN).toBe(`arn:aws:ssm:us-east-1::parameter${AL2023}`);
@@ -204,14 +200,12 @@ describe('SendCommand and GetCommandInvocation', () => {
 });
 
 describe('on AWS time', () => {
-  let paced: PacedLocalCloud;
+  const paced = pacedLocalCloudForTests();
   let instance: string;
   beforeAll(async () => {
-    paced = await startPacedLocalCloud();
     const lab = await consumerNetwork(paced.ec2, 0);
     instance = await launch(paced.ec2, lab.publicSubnetId, lab.instanceGroupId, { publicIp: true });
   });
-  afterAll(() => paced.stop());
 
   const sendTo = async (commands: string[]) =>
     (await paced.ssm.send(new SendCommandCommand({ DocumentName: 'AWS-RunShellScript', InstanceIds: [instance], Parameters: { commands } }))).Command!.CommandId!;

@@ -8,7 +8,7 @@ import {
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { refused } from '../support/refused';
-import { eventually, functionArn, type LabFixture, startLab } from '../support/local-lab-fixture';
+import { eventually, functionArn, labForTests } from '../support/local-lab-fixture';
 
 /** Waits on a wall-clock timestamp an hour ahead: running until stopped, whatever the time scale. */
 const waitingForever = { StartAt: 'Hold', States: { Hold: { Type: 'Wait', TimestampPath: '$.until', End: true } } };
@@ -25,11 +25,7 @@ const STATE_MACHINES = {
   },
 };
 
-let local: LabFixture;
-beforeAll(async () => {
-  local = await startLab({ extraStateMachines: STATE_MACHINES });
-});
-afterAll(() => local.lab.close());
+const local = labForTests({ extraStateMachines: STATE_MACHINES });
 
 const arnOf = (key: string): string => local.lab.stateMachineArns[key] ?? '';
 

@@ -1,5 +1,5 @@
 import { ListExecutionsCommand } from '@aws-sdk/client-sfn';
-import { type LabFixture, startLab } from '../support/local-lab-fixture';
+import { labForTests } from '../support/local-lab-fixture';
 import { attemptsFor } from '../support/stand-in-functions/flaky';
 import { peakConcurrency, resetConcurrency } from '../support/stand-in-functions/slow';
 
@@ -60,11 +60,7 @@ const STATE_MACHINES = {
   },
 };
 
-let local: LabFixture;
-beforeAll(async () => {
-  local = await startLab({ extraStateMachines: STATE_MACHINES });
-});
-afterAll(() => local.lab.close());
+const local = labForTests({ extraStateMachines: STATE_MACHINES });
 
 test('a Task failing with a named error is retried by the Retry that names it, then succeeds', async () => {
   const arn = await local.start('retry', { key: 'retry-then-succeed', failures: 2 });

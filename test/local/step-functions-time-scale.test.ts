@@ -1,5 +1,5 @@
 import { DescribeStateMachineCommand, type HistoryEvent } from '@aws-sdk/client-sfn';
-import { type LabFixture, startLab } from '../support/local-lab-fixture';
+import { labForTests } from '../support/local-lab-fixture';
 
 /** At 0.01, an AWS minute takes 600 ms. */
 const TIME_SCALE = 0.01;
@@ -13,11 +13,7 @@ const STATE_MACHINES = {
   'until-time': { StartAt: 'Hold', States: { Hold: { Type: 'Wait', TimestampPath: '$.until', End: true } } },
 };
 
-let local: LabFixture;
-beforeAll(async () => {
-  local = await startLab({ timeScale: TIME_SCALE, extraStateMachines: STATE_MACHINES });
-});
-afterAll(() => local.lab.close());
+const local = labForTests({ timeScale: TIME_SCALE, extraStateMachines: STATE_MACHINES });
 
 const at = (history: HistoryEvent[], type: string, nth = 0): number => history.filter((event) => event.type === type)[nth]?.timestamp?.getTime() ?? NaN;
 

@@ -10,17 +10,15 @@ import {
   DescribeSubnetsCommand,
   ModifySubnetAttributeCommand,
 } from '@aws-sdk/client-ec2';
-import { type LocalCloudFixture, REGION, startLocalCloud } from '../support/local-cloud-fixture';
+import { localCloudForTests, REGION } from '../support/local-cloud-fixture';
 import { refused } from '../support/refused';
 
-let local: LocalCloudFixture;
+const local = localCloudForTests();
 let vpcId: string;
 beforeAll(async () => {
-  local = await startLocalCloud();
   const { Vpc } = await local.ec2.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }));
   vpcId = Vpc!.VpcId!;
 });
-afterAll(() => local.cloud.close());
 
 const createSubnet = (CidrBlock: string, extra: { AvailabilityZone?: string; AvailabilityZoneId?: string; runId?: string } = {}) =>
   local.ec2.send(

@@ -11,17 +11,15 @@ import {
   type Tag,
 } from '@aws-sdk/client-ec2';
 import { vpcWithSubnet } from '../support/lab-network';
-import { type LocalCloudFixture, startLocalCloud } from '../support/local-cloud-fixture';
+import { localCloudForTests } from '../support/local-cloud-fixture';
 import { refused } from '../support/refused';
 
-let local: LocalCloudFixture;
+const local = localCloudForTests();
 let vpcId: string;
 let subnetId: string;
 beforeAll(async () => {
-  local = await startLocalCloud();
   ({ vpcId, subnetId } = await vpcWithSubnet(local.ec2, '10.0.0.0/16', '10.0.1.0/24'));
 });
-afterAll(() => local.cloud.close());
 
 const tag = (Resources: string[], Tags: Tag[]) => local.ec2.send(new CreateTagsCommand({ Resources, Tags }));
 const untag = (Resources: string[], Tags?: Tag[]) => local.ec2.send(new DeleteTagsCommand({ Resources, Tags }));

@@ -11,17 +11,15 @@ import {
   RegisterTargetsCommand,
   type TargetHealth,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { type LocalCloudFixture, REGION, startLocalCloud } from '../support/local-cloud-fixture';
-import { type PacedLocalCloud, startPacedLocalCloud } from '../support/paced-local-cloud';
+import { localCloudForTests, REGION, withOwnLocalCloud } from '../support/local-cloud-fixture';
+import { pacedLocalCloudForTests } from '../support/paced-local-cloud';
 import { createNlb, createTcpTargetGroup, elbv2Refusal, forwardTcp, launchInstance, nlbNetwork } from '../support/nlb-lab';
 
-let local: LocalCloudFixture;
+const local = localCloudForTests();
 let network: Awaited<ReturnType<typeof nlbNetwork>>;
 beforeAll(async () => {
-  local = await startLocalCloud();
   network = await nlbNetwork(local.ec2, 0);
 });
-afterAll(() => local.cloud.close());
 
 describe('CreateTargetGroup', () => {
   test('makes a TCP target group with the NLB health-check defaults', async () => {
@@ -91,8 +89,7 @@ describe('DescribeTargetGroups', () => {
   });
 
   test('pages with PageSize and NextMarker', async () => {
-    const paging = await startLocalCloud();
-    try {
+    await withOwnLocalCloud(async (paging) => {
       const own = await nlbNetwork(paging.ec2, 0);
       for (const index of [1, 2, 3]) await createTcpTargetGroup(paging.elbv2, { Name: `paged-${index}`, VpcId: own.vpcId });
       const first = await paging.elbv2.send(new DescribeTargetGroupsCommand({ PageSize: 2 }));
@@ -100,9 +97,7 @@ describe('DescribeTargetGroups', () => {
       expect(first.TargetGroups!.map((group) => group.TargetGroupName)).toEqual(['paged-1', 'paged-2']);
       expect(second.TargetGroups!.map((group) => group.TargetGroupName)).toEqual(['paged-3']);
       expect(second.NextMarker).toBeUndefined();
-    } finally {
-      await paging.cloud.close();
-    }
+    });
   });
 });
 
@@ -161,11 +156,7 @@ describe('tags of target groups', () => {
 });
 
 describe('target health on AWS time', () => {
-  let paced: PacedLocalCloud;
-  beforeAll(async () => {
-    paced = await startPacedLocalCloud();
-  });
-  afterAll(() => paced.stop());
+  const paced = pacedLocalCloudForTests();
   const healthOf = async (groupArn: string): Promise<(TargetHealth & { id?: string })[]> =>
     (await paced.elbv2.send(new DescribeTargetHealthCommand({ TargetGroupArn: groupArn }))).TargetHealthDescriptions!.map((description) => ({
       id: description.Target!.Id,

@@ -11,15 +11,11 @@ import {
   type VpcEndpoint,
 } from '@aws-sdk/client-ec2';
 import { vpcWithTwoZones } from '../support/endpoint-lab';
-import { type LocalCloudFixture, REGION, startLocalCloud } from '../support/local-cloud-fixture';
-import { type PacedLocalCloud, startPacedLocalCloud } from '../support/paced-local-cloud';
+import { localCloudForTests, REGION } from '../support/local-cloud-fixture';
+import { pacedLocalCloudForTests } from '../support/paced-local-cloud';
 import { refused } from '../support/refused';
 
-let local: LocalCloudFixture;
-beforeAll(async () => {
-  local = await startLocalCloud();
-});
-afterAll(() => local.cloud.close());
+const local = localCloudForTests();
 
 const service = (name: string) => `com.amazonaws.${REGION}.${name}`;
 
@@ -212,11 +208,7 @@ test('DeleteVpcEndpoints reports unknown ids as Unsuccessful instead of failing'
 });
 
 describe('endpoint lifecycle on AWS time', () => {
-  let paced: PacedLocalCloud;
-  beforeAll(async () => {
-    paced = await startPacedLocalCloud();
-  });
-  afterAll(() => paced.stop());
+  const paced = pacedLocalCloudForTests();
   const stateOf = async (id: string) => (await paced.ec2.send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: [id] }))).VpcEndpoints![0]!.State;
 
   test('an interface endpoint is pending for two minutes, deleting for one, and its interfaces outlive it', async () => {

@@ -1,12 +1,8 @@
 import { CreateVpcCommand, DeleteVpcCommand, DescribeVpcAttributeCommand, DescribeVpcsCommand, ModifyVpcAttributeCommand } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { type LocalCloudFixture, startLocalCloud } from '../support/local-cloud-fixture';
+import { localCloudForTests } from '../support/local-cloud-fixture';
 
-let local: LocalCloudFixture;
-beforeAll(async () => {
-  local = await startLocalCloud();
-});
-afterAll(() => local.cloud.close());
+const local = localCloudForTests();
 
 const tagged = (runId: string) => [{ ResourceType: 'vpc' as const, Tags: [{ Key: 'vpce-lab:run-id', Value: runId }] }];
 

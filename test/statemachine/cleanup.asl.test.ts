@@ -4,7 +4,7 @@ import { DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balan
 import { aslDefinition } from '../support/asl-definition';
 import { endpointService } from '../support/endpoint-lab';
 import { functionArnSubstitutions, labHandlers, useLocalCloudEnvironment } from '../support/lab-handlers';
-import { type LocalCloudFixture, startLocalCloud } from '../support/local-cloud-fixture';
+import { localCloudForTests } from '../support/local-cloud-fixture';
 import { halfBuiltLab } from '../support/tagged-lab';
 import { type Asl, leftovers, readAsl, teardownOrder } from '../support/teardown-driver';
 
@@ -41,13 +41,12 @@ describe('run by a Step Functions runtime against a local cloud', () => {
   const failing = { runId: 'lab-20261126-0112-000c', scenario: 'full', expiresAt: PAST };
   const current = { runId: 'lab-20261126-0112-000d', scenario: 'full', expiresAt: FUTURE };
 
-  let local: LocalCloudFixture;
+  const local = localCloudForTests();
   let untagged: { serviceId: string; loadBalancerArn: string };
   let output: unknown;
   let nested: { runId: string; startedBy: string }[];
 
   beforeAll(async () => {
-    local = await startLocalCloud();
     useLocalCloudEnvironment(local);
     for (const [n, run] of [expiredA, expiredB, failing, current].entries()) await halfBuiltLab(local, run, 10 + n);
     untagged = await endpointService(local, 20, { acceptanceRequired: true });
@@ -74,7 +73,6 @@ describe('run by a Step Functions runtime against a local cloud', () => {
       },
     ).result;
   });
-  afterAll(() => local.cloud.close());
 
   test('tears down exactly the expired runs, each as a nested execution started by the cleanup', async () => {
     expect(nested.map((call) => call.runId).sort()).toEqual([expiredA.runId, expiredB.runId, failing.runId]);

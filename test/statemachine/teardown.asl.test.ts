@@ -3,7 +3,7 @@ import { LATENCY_PROFILE, type LatencyStep } from '../../local/cloud/latency-pro
 import { functionArnPlaceholder, LAB_FUNCTIONS } from '../../functions/handlers/lab-functions';
 import { aslDefinition } from '../support/asl-definition';
 import { functionArnSubstitutions, labHandlers, useLocalCloudEnvironment } from '../support/lab-handlers';
-import { startLocalCloud } from '../support/local-cloud-fixture';
+import { withOwnLocalCloud } from '../support/local-cloud-fixture';
 import { halfBuiltLab } from '../support/tagged-lab';
 import { leftovers, readAsl, retryDelay, teardownOrder, waitRetrier } from '../support/teardown-driver';
 
@@ -68,8 +68,7 @@ test('the steps that do not wait are not retried on NotReady, and every Task ret
 });
 
 test('run by a Step Functions runtime with the registered handlers, it tears a run down and outputs what it deleted', async () => {
-  const local = await startLocalCloud();
-  try {
+  await withOwnLocalCloud(async (local) => {
     useLocalCloudEnvironment(local);
     const run = { runId: 'lab-20261126-0114-ef56', scenario: 'service', expiresAt: '2026-11-26T03:14:00.000Z' };
     const half = await halfBuiltLab(local, run, 7);
@@ -88,9 +87,7 @@ test('run by a Step Functions runtime with the registered handlers, it tears a r
       networks: { vpcIds: [half.vpcId], internetGatewayIds: expect.arrayContaining([half.looseGatewayId]) },
     });
     await expect(leftovers(local, run.runId)).resolves.toEqual([]);
-  } finally {
-    await local.cloud.close();
-  }
+  });
 });
 
 test('a malformed run id fails the execution at its first state', async () => {

@@ -1,17 +1,12 @@
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { DescribeExecutionCommand, type DescribeExecutionOutput, GetExecutionHistoryCommand, type HistoryEvent, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { SSMClient } from '@aws-sdk/client-ssm';
-import { STSClient } from '@aws-sdk/client-sts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LabFunction } from '../../functions/handlers/lab-functions';
 import { type LocalLabOptions, startLocalLab } from '../../local/lab-runtime';
-import { REGION } from './local-cloud-fixture';
-
-const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
+import { fixtureForTests } from './fixture-for-tests';
+import { clientConfig, REGION, sdkClients } from './local-cloud-fixture';
 
 const standIn = (id: string, file: string): LabFunction => ({ id, entry: `test/support/stand-in-functions/${file}.ts`, timeoutSeconds: 5 });
 
@@ -45,7 +40,7 @@ export async function startLab(options: LocalLabOptions = {}) {
     log: (message) => logs.push(message),
     ...options,
   });
-  const config = { region: REGION, endpoint: lab.cloud.endpoint, credentials, maxAttempts: 1 };
+  const config = clientConfig(lab.cloud.endpoint);
   const sfn = new SFNClient(config);
 
   const describe = (executionArn: string): Promise<DescribeExecutionOutput> => sfn.send(new DescribeExecutionCommand({ executionArn }));
@@ -55,10 +50,7 @@ export async function startLab(options: LocalLabOptions = {}) {
     cloud: lab.cloud,
     logs,
     sfn,
-    ec2: new EC2Client(config),
-    elbv2: new ElasticLoadBalancingV2Client(config),
-    ssm: new SSMClient(config),
-    sts: new STSClient(config),
+    ...sdkClients(lab.cloud.endpoint),
     quotas: new ServiceQuotasClient(config),
     describe,
 
@@ -95,6 +87,10 @@ export async function startLab(options: LocalLabOptions = {}) {
 }
 
 export type LabFixture = Awaited<ReturnType<typeof startLab>>;
+
+/** One local lab for the tests of a file (or `describe` block), started before them and closed after them. */
+export const labForTests = (options: LocalLabOptions = {}): LabFixture =>
+  fixtureForTests(() => startLab(options), (fixture) => fixture.lab.close());
 
 /** Waits until `condition` holds (work that runs in-process after a call returns), failing after `timeoutMs`. */
 export async function eventually(condition: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {

@@ -1,3 +1,4 @@
+import { fixtureForTests } from './fixture-for-tests';
 import { type LocalCloudFixture, startLocalCloud } from './local-cloud-fixture';
 
 /** Everything jest could fake except `Date`: servers, sockets and the SDK keep their real timers. */
@@ -45,3 +46,7 @@ export async function startPacedLocalCloud(): Promise<PacedLocalCloud> {
     },
   };
 }
+
+/** One paced local cloud for the tests of a `describe` block, started before them and stopped after them. */
+export const pacedLocalCloudForTests = (): PacedLocalCloud =>
+  fixtureForTests(startPacedLocalCloud, (paced) => paced.stop());

@@ -14,6 +14,7 @@ import {
   ModifyVpcAttributeCommand,
   ModifyVpcEndpointServicePermissionsCommand,
   RunInstancesCommand,
+  type VpcEndpoint,
 } from '@aws-sdk/client-ec2';
 import { CreateListenerCommand, CreateLoadBalancerCommand, CreateTargetGroupCommand, RegisterTargetsCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { GetCommandInvocationCommand, SendCommandCommand } from '@aws-sdk/client-ssm';
@@ -80,12 +81,37 @@ export async function launch(ec2: EC2Client, subnetId: string, groupId: string, 
   return Instances![0]!.InstanceId!;
 }
 
+/** The consumer network with an instance in each subnet, the public one with a public address. */
+export async function consumerWithInstances(ec2: EC2Client, n: number) {
+  const network = await consumerNetwork(ec2, n);
+  const publicInstance = await launch(ec2, network.publicSubnetId, network.instanceGroupId, { publicIp: true });
+  const privateInstance = await launch(ec2, network.privateSubnetId, network.instanceGroupId);
+  return { network, publicInstance, privateInstance };
+}
+
+/** An interface endpoint in the private subnet, guarded by the endpoint group unless another group is given. */
+export async function privateSubnetEndpoint(
+  ec2: EC2Client,
+  network: ConsumerNetwork,
+  ServiceName: string,
+  options: { groupId?: string; privateDns?: boolean } = {},
+): Promise<VpcEndpoint> {
+  const { VpcEndpoint } = await ec2.send(
+    new CreateVpcEndpointCommand({
+      VpcId: network.vpcId,
+      VpcEndpointType: 'Interface',
+      ServiceName,
+      SubnetIds: [network.privateSubnetId],
+      SecurityGroupIds: [options.groupId ?? network.endpointGroupId],
+      PrivateDnsEnabled: options.privateDns,
+    }),
+  );
+  return VpcEndpoint!;
+}
+
 /** An interface endpoint to an AWS service in the private subnet, private DNS on, guarded by the endpoint group. */
 export async function interfaceEndpoint(ec2: EC2Client, network: ConsumerNetwork, service: string, groupId = network.endpointGroupId): Promise<string> {
-  const { VpcEndpoint } = await ec2.send(
-    new CreateVpcEndpointCommand({ VpcId: network.vpcId, VpcEndpointType: 'Interface', ServiceName: serviceName(service), SubnetIds: [network.privateSubnetId], SecurityGroupIds: [groupId], PrivateDnsEnabled: true }),
-  );
-  return VpcEndpoint!.VpcEndpointId!;
+  return (await privateSubnetEndpoint(ec2, network, serviceName(service), { groupId, privateDns: true })).VpcEndpointId!;
 }
 
 /** The three endpoints SSM Agent needs to be managed without internet access. */

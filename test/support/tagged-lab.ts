@@ -19,7 +19,7 @@ import { type RunIdentity, runTags } from '../../functions/commons/lab-tags';
 import { vpcWithTwoZones } from './endpoint-lab';
 import type { LocalCloudFixture } from './local-cloud-fixture';
 import { createNlb, createTcpTargetGroup, launchInstance } from './nlb-lab';
-import { consumerNetwork, interfaceEndpoint, launch, providerService, serviceName, ssmEndpoints } from './ssm-lab';
+import { consumerWithInstances, interfaceEndpoint, privateSubnetEndpoint, providerService, serviceName, ssmEndpoints } from './ssm-lab';
 
 export const CONNECTION_TOPIC = 'arn:aws:sns:ap-northeast-2:000000000000:vpce-lab-connections';
 
@@ -66,10 +66,8 @@ export async function tagElbv2({ elbv2 }: LocalCloudFixture, arns: string[], run
  */
 export async function taggedLab(local: LocalCloudFixture, run: RunIdentity, n: { consumer: number; provider: number }) {
   const { ec2, elbv2 } = local;
-  const consumer = await consumerNetwork(ec2, n.consumer);
+  const { network: consumer } = await consumerWithInstances(ec2, n.consumer);
   await ssmEndpoints(ec2, consumer);
-  await launch(ec2, consumer.publicSubnetId, consumer.instanceGroupId, { publicIp: true });
-  await launch(ec2, consumer.privateSubnetId, consumer.instanceGroupId);
   await ec2.send(new CreateVpcEndpointCommand({ VpcId: consumer.vpcId, VpcEndpointType: 'Gateway', ServiceName: serviceName('s3'), RouteTableIds: [consumer.publicRouteTableId] }));
   await interfaceEndpoint(ec2, consumer, 'cloudformation');
 
@@ -78,16 +76,8 @@ export async function taggedLab(local: LocalCloudFixture, run: RunIdentity, n: {
   const { TargetGroups } = await elbv2.send(new DescribeTargetGroupsCommand({ Names: [`web-${n.provider}`] }));
   const loadBalancer = LoadBalancers![0]!;
   await ec2.send(new CreateVpcEndpointConnectionNotificationCommand({ ServiceId: provider.serviceId, ConnectionNotificationArn: CONNECTION_TOPIC, ConnectionEvents: ['Connect', 'Accept', 'Reject', 'Delete'] }));
-  const { VpcEndpoint } = await ec2.send(
-    new CreateVpcEndpointCommand({
-      VpcId: consumer.vpcId,
-      VpcEndpointType: 'Interface',
-      ServiceName: provider.serviceName,
-      SubnetIds: [consumer.privateSubnetId],
-      SecurityGroupIds: [consumer.endpointGroupId],
-    }),
-  );
-  await ec2.send(new AcceptVpcEndpointConnectionsCommand({ ServiceId: provider.serviceId, VpcEndpointIds: [VpcEndpoint!.VpcEndpointId!] }));
+  const endpoint = await privateSubnetEndpoint(ec2, consumer, provider.serviceName);
+  await ec2.send(new AcceptVpcEndpointConnectionsCommand({ ServiceId: provider.serviceId, VpcEndpointIds: [endpoint.VpcEndpointId!] }));
   local.cloud.settle();
 
   await tagVpcContents(local, consumer.vpcId, run);

@@ -56,13 +56,10 @@ export function connectionNotificationOperations(context: Ec2Context): Record<st
     },
 
     DescribeVpcEndpointConnectionNotifications: (input: DescribeVpcEndpointConnectionNotificationsRequest): DescribeVpcEndpointConnectionNotificationsResult => {
-      const page = describeRecords(context, {
+      const page = describeRecords(context, input, {
         table: tables.connectionNotifications,
         ids: input.ConnectionNotificationId === undefined ? undefined : [input.ConnectionNotificationId],
         missing: notificationNotFound,
-        filters: input.Filters,
-        maxResults: input.MaxResults,
-        nextToken: input.NextToken,
         listing: 'DescribeVpcEndpointConnectionNotifications',
         fields: {
           'connection-notification-arn': (notification) => notification.connectionNotificationArn,

@@ -5,14 +5,18 @@ import { ServiceError } from '../../../protocol/service-error';
 import { type Ec2Context, requireAll } from '../model/ec2-context';
 import type { Ec2Record } from '../model/ec2-records';
 
+/** What every EC2 Describe request carries besides its ids. */
+export interface DescribeRequest {
+  readonly Filters?: readonly WireFilter[];
+  readonly MaxResults?: number;
+  readonly NextToken?: string;
+}
+
 export interface DescribeQuery<T> {
   readonly table: Table<T & Ec2Record>;
   readonly ids: readonly string[] | undefined;
   readonly missing: (id: string) => ServiceError;
-  readonly filters: readonly WireFilter[] | undefined;
   readonly fields: FilterFields<T & Ec2Record>;
-  readonly maxResults?: number;
-  readonly nextToken?: string;
   /** Names the listing, so a token from one Describe is refused by another. */
   readonly listing: string;
   /** Hides records the caller should no longer see (e.g. long-terminated instances). */
@@ -24,12 +28,12 @@ export interface DescribeQuery<T> {
  * cannot be paged), filters narrow, results come oldest first, and
  * `MaxResults`/`NextToken` page through them.
  */
-export function describeRecords<T>(context: Ec2Context, query: DescribeQuery<T>): { items: (T & Ec2Record)[]; nextToken?: string } {
+export function describeRecords<T>(context: Ec2Context, request: DescribeRequest, query: DescribeQuery<T>): { items: (T & Ec2Record)[]; nextToken?: string } {
   const ids = query.ids ?? [];
-  if (ids.length > 0 && query.maxResults !== undefined) {
+  if (ids.length > 0 && request.MaxResults !== undefined) {
     throw new ServiceError('InvalidParameterCombination', 'The parameter ids cannot be used with the parameter maxResults');
   }
   const base = ids.length > 0 ? requireAll(context, query.table, ids, query.missing) : query.table.all().filter(query.visible ?? (() => true));
-  const filtered = applyFilters(base, query.filters, query.fields).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
-  return paginate(filtered, query.maxResults, query.nextToken, query.listing);
+  const filtered = applyFilters(base, request.Filters, query.fields).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  return paginate(filtered, request.MaxResults, request.NextToken, query.listing);
 }

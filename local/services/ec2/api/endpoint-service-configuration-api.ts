@@ -86,13 +86,10 @@ export function endpointServiceConfigurationOperations(context: Ec2Context): Rec
 
     DescribeVpcEndpointServiceConfigurations: (input: DescribeVpcEndpointServiceConfigurationsRequest): DescribeVpcEndpointServiceConfigurationsResult => {
       requireWellFormedIds(input.ServiceIds, 'vpce-svc', 'InvalidVpcEndpointServiceId.Malformed');
-      const page = describeRecords(context, {
+      const page = describeRecords(context, input, {
         table: tables.endpointServices,
         ids: input.ServiceIds,
         missing: endpointServiceNotFound,
-        filters: input.Filters,
-        maxResults: input.MaxResults,
-        nextToken: input.NextToken,
         listing: 'DescribeVpcEndpointServiceConfigurations',
         fields: {
           'service-name': (service) => service.serviceName,

@@ -60,13 +60,10 @@ export function instanceOperations(context: Ec2Context): Record<string, Operatio
 
     DescribeInstances: (input: DescribeInstancesRequest): DescribeInstancesResult => {
       requireInstanceIds(input.InstanceIds);
-      const page = describeRecords(context, {
+      const page = describeRecords(context, input, {
         table: context.tables.instances,
         ids: input.InstanceIds,
         missing: instanceNotFound,
-        filters: input.Filters,
-        maxResults: input.MaxResults,
-        nextToken: input.NextToken,
         listing: 'DescribeInstances',
         fields: INSTANCE_FILTERS,
         visible: (instance) => isListed(context, instance),

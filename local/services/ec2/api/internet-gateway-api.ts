@@ -56,13 +56,10 @@ export function internetGatewayOperations(context: Ec2Context): Record<string, O
     },
 
     DescribeInternetGateways: (input: DescribeInternetGatewaysRequest): DescribeInternetGatewaysResult => {
-      const page = describeRecords(context, {
+      const page = describeRecords(context, input, {
         table: context.tables.internetGateways,
         ids: input.InternetGatewayIds,
         missing: internetGatewayNotFound,
-        filters: input.Filters,
-        maxResults: input.MaxResults,
-        nextToken: input.NextToken,
         listing: 'DescribeInternetGateways',
         fields: {
           'internet-gateway-id': (gateway) => gateway.id,

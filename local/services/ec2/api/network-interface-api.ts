@@ -48,13 +48,10 @@ export function networkInterfaceOperations(context: Ec2Context): Record<string, 
   return {
     DescribeNetworkInterfaces: (input: DescribeNetworkInterfacesRequest): DescribeNetworkInterfacesResult => {
       requireInterfaceIds(input.NetworkInterfaceIds);
-      const page = describeRecords(context, {
+      const page = describeRecords(context, input, {
         table: context.tables.networkInterfaces,
         ids: input.NetworkInterfaceIds,
         missing: networkInterfaceNotFound,
-        filters: input.Filters,
-        maxResults: input.MaxResults,
-        nextToken: input.NextToken,
         listing: 'DescribeNetworkInterfaces',
         fields: INTERFACE_FILTERS,
       });

@@ -60,16 +60,14 @@ function primaryAddress(context: Ec2Context, eni: NetworkInterfaceRecord): Netwo
   };
 }
 
-export function toNetworkInterface(context: Ec2Context, eni: NetworkInterfaceRecord): NetworkInterface {
+/** What DescribeNetworkInterfaces and DescribeInstances both show of an interface. */
+function sharedInterfaceFields(context: Ec2Context, eni: NetworkInterfaceRecord) {
   return {
     NetworkInterfaceId: eni.id,
     SubnetId: eni.subnetId,
     VpcId: eni.vpcId,
-    AvailabilityZone: eni.availabilityZone,
     Description: eni.description,
     OwnerId: eni.ownerId,
-    RequesterId: requesterOf(eni),
-    RequesterManaged: eni.requesterManaged,
     Status: eni.status,
     MacAddress: eni.macAddress,
     PrivateIpAddress: eni.privateIpAddress,
@@ -79,8 +77,17 @@ export function toNetworkInterface(context: Ec2Context, eni: NetworkInterfaceRec
     SourceDestCheck: true,
     InterfaceType: eni.interfaceType,
     Groups: groupIdentifiers(context, eni.groupIds),
-    Attachment: interfaceAttachment(eni),
     Association: association(context, eni),
+  };
+}
+
+export function toNetworkInterface(context: Ec2Context, eni: NetworkInterfaceRecord): NetworkInterface {
+  return {
+    ...sharedInterfaceFields(context, eni),
+    AvailabilityZone: eni.availabilityZone,
+    RequesterId: requesterOf(eni),
+    RequesterManaged: eni.requesterManaged,
+    Attachment: interfaceAttachment(eni),
     // EC2 lists an interface's tags even when there are none.
     TagSet: tagList(eni.tags),
   };
@@ -90,20 +97,7 @@ export function toNetworkInterface(context: Ec2Context, eni: NetworkInterfaceRec
 export function toInstanceNetworkInterface(context: Ec2Context, eni: NetworkInterfaceRecord): InstanceNetworkInterface {
   const attachment = interfaceAttachment(eni);
   return {
-    NetworkInterfaceId: eni.id,
-    SubnetId: eni.subnetId,
-    VpcId: eni.vpcId,
-    Description: eni.description,
-    OwnerId: eni.ownerId,
-    Status: eni.status,
-    MacAddress: eni.macAddress,
-    PrivateIpAddress: eni.privateIpAddress,
-    PrivateDnsName: privateDnsName(eni.region, eni.privateIpAddress),
-    PrivateIpAddresses: [primaryAddress(context, eni)],
-    Ipv6Addresses: [],
-    SourceDestCheck: true,
-    InterfaceType: eni.interfaceType,
-    Groups: groupIdentifiers(context, eni.groupIds),
+    ...sharedInterfaceFields(context, eni),
     Attachment: attachment && {
       AttachmentId: attachment.AttachmentId,
       AttachTime: attachment.AttachTime,
@@ -112,6 +106,5 @@ export function toInstanceNetworkInterface(context: Ec2Context, eni: NetworkInte
       NetworkCardIndex: attachment.NetworkCardIndex,
       Status: attachment.Status,
     },
-    Association: association(context, eni),
   };
 }

@@ -89,13 +89,10 @@ export function routeTableOperations(context: Ec2Context): Record<string, Operat
 
     DescribeRouteTables: (input: DescribeRouteTablesRequest): DescribeRouteTablesResult => {
       const routes = (table: RouteTableRecord) => routesOf(context, table);
-      const page = describeRecords(context, {
+      const page = describeRecords(context, input, {
         table: context.tables.routeTables,
         ids: input.RouteTableIds,
         missing: routeTableNotFound,
-        filters: input.Filters,
-        maxResults: input.MaxResults,
-        nextToken: input.NextToken,
         listing: 'DescribeRouteTables',
         fields: {
           'route-table-id': (table) => table.id,

@@ -63,13 +63,10 @@ export function securityGroupOperations(context: Ec2Context): Record<string, Ope
     DescribeSecurityGroups: (input: DescribeSecurityGroupsRequest): DescribeSecurityGroupsResult => {
       if ((input.GroupNames ?? []).length > 0) throw groupNameWithoutDefaultVpc();
       requireWellFormedGroupIds(input.GroupIds);
-      const page = describeRecords(context, {
+      const page = describeRecords(context, input, {
         table: context.tables.securityGroups,
         ids: input.GroupIds,
         missing: securityGroupNotFound,
-        filters: input.Filters,
-        maxResults: input.MaxResults,
-        nextToken: input.NextToken,
         listing: 'DescribeSecurityGroups',
         fields: {
           'group-id': (group) => group.id,

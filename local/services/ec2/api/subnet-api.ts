@@ -74,13 +74,10 @@ export function subnetOperations(context: Ec2Context): Record<string, OperationH
     },
 
     DescribeSubnets: (input: DescribeSubnetsRequest): DescribeSubnetsResult => {
-      const page = describeRecords(context, {
+      const page = describeRecords(context, input, {
         table: context.tables.subnets,
         ids: input.SubnetIds,
         missing: subnetNotFound,
-        filters: input.Filters,
-        maxResults: input.MaxResults,
-        nextToken: input.NextToken,
         listing: 'DescribeSubnets',
         fields: {
           'subnet-id': (subnet) => subnet.id,

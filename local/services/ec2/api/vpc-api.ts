@@ -44,13 +44,10 @@ export function vpcOperations(context: Ec2Context): Record<string, OperationHand
     },
 
     DescribeVpcs: (input: DescribeVpcsRequest): DescribeVpcsResult => {
-      const page = describeRecords(context, {
+      const page = describeRecords(context, input, {
         table: context.tables.vpcs,
         ids: input.VpcIds,
         missing: vpcNotFound,
-        filters: input.Filters,
-        maxResults: input.MaxResults,
-        nextToken: input.NextToken,
         listing: 'DescribeVpcs',
         fields: {
           'vpc-id': (vpc) => vpc.id,

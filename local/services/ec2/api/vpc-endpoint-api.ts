@@ -96,13 +96,10 @@ export function vpcEndpointOperations(context: Ec2Context): Record<string, Opera
 
     DescribeVpcEndpoints: (input: DescribeVpcEndpointsRequest): DescribeVpcEndpointsResult => {
       requireWellFormedIds(input.VpcEndpointIds, 'vpce', 'InvalidVpcEndpointId.Malformed');
-      const page = describeRecords(context, {
+      const page = describeRecords(context, input, {
         table: tables.vpcEndpoints,
         ids: input.VpcEndpointIds,
         missing: vpcEndpointNotFound,
-        filters: input.Filters,
-        maxResults: input.MaxResults,
-        nextToken: input.NextToken,
         listing: 'DescribeVpcEndpoints',
         fields: {
           'vpc-endpoint-id': (endpoint) => endpoint.id,

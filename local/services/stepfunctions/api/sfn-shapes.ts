@@ -5,21 +5,6 @@ const INCLUDED = { included: true } as const;
 
 const date = (epochMs: number | undefined): Date | undefined => (epochMs === undefined ? undefined : new Date(epochMs));
 
-export const describeExecutionShape = (record: ExecutionRecord): DescribeExecutionOutput => ({
-  executionArn: record.id,
-  stateMachineArn: record.stateMachineArn,
-  name: record.name,
-  status: record.status,
-  startDate: new Date(record.startDate),
-  stopDate: date(record.stopDate),
-  input: record.input,
-  inputDetails: INCLUDED,
-  output: record.output,
-  outputDetails: record.output === undefined ? undefined : INCLUDED,
-  error: record.error,
-  cause: record.cause,
-});
-
 export const executionListItem = (record: ExecutionRecord): ExecutionListItem => ({
   executionArn: record.id,
   stateMachineArn: record.stateMachineArn,
@@ -27,6 +12,16 @@ export const executionListItem = (record: ExecutionRecord): ExecutionListItem =>
   status: record.status,
   startDate: new Date(record.startDate),
   stopDate: date(record.stopDate),
+});
+
+export const describeExecutionShape = (record: ExecutionRecord): DescribeExecutionOutput => ({
+  ...executionListItem(record),
+  input: record.input,
+  inputDetails: INCLUDED,
+  output: record.output,
+  outputDetails: record.output === undefined ? undefined : INCLUDED,
+  error: record.error,
+  cause: record.cause,
 });
 
 /** Execution data (inputs and outputs) left out when the caller asks for the history without it. */

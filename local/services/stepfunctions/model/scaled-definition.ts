@@ -14,7 +14,9 @@ const DEFAULT_RETRY_INTERVAL_SECONDS = 1;
  * aws-local-stepfunctions would otherwise stop it after 60 seconds.
  */
 export function scaledDefinition(definition: AslDefinition, timeScale: number): AslDefinition {
-  const copy = structuredClone(definition);
+  // A JSON copy, not structuredClone: aws-local-stepfunctions fills in the `.$` fields only of objects with this
+  // realm's Object.prototype, and structuredClone builds them in the host's realm (another one under jest's vm).
+  const copy = JSON.parse(JSON.stringify(definition)) as AslDefinition;
   forEachState(copy, ({ state }) => {
     if (state.Type === 'Wait' && state.Seconds !== undefined) state.Seconds *= timeScale;
     for (const retrier of state.Retry ?? []) {

@@ -11,7 +11,6 @@ export const handler = labStep(
     plan: planSchema,
     endpointService: endpointServiceSchema,
     serviceEndpoint: serviceEndpointSchema,
-    waitingSince: z.iso.datetime().optional(),
   }),
   awaitConnectionAccepted,
 );

@@ -22,13 +22,6 @@ export interface AwaitConnectionInput {
   readonly plan: Plan;
   readonly endpointService: EndpointService;
   readonly serviceEndpoint: ServiceEndpoint;
-  /**
-   * When the workflow started waiting (ISO-8601). Optional: without it the
-   * grace period counts from the connection request itself (the endpoint's
-   * CreationTimestamp, as AWS reports it), which needs nothing from the
-   * workflow and stays the same across Retry attempts and re-runs.
-   */
-  readonly waitingSince?: string;
 }
 
 export interface ConnectionOutcome {
@@ -79,7 +72,8 @@ export async function awaitConnectionAccepted(input: AwaitConnectionInput, { cli
   if (stateIs(state, 'rejected')) throw new LabStepFailed(`the connection from ${vpcEndpointId} (owner ${connection.VpcEndpointOwner}) was rejected; see the accept-connection log for the reason`);
   if (!stateIs(state, 'pendingAcceptance')) throw new LabStepFailed(`the connection from ${vpcEndpointId} is ${state} and can no longer be accepted`);
 
-  const since = input.waitingSince ? new Date(input.waitingSince) : answered(connection.CreationTimestamp, "the connection request's time");
+  // The grace counts from the connection request itself, which stays the same across Retry attempts and re-runs.
+  const since = answered(connection.CreationTimestamp, "the connection request's time");
   const graceEnds = new Date(since.getTime() + settings.acceptGraceSeconds * 1000);
   if (now() < graceEnds) throw new NotReady(`the connection from ${vpcEndpointId} is pendingAcceptance; accept-connection has until ${graceEnds.toISOString()} before the workflow decides`);
 

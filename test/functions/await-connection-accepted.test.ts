@@ -74,12 +74,6 @@ test('ACCEPT_ALLOWED_OWNERS and ACCEPT_GRACE_SECONDS configure the policy', asyn
   await expect(invoke(handler, event)).resolves.toMatchObject({ workflowDecision: { accept: true } });
 });
 
-test('the grace counts from waitingSince when the workflow passes it', async () => {
-  connection('pendingAcceptance', { requestedSecondsAgo: 600 });
-  await expect(invoke(handler, { ...event, waitingSince: secondsAgo(5).toISOString() })).rejects.toMatchObject({ name: 'NotReady' });
-  await expect(invoke(handler, { ...event, waitingSince: secondsAgo(65).toISOString() })).resolves.toMatchObject({ workflowDecision: { accept: true } });
-});
-
 test('an accept AWS did not carry out (the state moved meanwhile) is NotReady, so the next attempt reads it again', async () => {
   connection('pendingAcceptance', { requestedSecondsAgo: 61 });
   ec2.on(AcceptVpcEndpointConnectionsCommand).resolves({ Unsuccessful: [{ ResourceId: serviceEndpoint.vpcEndpointId, Error: { Code: 'IncorrectState', Message: 'The VPC endpoint is pending' } }] });

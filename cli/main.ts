@@ -3,6 +3,7 @@ import { type CliIo, processIo } from './cli-io';
 import { cleanupCommand } from './commands/cleanup-command';
 import { listCommand } from './commands/list-command';
 import { localCommand } from './commands/local-command';
+import { reportCommand } from './commands/report-command';
 import { startCommand } from './commands/start-command';
 import { statusCommand } from './commands/status-command';
 import { teardownCommand } from './commands/teardown-command';
@@ -15,7 +16,7 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (text) => io.out.write(text), writeErr: (text) => io.err.write(text) });
-  for (const command of [startCommand, statusCommand, listCommand, teardownCommand, cleanupCommand, localCommand]) {
+  for (const command of [startCommand, statusCommand, reportCommand, listCommand, teardownCommand, cleanupCommand, localCommand]) {
     program.addCommand(command(io, exit).exitOverride().configureOutput({ writeOut: (text) => io.out.write(text), writeErr: (text) => io.err.write(text) }));
   }
   return program;

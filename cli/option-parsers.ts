@@ -7,10 +7,13 @@ export function parsePort(value: string): number {
   return port;
 }
 
+/** A plain decimal number, as people write one (not `0x10`, `0b1` or `Infinity`, which `Number` also reads). */
+const DECIMAL = /^(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i;
+
 /** A non-negative multiplier of AWS's durations. */
 export function parseTimeScale(value: string): number {
   const scale = Number(value);
-  if (value.trim() === '' || !Number.isFinite(scale) || scale < 0) {
+  if (!DECIMAL.test(value) || !Number.isFinite(scale)) {
     throw new InvalidArgumentError(`expected a number >= 0 (1 = AWS's own pace, 0.05 = twenty times faster, 0 = instant), got '${value}'.`);
   }
   return scale;

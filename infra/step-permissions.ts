@@ -134,15 +134,12 @@ export const STEP_PERMISSIONS: Readonly<Record<string, StepPermissions>> = {
   CollectChecks: (policy) => policy.read('ssm:GetCommandInvocation'),
   BuildReport: () => undefined,
   DeleteVpcEndpoints: (policy) => policy.ec2Change(['DeleteVpcEndpoints'], ['vpc-endpoint']).read('ec2:DescribeVpcEndpoints'),
-  AwaitVpcEndpointsGone: (policy) => policy.read('ec2:DescribeVpcEndpoints'),
   // Connection notifications have no ARN of their own: IAM checks the endpoint service they belong to.
   DeleteEndpointService: (policy) =>
     policy
       .ec2Change(['RejectVpcEndpointConnections', 'DeleteVpcEndpointConnectionNotifications', 'DeleteVpcEndpointServiceConfigurations'], ['vpc-endpoint-service'])
       .read('ec2:DescribeVpcEndpointServiceConfigurations', 'ec2:DescribeVpcEndpointConnections', 'ec2:DescribeVpcEndpointConnectionNotifications'),
-  AwaitEndpointServiceGone: (policy) => policy.read('ec2:DescribeVpcEndpointServiceConfigurations'),
   DeleteLoadBalancer: (policy) => policy.elbChange(['DeleteLoadBalancer'], ['loadbalancer/net']).read('elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeTags'),
-  AwaitLoadBalancerGone: (policy) => policy.read('elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeTags'),
   DeleteTargetGroups: (policy) => policy.elbChange(['DeleteTargetGroup'], ['targetgroup']).read('elasticloadbalancing:DescribeTargetGroups', 'elasticloadbalancing:DescribeTags'),
   TerminateInstances: (policy) => policy.ec2Change(['TerminateInstances'], ['instance']).read('ec2:DescribeInstances'),
   AwaitInstancesTerminated: (policy) => policy.read('ec2:DescribeInstances'),

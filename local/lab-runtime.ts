@@ -68,7 +68,14 @@ export const connectionTopicArn = (region: string, accountId: string): string =>
  */
 export async function startLocalLab(options: LocalLabOptions = {}): Promise<LocalLab> {
   const wiring = new LabWiring(options);
-  const cloud = await LocalCloud.start({ port: options.port, timeScale: options.timeScale, dataDir: options.dataDir, extend: (runtime) => wiring.extension(runtime) });
+  const cloud = await LocalCloud.start({
+    port: options.port,
+    timeScale: options.timeScale,
+    dataDir: options.dataDir,
+    rateLimits: options.rateLimits,
+    faultRandom: options.faultRandom,
+    extend: (runtime) => wiring.extension(runtime),
+  });
   return {
     cloud,
     region: wiring.region,

@@ -7,6 +7,7 @@ import { Clock } from './cloud/clock';
 import { DueTimer } from './cloud/due-timer';
 import { Faults } from './cloud/faults';
 import { newRequestId } from './cloud/ids';
+import { type RateLimitTable, RateLimits } from './cloud/rate-limits';
 import { Scheduler } from './cloud/scheduler';
 import { controlApi } from './control-api';
 import { listen, MAX_BODY_BYTES } from './http-server';
@@ -25,6 +26,10 @@ export interface LocalCloudOptions {
   readonly timeScale?: number;
   /** Where the state is kept across restarts; in memory only when omitted. */
   readonly dataDir?: string;
+  /** The random source of injected faults (`probability`): a seeded one makes a test's faults repeatable. Math.random when omitted. */
+  readonly faultRandom?: () => number;
+  /** Token buckets to throttle calls with, such as `AWS_RATE_LIMITS` (AWS's published defaults); no throttling when omitted. */
+  readonly rateLimits?: RateLimitTable;
   /** What a composition (the lab's workflows) adds to the cloud, built on its runtime before it listens. */
   readonly extend?: (runtime: CloudRuntime) => LocalCloudExtension;
 }
@@ -64,7 +69,8 @@ export class LocalCloud {
       store,
       clock,
       scheduler: new Scheduler(store, clock),
-      faults: new Faults(),
+      faults: new Faults(options.faultRandom),
+      rateLimits: options.rateLimits && new RateLimits(options.rateLimits, clock),
       events: new EventEmitter<CloudEventMap>(),
       accountId: LOCAL_ACCOUNT_ID,
     };

@@ -2,12 +2,12 @@ import { type ExecutionStatus, GetExecutionHistoryCommand, type HistoryEvent, ty
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Every history event of an execution, oldest first. */
-export async function executionHistory(sfn: SFNClient, executionArn: string): Promise<HistoryEvent[]> {
+/** Every history event of an execution, oldest first; without the states' inputs and outputs when `includeExecutionData` is false. */
+export async function executionHistory(sfn: SFNClient, executionArn: string, includeExecutionData = true): Promise<HistoryEvent[]> {
   const events: HistoryEvent[] = [];
   let nextToken: string | undefined;
   do {
-    const page = await sfn.send(new GetExecutionHistoryCommand({ executionArn, nextToken, maxResults: 1000 }));
+    const page = await sfn.send(new GetExecutionHistoryCommand({ executionArn, nextToken, maxResults: 1000, includeExecutionData }));
     events.push(...(page.events ?? []));
     nextToken = page.nextToken;
   } while (nextToken);
@@ -16,7 +16,9 @@ export async function executionHistory(sfn: SFNClient, executionArn: string): Pr
 
 /**
  * Follows an execution until it ends, handing each new history event to
- * `onEvent` as it appears, and returns how it ended.
+ * `onEvent` as it appears, and returns how it ended. The events come
+ * without the states' inputs and outputs: each poll reads the whole
+ * history again, and the progress needs only names, times and errors.
  */
 export async function followExecution(
   sfn: SFNClient,
@@ -27,7 +29,7 @@ export async function followExecution(
   let seen = 0;
   for (;;) {
     const execution = await sfn.send(new DescribeExecutionCommand({ executionArn }));
-    const events = await executionHistory(sfn, executionArn);
+    const events = await executionHistory(sfn, executionArn, false);
     for (const event of events.slice(seen)) onEvent(event);
     seen = events.length;
     if (execution.status && execution.status !== 'RUNNING' && execution.status !== 'PENDING_REDRIVE') {

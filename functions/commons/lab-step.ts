@@ -4,7 +4,8 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import { type AwsClients, awsClients } from './aws-clients';
-import { LabInputInvalid, RETRYABLE_ERRORS } from './lab-errors';
+import { awsErrorCode, isGoneCode } from './aws-error-code';
+import { LabInputInvalid, NotReady, RETRYABLE_ERRORS } from './lab-errors';
 import { logger } from './logger';
 
 /** What a lab step's domain function is given besides its input. */
@@ -34,7 +35,8 @@ export function labStep<S extends z.ZodType, O>(name: string, schema: S, step: L
       const output = await step(parsed.data, { clients: awsClients(), logger, now: () => new Date() });
       logger.info(`${name} done`);
       return output;
-    } catch (error) {
+    } catch (thrown) {
+      const error = notYetVisible(thrown) ?? thrown;
       if (isRetryable(error)) logger.info(`${name} not done yet`, { reason: error.message, error: error.name });
       else logger.error(`${name} failed`, error as Error);
       throw error;
@@ -43,3 +45,16 @@ export function labStep<S extends z.ZodType, O>(name: string, schema: S, step: L
 }
 
 const isRetryable = (error: unknown): error is Error => error instanceof Error && (RETRYABLE_ERRORS as readonly string[]).includes(error.name);
+
+/**
+ * EC2 and ELBv2 are eventually consistent: right after a create, a call
+ * naming the new resource may answer `…NotFound`. Steps handle the NotFound
+ * they expect (a teardown finding something already gone); one that escapes
+ * a step names what the run just made or was handed, which AWS does not show
+ * yet, so the workflow retries it as NotReady, the AWS error kept.
+ */
+function notYetVisible(error: unknown): NotReady | undefined {
+  const code = awsErrorCode(error);
+  if (!isGoneCode(code)) return undefined;
+  return new NotReady(`AWS does not show yet a resource the run made or was given (eventual consistency): ${code}: ${(error as Error).message}`);
+}

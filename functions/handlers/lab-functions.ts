@@ -36,11 +36,8 @@ export const LAB_FUNCTIONS: readonly LabFunction[] = [
   { id: 'BuildReport', entry: 'functions/handlers/build-report.ts', timeoutSeconds: 10 },
   // Teardown, in the order of statemachine/teardown.asl.json: each finds the run's resources by their tags.
   { id: 'DeleteVpcEndpoints', entry: 'functions/handlers/delete-vpc-endpoints.ts', timeoutSeconds: 30 },
-  { id: 'AwaitVpcEndpointsGone', entry: 'functions/handlers/await-vpc-endpoints-gone.ts', timeoutSeconds: 30 },
   { id: 'DeleteEndpointService', entry: 'functions/handlers/delete-endpoint-service.ts', timeoutSeconds: 60 },
-  { id: 'AwaitEndpointServiceGone', entry: 'functions/handlers/await-endpoint-service-gone.ts', timeoutSeconds: 30 },
   { id: 'DeleteLoadBalancer', entry: 'functions/handlers/delete-load-balancer.ts', timeoutSeconds: 60 },
-  { id: 'AwaitLoadBalancerGone', entry: 'functions/handlers/await-load-balancer-gone.ts', timeoutSeconds: 30 },
   { id: 'DeleteTargetGroups', entry: 'functions/handlers/delete-target-groups.ts', timeoutSeconds: 60 },
   { id: 'TerminateInstances', entry: 'functions/handlers/terminate-instances.ts', timeoutSeconds: 30 },
   { id: 'AwaitInstancesTerminated', entry: 'functions/handlers/await-instances-terminated.ts', timeoutSeconds: 30 },

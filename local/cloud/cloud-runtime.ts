@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { CloudStore } from './cloud-store';
 import type { Clock } from './clock';
 import type { Faults } from './faults';
+import type { RateLimits } from './rate-limits';
 import type { Scheduler } from './scheduler';
 
 /** What happens in the cloud that something outside a request may want to hear of. */
@@ -16,6 +17,8 @@ export interface CloudRuntime {
   readonly clock: Clock;
   readonly scheduler: Scheduler;
   readonly faults: Faults;
+  /** AWS-style API rate limits, when the cloud enforces them (off by default). */
+  readonly rateLimits?: RateLimits;
   readonly events: EventEmitter<CloudEventMap>;
   readonly accountId: string;
 }

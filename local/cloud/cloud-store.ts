@@ -10,9 +10,7 @@ export class Table<T extends { readonly id: string }> {
   ) {}
 
   private get rows(): Record<string, unknown> {
-    const tables = this.store.state.tables;
-    tables[this.name] ??= {};
-    return tables[this.name] as Record<string, unknown>;
+    return this.store.rowsOf(this.name);
   }
 
   get(id: string): T | undefined {
@@ -52,6 +50,8 @@ export class Table<T extends { readonly id: string }> {
  */
 export class CloudStore {
   private dirty = false;
+  /** Inside a transaction: each table it has used, as it was before (JSON), to put back if the change throws. */
+  private undo: Map<string, string> | undefined;
 
   private constructor(
     readonly state: CloudState,
@@ -66,6 +66,14 @@ export class CloudStore {
     return new Table<T>(this, name);
   }
 
+  /** A table's rows; inside a transaction the first use keeps a copy to roll back to. */
+  rowsOf(name: string): Record<string, unknown> {
+    const tables = this.state.tables;
+    tables[name] ??= {};
+    if (this.undo && !this.undo.has(name)) this.undo.set(name, JSON.stringify(tables[name]));
+    return tables[name];
+  }
+
   markDirty(): void {
     this.dirty = true;
   }
@@ -75,15 +83,23 @@ export class CloudStore {
    * so a refused or malformed call never leaves half a change behind.
    */
   transaction<R>(change: () => R): R {
-    const before = JSON.stringify(this.state);
+    // A transaction inside another is part of it: the outer one puts everything back.
+    if (this.undo) return change();
+    // Only the tables the change uses are copied: the whole state (with every execution's history) grows with each run.
+    const { tables: _tables, ...rest } = this.state;
+    const before = JSON.stringify(rest);
     const wasDirty = this.dirty;
+    const undo = new Map<string, string>();
+    this.undo = undo;
     try {
       const result = change();
+      this.undo = undefined;
       this.flush();
       return result;
     } catch (error) {
-      const restored = JSON.parse(before) as CloudState;
-      Object.assign(this.state, restored);
+      this.undo = undefined;
+      for (const [name, rows] of undo) this.state.tables[name] = JSON.parse(rows) as Record<string, unknown>;
+      Object.assign(this.state, JSON.parse(before) as Omit<CloudState, 'tables'>);
       this.dirty = wasDirty;
       throw error;
     }

@@ -45,6 +45,10 @@ export const LATENCY_PROFILE = {
   endpointDeleted: { seconds: 60, source: 'DeleteVpcEndpoints: the endpoint stays `deleting` for about a minute' },
   endpointServiceAvailable: { seconds: 30, source: 'CreateVpcEndpointServiceConfiguration answers `pending`, then `available` in under a minute' },
   connectionAccepted: { seconds: 60, source: 'After AcceptVpcEndpointConnections the endpoint goes `pending` then `available` in about a minute' },
+  notificationDelivered: {
+    seconds: 1,
+    source: 'SNS invokes a subscribed Lambda function asynchronously, as soon as the message is published; the event reaches the function within about a second',
+  },
   asyncInvokeFirstRetry: {
     seconds: 60,
     source: 'Lambda Developer Guide, asynchronous invocation (how SNS invokes a subscribed function): after a function error, Lambda waits one minute before the first of two retries',

@@ -78,7 +78,7 @@ export class SnsDelivery {
 
   /** Publishing happens inside the call that changed the endpoint; delivery always comes after it, as on AWS. */
   private attempt(event: SNSEvent, retriesDone: number): void {
-    const delay = retriesDone === 0 ? 0 : this.runtime.clock.scaled(RETRY_DELAYS_SECONDS[retriesDone - 1] ?? 0);
+    const delay = this.runtime.clock.scaled(retriesDone === 0 ? awsSeconds('notificationDelivered') : (RETRY_DELAYS_SECONDS[retriesDone - 1] ?? 0));
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       this.invoke(this.subscription.functionArn, event).catch((error: unknown) => this.failed(event, retriesDone, error));

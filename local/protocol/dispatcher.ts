@@ -89,6 +89,7 @@ export class Dispatcher {
     this.advance();
     const injected = this.runtime.faults.check(service.signingName, context.action);
     if (injected) throw injected;
+    this.runtime.rateLimits?.admit(service.signingName, context.action, input);
     if (input.DryRun === true) {
       throw new ServiceError('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412);
     }

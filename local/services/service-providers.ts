@@ -7,4 +7,4 @@ import { createSsmProvider } from './ssm/ssm-provider';
 import { createStsProvider } from './sts/sts-provider';
 
 /** Every service the local cloud serves. */
-export const createServiceProviders = (runtime: CloudRuntime): ServiceProvider[] => [createEc2Provider(runtime), createElbv2Provider(runtime), createSsmProvider(runtime), createStsProvider(runtime), createServiceQuotasProvider()];
+export const createServiceProviders = (runtime: CloudRuntime): ServiceProvider[] => [createEc2Provider(runtime), createElbv2Provider(runtime), createSsmProvider(runtime), createStsProvider(runtime), createServiceQuotasProvider(runtime)];

@@ -1,14 +1,5 @@
-import {
-  CreateTagsCommand,
-  CreateVpcCommand,
-  CreateVpcEndpointServiceConfigurationCommand,
-  DescribeSubnetsCommand,
-  DescribeVpcEndpointServiceConfigurationsCommand,
-  DescribeVpcsCommand,
-  paginateDescribeTags,
-  type TagDescription,
-} from '@aws-sdk/client-ec2';
-import { AddTagsCommand, DescribeLoadBalancersCommand, DescribeTagsCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { CreateVpcCommand, CreateVpcEndpointServiceConfigurationCommand, DescribeSubnetsCommand, DescribeVpcEndpointServiceConfigurationsCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
+import { DescribeLoadBalancersCommand, DescribeTagsCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { StopExecutionCommand } from '@aws-sdk/client-sfn';
 import type { RunOutcome } from '../../cli/run-outcome';
 import { runTags, TAG } from '../../functions/commons/lab-tags';
@@ -16,6 +7,7 @@ import { printedJson, type CliResult } from '../support/cli-runner';
 import { type E2eLab, startE2eLab } from '../support/e2e-lab';
 import { vpcWithTwoZones } from '../support/endpoint-lab';
 import { eventually } from '../support/local-lab-fixture';
+import { ec2TagsOf, letTtlPass } from '../support/expire-run';
 import { createNlb } from '../support/nlb-lab';
 import { NOTHING_LEFT } from '../support/run-leftovers';
 
@@ -59,31 +51,6 @@ async function stopHeld(run: HeldRun): Promise<void> {
   expect({ code: result.code, status: outcome.status }).toEqual({ code: 1, status: 'ABORTED' });
 }
 
-/** Every EC2 tag of a run's resources, as DescribeTags lists them. */
-async function ec2TagsOf(runId: string): Promise<TagDescription[]> {
-  const tags: TagDescription[] = [];
-  for await (const page of paginateDescribeTags({ client: lab.ec2 }, { Filters: [{ Name: `tag:${TAG.runId}`, Values: [runId] }] })) tags.push(...(page.Tags ?? []));
-  return tags;
-}
-
-/**
- * Lets a run's TTL pass. The TTL is wall-clock time and at least ten
- * minutes, which a test cannot wait for; what time passing changes for
- * cleanup is only this: the run's `vpce-lab:expires-at` tags (the one thing
- * it reads) lie in the past. So every resource carrying the run's expiry is
- * re-tagged with a time a minute ago, through EC2's and ELBv2's own tagging
- * calls; nothing else of the run is touched.
- */
-async function letTtlPass(runId: string): Promise<void> {
-  const past = new Date(Date.now() - 60_000).toISOString();
-  const expiring = (await ec2TagsOf(runId)).filter((tag) => tag.Key === TAG.expiresAt).map((tag) => tag.ResourceId ?? '');
-  for (let start = 0; start < expiring.length; start += 100) {
-    await lab.ec2.send(new CreateTagsCommand({ Resources: expiring.slice(start, start + 100), Tags: [{ Key: TAG.expiresAt, Value: past }] }));
-  }
-  const { loadBalancers, targetGroups } = await lab.leftovers(runId);
-  await lab.elbv2.send(new AddTagsCommand({ ResourceArns: [...loadBalancers, ...targetGroups], Tags: [{ Key: TAG.expiresAt, Value: past }] }));
-}
-
 /**
  * What is not the lab's: a VPC with subnets, an NLB in it and an endpoint
  * service on that NLB, untagged; and a VPC that looks like an expired run's
@@ -108,7 +75,7 @@ async function describeAll(others: Awaited<ReturnType<typeof othersResources>>, 
     loadBalancerTags: (await lab.elbv2.send(new DescribeTagsCommand({ ResourceArns: [others.loadBalancerArn] }))).TagDescriptions,
     endpointServices: (await lab.ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand({ ServiceIds: [others.serviceId] }))).ServiceConfigurations,
     unexpiredRun: await lab.leftovers(unexpiredRunId),
-    unexpiredRunTags: await ec2TagsOf(unexpiredRunId),
+    unexpiredRunTags: await ec2TagsOf(lab.ec2, unexpiredRunId),
   };
 }
 
@@ -117,7 +84,7 @@ test('vpce-lab cleanup tears down only the run whose TTL has passed; an unexpire
   const unexpired = await holdRun('gateway', '2h');
   const expiring = await holdRun('full', '10m');
   await stopHeld(expiring);
-  await letTtlPass(expiring.runId);
+  await letTtlPass(lab, expiring.runId);
   const built = await lab.leftovers(expiring.runId);
   expect({ vpcs: built.vpcs.length, loadBalancers: built.loadBalancers.length, endpointServices: built.endpointServices.length }).toEqual({ vpcs: 2, loadBalancers: 1, endpointServices: 1 });
   const untouched = await describeAll(others, unexpired.runId);

@@ -107,11 +107,8 @@ describe('a whole lab, torn down among other runs and untagged resources', () =>
     const again = await tearDown(RUN.runId);
     expect(again).toEqual({
       DeleteVpcEndpoints: { vpcEndpointIds: [] },
-      AwaitVpcEndpointsGone: {},
       DeleteEndpointService: { serviceIds: [], rejectedVpcEndpointIds: [], connectionNotificationIds: [] },
-      AwaitEndpointServiceGone: {},
       DeleteLoadBalancer: { loadBalancerArns: [] },
-      AwaitLoadBalancerGone: {},
       DeleteTargetGroups: { targetGroupArns: [] },
       TerminateInstances: { instanceIds: [] },
       AwaitInstancesTerminated: {},

@@ -54,9 +54,8 @@ test('the teardown completes within every state’s MaxAttempts and leaves nothi
 });
 
 test.each([
-  ['AwaitVpcEndpointsGone', LATENCY_PROFILE.endpointDeleted.seconds],
-  ['AwaitLoadBalancerGone', LATENCY_PROFILE.loadBalancerDeleted.seconds],
   ['AwaitInstancesTerminated', LATENCY_PROFILE.instanceTerminated.seconds],
+  ['AwaitNetworkInterfacesReleased', LATENCY_PROFILE.eniReleased.seconds],
 ])('%s waits as long as AWS takes (%i s), and less than twice that', (state, seconds) => {
   const run = runs[state]!;
   expect(run.retries).toBeGreaterThan(0);

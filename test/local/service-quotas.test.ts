@@ -1,4 +1,4 @@
-import { GetServiceQuotaCommand, ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
+import { GetServiceQuotaCommand, RequestServiceQuotaIncreaseCommand, ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { clientConfig, localCloudForTests, REGION } from '../support/local-cloud-fixture';
 import { refused } from '../support/refused';
 
@@ -34,4 +34,17 @@ test('an unknown quota or service is NoSuchResourceException', async () => {
     $metadata: { httpStatusCode: 400 },
   });
   expect(await refused(quotas.send(new GetServiceQuotaCommand({ ServiceCode: 'lambda', QuotaCode: 'L-F678F1CE' })))).toMatchObject({ name: 'NoSuchResourceException' });
+});
+
+test('an increase request is approved at once and GetServiceQuota answers the new value; asking for no more is refused', async () => {
+  const { RequestedQuota } = await quotas.send(new RequestServiceQuotaIncreaseCommand({ ServiceCode: 'vpc', QuotaCode: 'L-1B52E74A', DesiredValue: 120 }));
+  expect(RequestedQuota).toMatchObject({ ServiceCode: 'vpc', QuotaCode: 'L-1B52E74A', QuotaName: 'Gateway VPC endpoints per Region', DesiredValue: 120, Status: 'APPROVED' });
+  expect(RequestedQuota?.Id).toMatch(/^[0-9a-f]{32}$/);
+  await expect(quotas.send(new GetServiceQuotaCommand({ ServiceCode: 'vpc', QuotaCode: 'L-1B52E74A' }))).resolves.toMatchObject({ Quota: { Value: 120 } });
+  expect(await refused(quotas.send(new RequestServiceQuotaIncreaseCommand({ ServiceCode: 'vpc', QuotaCode: 'L-1B52E74A', DesiredValue: 100 })))).toMatchObject({
+    name: 'IllegalArgumentException',
+  });
+  expect(await refused(quotas.send(new RequestServiceQuotaIncreaseCommand({ ServiceCode: 'vpc', QuotaCode: 'L-00000000', DesiredValue: 100 })))).toMatchObject({
+    name: 'NoSuchResourceException',
+  });
 });

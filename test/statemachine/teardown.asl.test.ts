@@ -5,28 +5,33 @@ import { aslDefinition } from '../support/asl-definition';
 import { functionArnSubstitutions, labHandlers, useLocalCloudEnvironment } from '../support/lab-handlers';
 import { withOwnLocalCloud } from '../support/local-cloud-fixture';
 import { halfBuiltLab } from '../support/tagged-lab';
-import { leftovers, readAsl, retryDelay, teardownOrder, waitRetrier } from '../support/teardown-driver';
+import { allStates, leftovers, readAsl, retryDelay, teardownOrder, waitRetrier } from '../support/teardown-driver';
 
 const asl = readAsl('teardown.asl.json');
 const ORDER = teardownOrder(asl);
+const STATES = allStates(asl);
 
-test('the states run in dependency order, one Task per registered function', () => {
-  expect(ORDER).toEqual([
-    'DeleteVpcEndpoints',
-    'AwaitVpcEndpointsGone',
-    'DeleteEndpointService',
-    'AwaitEndpointServiceGone',
-    'DeleteLoadBalancer',
-    'AwaitLoadBalancerGone',
-    'DeleteTargetGroups',
-    'TerminateInstances',
-    'AwaitInstancesTerminated',
-    'AwaitNetworkInterfacesReleased',
-    'DeleteNetworks',
+/** The states of a sequence: from its first state along `Next`. */
+const sequence = (flow: { StartAt: string; States: Record<string, { Next?: string }> }): string[] => {
+  const names: string[] = [];
+  for (let name: string | undefined = flow.StartAt; name; name = flow.States[name]?.Next) names.push(name);
+  return names;
+};
+
+test('the endpoints, service and NLB go in dependency order beside the instances, then the networks once their interfaces are released', () => {
+  const [release, ...rest] = sequence(asl);
+  expect(rest).toEqual(['AwaitNetworkInterfacesReleased', 'DeleteNetworks']);
+  expect(asl.States[release!]!.Type).toBe('Parallel');
+  expect(asl.States[release!]!.Branches!.map(sequence)).toEqual([
+    ['DeleteVpcEndpoints', 'DeleteEndpointService', 'DeleteLoadBalancer', 'DeleteTargetGroups'],
+    ['TerminateInstances', 'AwaitInstancesTerminated'],
   ]);
-  expect(Object.keys(asl.States)).toHaveLength(ORDER.length);
+});
+
+test('each Task is a registered function given the run id', () => {
+  expect(Object.values(STATES).filter((state) => state.Type === 'Task')).toHaveLength(ORDER.length);
   for (const name of ORDER) {
-    const state = asl.States[name]!;
+    const state = STATES[name]!;
     expect(state).toMatchObject({ Type: 'Task', Resource: `\${${functionArnPlaceholder(name)}}`, Parameters: { 'runId.$': '$.runId' } });
     expect(LAB_FUNCTIONS.map((labFunction) => labFunction.id)).toContain(name);
     expect(state.ResultPath === null).toBe(name.startsWith('Await'));
@@ -35,11 +40,8 @@ test('the states run in dependency order, one Task per registered function', () 
 
 /** What each waiting state waits on, in the latency profile. */
 const WAITS_ON: Record<string, LatencyStep> = {
-  AwaitVpcEndpointsGone: 'endpointDeleted',
   DeleteEndpointService: 'endpointDeleted',
-  AwaitEndpointServiceGone: 'endpointServiceAvailable',
   DeleteLoadBalancer: 'endpointServiceAvailable',
-  AwaitLoadBalancerGone: 'loadBalancerDeleted',
   DeleteTargetGroups: 'loadBalancerDeleted',
   AwaitInstancesTerminated: 'instanceTerminated',
   AwaitNetworkInterfacesReleased: 'eniReleased',
@@ -47,23 +49,24 @@ const WAITS_ON: Record<string, LatencyStep> = {
 };
 
 test.each(Object.entries(WAITS_ON))(
-  '%s retries NotReady and DependencyStillPresent no faster than %s, capped at it, for fifteen times as long',
+  '%s polls again when %s should be over, never faster, and keeps trying for fifteen times as long',
   (name, step) => {
-    const retrier = waitRetrier(asl.States[name]!)!;
+    const retrier = waitRetrier(STATES[name]!)!;
     const seconds = LATENCY_PROFILE[step].seconds;
     expect(retrier.ErrorEquals).toEqual(['NotReady', 'DependencyStillPresent']);
-    expect(retrier.IntervalSeconds).toBeGreaterThanOrEqual(seconds / 2);
-    expect(retrier.MaxDelaySeconds).toBe(seconds);
+    expect(retrier.IntervalSeconds).toBe(seconds);
+    expect(retrier.BackoffRate).toBeGreaterThanOrEqual(1);
     const patience = Array.from({ length: retrier.MaxAttempts! }, (_, attempt) => retryDelay(retrier, attempt)).reduce((sum, delay) => sum + delay, 0);
     expect(patience).toBeGreaterThanOrEqual(15 * seconds);
   },
 );
 
-test('the steps that do not wait are not retried on NotReady, and every Task retries Lambda’s own transient errors', () => {
+test('the steps that do not wait are not retried on NotReady, and every Task retries throttling and Lambda’s own transient errors', () => {
   for (const name of ORDER) {
-    const state = asl.States[name]!;
+    const state = STATES[name]!;
     expect(waitRetrier(state) !== undefined).toBe(name in WAITS_ON);
     expect(state.Retry?.at(-1)?.ErrorEquals).toEqual(expect.arrayContaining(['Lambda.ServiceException', 'Lambda.TooManyRequestsException']));
+    expect(state.Retry?.flatMap((retrier) => retrier.ErrorEquals)).toEqual(expect.arrayContaining(['RequestLimitExceeded', 'Throttling', 'ThrottlingException']));
   }
 });
 

@@ -16,11 +16,8 @@ import { RETRYABLE_ERRORS } from '../../functions/commons/lab-errors';
 import type { LabStepFunction, StepDependencies } from '../../functions/commons/lab-step';
 import { ownedBy, runFilters } from '../../functions/commons/lab-tags';
 import { logger } from '../../functions/commons/logger';
-import { awaitEndpointServiceGone } from '../../functions/lab/teardown/await-endpoint-service-gone';
 import { awaitInstancesTerminated } from '../../functions/lab/teardown/await-instances-terminated';
-import { awaitLoadBalancerGone } from '../../functions/lab/teardown/await-load-balancer-gone';
 import { awaitNetworkInterfacesReleased } from '../../functions/lab/teardown/await-network-interfaces-released';
-import { awaitVpcEndpointsGone } from '../../functions/lab/teardown/await-vpc-endpoints-gone';
 import { deleteEndpointService } from '../../functions/lab/teardown/delete-endpoint-service';
 import { deleteLoadBalancer } from '../../functions/lab/teardown/delete-load-balancer';
 import { deleteNetworks } from '../../functions/lab/teardown/delete-networks';
@@ -33,11 +30,8 @@ import { type LocalCloudFixture, REGION } from './local-cloud-fixture';
 /** The teardown's domain functions by state name. */
 export const TEARDOWN_STEPS: Record<string, LabStepFunction<TeardownInput, unknown>> = {
   DeleteVpcEndpoints: deleteVpcEndpoints,
-  AwaitVpcEndpointsGone: awaitVpcEndpointsGone,
   DeleteEndpointService: deleteEndpointService,
-  AwaitEndpointServiceGone: awaitEndpointServiceGone,
   DeleteLoadBalancer: deleteLoadBalancer,
-  AwaitLoadBalancerGone: awaitLoadBalancerGone,
   DeleteTargetGroups: deleteTargetGroups,
   TerminateInstances: terminateInstances,
   AwaitInstancesTerminated: awaitInstancesTerminated,
@@ -53,12 +47,13 @@ export interface AslRetrier {
   readonly MaxAttempts?: number;
 }
 
-interface AslState {
+export interface AslState {
   readonly Type: string;
   readonly Resource?: string;
   readonly Next?: string;
   readonly End?: boolean;
   readonly Retry?: AslRetrier[];
+  readonly Branches?: Asl[];
   readonly [field: string]: unknown;
 }
 
@@ -70,10 +65,28 @@ export interface Asl {
 
 export const readAsl = (name: string): Asl => JSON.parse(readFileSync(join(__dirname, '../../statemachine', name), 'utf8')) as Asl;
 
-/** The teardown's states in the order the state machine runs them. */
+/** Every state of a definition by name, the states of its Parallel branches included. */
+export function allStates(asl: Asl): Record<string, AslState> {
+  const states: Record<string, AslState> = {};
+  for (const [name, state] of Object.entries(asl.States)) {
+    states[name] = state;
+    for (const branch of state.Branches ?? []) Object.assign(states, allStates(branch));
+  }
+  return states;
+}
+
+/**
+ * The teardown's Task states in an order the state machine may run them:
+ * along `Next`, a Parallel's branches one after the other (they are
+ * independent, so any such order is one the state machine allows).
+ */
 export function teardownOrder(asl: Asl = readAsl('teardown.asl.json')): string[] {
   const order: string[] = [];
-  for (let state: string | undefined = asl.StartAt; state; state = asl.States[state]?.Next) order.push(state);
+  for (let name: string | undefined = asl.StartAt; name; name = asl.States[name]?.Next) {
+    const state = asl.States[name]!;
+    if (state.Type === 'Task') order.push(name);
+    for (const branch of state.Branches ?? []) order.push(...teardownOrder(branch));
+  }
   return order;
 }
 
@@ -108,9 +121,10 @@ export interface StateRun {
  */
 export async function tearDownLikeTheStateMachine(runId: string, dependencies: StepDependencies, wait: (seconds: number) => void): Promise<Record<string, StateRun>> {
   const asl = readAsl('teardown.asl.json');
+  const states = allStates(asl);
   const runs: Record<string, StateRun> = {};
   for (const name of teardownOrder(asl)) {
-    const retrier = waitRetrier(asl.States[name]!);
+    const retrier = waitRetrier(states[name]!);
     let waitedSeconds = 0;
     for (let retries = 0; ; retries++) {
       try {

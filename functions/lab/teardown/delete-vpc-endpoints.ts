@@ -12,7 +12,8 @@ export interface DeletedVpcEndpoints {
 /**
  * Asks EC2 to delete every VPC endpoint of the run (gateway, interface, and
  * the consumer endpoint to the lab's service). Deletion goes on in AWS;
- * AwaitVpcEndpointsGone waits for it.
+ * the endpoint service's deletion waits for it (ExistingVpcEndpointConnections
+ * is retried as DependencyStillPresent).
  */
 export async function deleteVpcEndpoints({ runId }: TeardownInput, { clients }: StepDependencies): Promise<DeletedVpcEndpoints> {
   const endpoints = await runVpcEndpoints(clients.ec2, runId);

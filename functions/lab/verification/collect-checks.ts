@@ -1,4 +1,5 @@
-import { GetCommandInvocationCommand, type GetCommandInvocationCommandOutput } from '@aws-sdk/client-ssm';
+import { GetCommandInvocationCommand, type GetCommandInvocationCommandOutput, type SSMClient } from '@aws-sdk/client-ssm';
+import { awsErrorCode } from '../../commons/aws-error-code';
 import { NotReady } from '../../commons/lab-errors';
 import type { StepDependencies } from '../../commons/lab-step';
 import { meetsExpectation } from './check-expectations';
@@ -26,12 +27,20 @@ const STILL_RUNNING = new Set(['Pending', 'InProgress', 'Delayed']);
  * against their lesson's expectation, with the raw output kept for the report.
  */
 export async function collectChecks(input: SentChecks, { clients }: StepDependencies): Promise<CollectedChecks> {
-  const invocations = await Promise.all(
-    input.sent.map((check) => clients.ssm.send(new GetCommandInvocationCommand({ CommandId: check.commandId, InstanceId: input.instanceId }))),
-  );
+  const invocations = await Promise.all(input.sent.map((check) => invocation(clients.ssm, check.commandId, input.instanceId)));
   const running = input.sent.filter((_, index) => STILL_RUNNING.has(invocations[index]?.Status ?? 'Pending'));
   if (running.length > 0) throw new NotReady(`checks still running on ${input.instanceId}: ${running.map((check) => check.checkId).join(', ')}`);
   return { phase: input.phase, results: input.sent.map((check, index) => judge(check, invocations[index] as GetCommandInvocationCommandOutput)) };
+}
+
+/** One check's invocation; SSM may not know it for a moment after SendCommand (eventual consistency), which is "not ready". */
+async function invocation(ssm: SSMClient, commandId: string, instanceId: string): Promise<GetCommandInvocationCommandOutput> {
+  try {
+    return await ssm.send(new GetCommandInvocationCommand({ CommandId: commandId, InstanceId: instanceId }));
+  } catch (error) {
+    if (awsErrorCode(error) === 'InvocationDoesNotExist') throw new NotReady(`SSM does not show command ${commandId} on ${instanceId} yet`);
+    throw error;
+  }
 }
 
 function judge(check: PlannedCheck, invocation: GetCommandInvocationCommandOutput): CheckResult {

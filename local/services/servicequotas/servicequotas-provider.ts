@@ -1,5 +1,6 @@
+import type { CloudRuntime } from '../../cloud/cloud-runtime';
 import type { ServiceProvider } from '../../protocol/service-provider';
 import { serviceQuotaOperations } from './api/service-quota-api';
 
-/** Service Quotas: the quotas the lab's preflight reads, at AWS's default values. */
-export const createServiceQuotasProvider = (): ServiceProvider => ({ service: 'servicequotas', operations: serviceQuotaOperations() });
+/** Service Quotas: the quotas the lab's preflight reads, at AWS's default values until an increase is requested. */
+export const createServiceQuotasProvider = (runtime: CloudRuntime): ServiceProvider => ({ service: 'servicequotas', operations: serviceQuotaOperations(runtime) });

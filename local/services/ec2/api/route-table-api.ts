@@ -13,7 +13,6 @@ import type {
   Route,
   RouteTable,
 } from '@aws-sdk/client-ec2';
-import { withClientToken } from '../../../cloud/idempotency';
 import { tagsFromSpecifications } from '../../../cloud/tags';
 import { missingParameter, ServiceError } from '../../../protocol/service-error';
 import type { OperationHandler } from '../../../protocol/service-provider';
@@ -21,6 +20,7 @@ import { type Ec2Context, notFound, requireOne } from '../model/ec2-context';
 import type { RouteRecord, RouteTableRecord } from '../model/ec2-records';
 import { associateRouteTable, createRouteTable, deleteRouteTable, disassociateRouteTable } from '../model/route-tables';
 import { createRoute, deleteRoute, routesOf } from '../model/routes';
+import { createOnce } from './create-once';
 import { describeRecords } from './describe-records';
 import { subnetNotFound } from './subnet-api';
 import { tagSet } from './tag-set';
@@ -83,8 +83,9 @@ export function routeTableOperations(context: Ec2Context): Record<string, Operat
     CreateRouteTable: (input: CreateRouteTableRequest): CreateRouteTableResult => {
       const vpc = requireOne(context, context.tables.vpcs, input.VpcId, 'VpcId', vpcNotFound);
       const tags = tagsFromSpecifications(input.TagSpecifications, 'route-table');
-      const { resourceId } = withClientToken(context.runtime.store, 'CreateRouteTable', input.ClientToken, input, () => createRouteTable(context, vpc, false, tags).id);
-      return { RouteTable: toRouteTable(context, requireTable(resourceId)), ClientToken: input.ClientToken };
+      // The answer shows the table as made, even while it is too new for calls naming it (eventual consistency).
+      const table = createOnce(context, context.tables.routeTables, input, 'CreateRouteTable', routeTableNotFound, () => createRouteTable(context, vpc, false, tags));
+      return { RouteTable: toRouteTable(context, table), ClientToken: input.ClientToken };
     },
 
     DescribeRouteTables: (input: DescribeRouteTablesRequest): DescribeRouteTablesResult => {

@@ -56,6 +56,8 @@ export class HistoryWriter {
       case 'StateFailed':
         return this.failed(event);
       case 'StateRetried':
+        // Step Functions bills each retry as one more state transition.
+        this.countTransition();
         if (event.state.type === 'Task') this.taskStarted(event);
         return;
       case 'MapIterationStarted':
@@ -70,9 +72,7 @@ export class HistoryWriter {
   private entered(event: StateEvent): void {
     const { name, type, input } = event.state;
     const flow = this.flowOf(event);
-    this.context.tables.executions.update(this.executionArn, (execution) => {
-      execution.stateTransitions += 1;
-    });
+    this.countTransition();
     this.append(flow, event.timestamp, { type: `${type}StateEntered` as HistoryEventType, stateEnteredEventDetails: { name, input: json(input), inputDetails: NOT_TRUNCATED } });
     if (type === 'Task') this.taskStarted(event);
     if (type === 'Parallel') {
@@ -80,6 +80,12 @@ export class HistoryWriter {
       for (let branch = 0; branch < this.info(name).branches; branch++) this.openers.set(`${name}#${branch}`, started);
     }
     if (type === 'Map') this.openers.set(name, this.append(flow, event.timestamp, { type: 'MapStateStarted' }));
+  }
+
+  private countTransition(): void {
+    this.context.tables.executions.update(this.executionArn, (execution) => {
+      execution.stateTransitions += 1;
+    });
   }
 
   private exited(event: StateEvent): void {

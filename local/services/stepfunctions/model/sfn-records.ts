@@ -15,7 +15,7 @@ export interface ExecutionRecord {
   output?: string;
   error?: string;
   cause?: string;
-  /** States entered (Step Functions' billing unit), counted for the benchmark. */
+  /** States entered and retries attempted: Step Functions' billing unit (each retry is billed as a transition), counted for the benchmark. */
   stateTransitions: number;
   /** Lambda invocations made by this execution's Task states (not its children's). */
   lambdaInvocations: number;

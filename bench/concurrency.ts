@@ -1,0 +1,75 @@
+import { RequestServiceQuotaIncreaseCommand } from '@aws-sdk/client-service-quotas';
+import type { Scenario } from '../functions/lab/lab-run';
+import { labNeeds, VPC_QUOTAS } from '../functions/lab/quota-headroom';
+import { lessonsOf } from '../functions/lab/lab-run';
+import { AWS_RATE_LIMITS } from '../local/cloud/aws-rate-limits';
+import { startBenchLab } from './bench-lab';
+import { leftovers, totalLeft } from './leftovers';
+import { callsByAction, type MeasuredBatch, runBatch, throttledCalls } from './measure-runs';
+import { type ThrottleFloor, throttleFloor } from './throttle-floor';
+
+/** Many runs at once under AWS's rate limits: how long the batch took, what was throttled, what failed, what was left. */
+export interface ConcurrencyResult {
+  readonly runs: number;
+  readonly scenario: Scenario;
+  readonly makespanSeconds: number;
+  /** The slowest and the median run of the batch, start to end. */
+  readonly slowestRunSeconds: number;
+  readonly medianRunSeconds: number;
+  readonly calls: number;
+  readonly throttledCalls: number;
+  readonly failedRuns: number;
+  readonly failures: readonly string[];
+  readonly left: Record<string, number>;
+  readonly resourcesLeft: number;
+  /** The least time AWS's buckets allow for the batch's calls, whatever the orchestration. */
+  readonly throttleFloor: ThrottleFloor;
+  readonly callsByAction: Record<string, number>;
+}
+
+/**
+ * An account running many labs at once needs room for them: the VPC quotas
+ * the preflight checks are raised as a user would (the increase the
+ * preflight's own refusal names), before the runs start.
+ */
+async function raiseQuotas(bench: Awaited<ReturnType<typeof startBenchLab>>, scenario: Scenario, runs: number): Promise<void> {
+  const needs = labNeeds(lessonsOf(scenario));
+  const wanted = [
+    { quota: VPC_QUOTAS.vpcsPerRegion, value: needs.vpcs * runs },
+    { quota: VPC_QUOTAS.gatewayEndpointsPerRegion, value: needs.gatewayEndpoints * runs },
+  ].filter(({ quota, value }) => value > quota.awsDefault);
+  for (const { quota, value } of wanted) {
+    await bench.quotas.send(new RequestServiceQuotaIncreaseCommand({ ServiceCode: 'vpc', QuotaCode: quota.code, DesiredValue: value }));
+  }
+}
+
+const seconds = (batch: MeasuredBatch) => batch.runs.map((run) => (run.stopDate - run.startDate) / 1000).sort((a, b) => a - b);
+
+/** Starts `runs` runs of `scenario` at once on a fresh local cloud that enforces AWS's published rate limits. */
+export async function concurrentRuns(timeScale: number, scenario: Scenario, runs: number): Promise<ConcurrencyResult> {
+  const bench = await startBenchLab(timeScale, AWS_RATE_LIMITS);
+  try {
+    await raiseQuotas(bench, scenario, runs);
+    const batch = await runBatch(bench, scenario, runs);
+    const left = await leftovers(bench);
+    const durations = seconds(batch).map((wall) => wall / timeScale);
+    const failed = batch.runs.filter((run) => run.status !== 'SUCCEEDED');
+    return {
+      runs,
+      scenario,
+      makespanSeconds: batch.makespanSeconds,
+      slowestRunSeconds: durations.at(-1) ?? 0,
+      medianRunSeconds: durations[Math.floor(durations.length / 2)] ?? 0,
+      calls: batch.calls.length,
+      throttledCalls: throttledCalls(batch.calls),
+      failedRuns: failed.length,
+      failures: failed.map((run) => `${run.runId}: ${run.status} ${run.error ?? ''}`.trim()),
+      left,
+      resourcesLeft: totalLeft(left),
+      throttleFloor: throttleFloor(callsByAction(batch.calls.filter((call) => call.status === 200))),
+      callsByAction: callsByAction(batch.calls),
+    };
+  } finally {
+    await bench.close();
+  }
+}

@@ -1,0 +1,158 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, platform } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { orchestrationCost } from '../cli/cost/orchestration-cost';
+import { timelineSvg } from '../cli/render/timeline-svg';
+import { SCENARIOS, type Scenario } from '../functions/lab/lab-run';
+import { DEFAULT_TIME_SCALE } from '../local/local-cloud';
+import { type BenchLab, startBenchLab } from './bench-lab';
+import type { BenchResults, PhaseResult, ScenarioResult, TargetResult } from './bench-results';
+import { benchTable } from './bench-table';
+import { measureCloudOverhead } from './cloud-overhead';
+import { concurrentRuns } from './concurrency';
+import { type CriticalPath, criticalPath, criticalStates } from './critical-path';
+import type { Phase } from './lab-graph';
+import { callsByAction, type MeasuredRun, runBatch } from './measure-runs';
+import { measureStartCommand } from './npm-start';
+import { waitLoops } from './wait-loops';
+
+const RESULTS_DIR = resolve(__dirname, 'results');
+const CONCURRENCY = [1, 10, 50];
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+/** `--time-scale <f>`: the pace of the benchmark's clouds; AWS's durations times f. */
+function timeScaleOption(argv: readonly string[]): number {
+  const at = argv.indexOf('--time-scale');
+  const value = at < 0 ? DEFAULT_TIME_SCALE : Number(argv[at + 1]);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--time-scale wants a number above 0, got '${argv[at + 1]}'`);
+  return value;
+}
+
+const phase = (path: CriticalPath, makespanSeconds: number): PhaseResult => ({
+  boundSeconds: path.boundSeconds,
+  makespanSeconds,
+  ratio: makespanSeconds / path.boundSeconds,
+  criticalPath: path.critical.map((planned) => planned.step.id),
+});
+
+async function measureScenario(bench: BenchLab, scenario: Scenario): Promise<{ result: ScenarioResult; run: MeasuredRun }> {
+  const batch = await runBatch(bench, scenario, 1);
+  const run = batch.runs[0]!;
+  const calls = callsByAction(batch.calls);
+  const result: ScenarioResult = {
+    scenario,
+    status: run.status,
+    build: phase(criticalPath(scenario, 'build'), run.buildSeconds),
+    teardown: phase(criticalPath(scenario, 'teardown'), run.teardownSeconds),
+    stateTransitions: run.stateTransitions,
+    lambdaInvocations: run.lambdaInvocations,
+    awsCalls: batch.calls.length,
+    callsByAction: calls,
+    cost: orchestrationCost(run.use),
+    waitLoops: waitLoops(run.timeline.bars, bench.awsSeconds),
+  };
+  say(`  ${scenario}: build ${result.build.makespanSeconds.toFixed(1)} s (bound ${result.build.boundSeconds}), teardown ${result.teardown.makespanSeconds.toFixed(1)} s (bound ${result.teardown.boundSeconds})`);
+  return { result, run };
+}
+
+/** The full run's timeline, its critical path marked, next to the results. */
+function writeTimeline(run: MeasuredRun, timeScale: number): string {
+  const critical = new Set([...criticalStates(criticalPath('full', 'build')), ...criticalStates(criticalPath('full', 'teardown'))]);
+  const svg = timelineSvg(run.timeline, {
+    title: `One full lab run (${run.runId}) on the local cloud, in AWS seconds (time scale ${timeScale})`,
+    msPerSecond: 1000 * timeScale,
+    critical,
+    bounds: { build: criticalPath('full', 'build').boundSeconds, teardown: criticalPath('full', 'teardown').boundSeconds },
+  });
+  const file = join(RESULTS_DIR, 'timeline-full.svg');
+  writeFileSync(file, svg);
+  return file;
+}
+
+function targets(results: Omit<BenchResults, 'targets' | 'benchSeconds'>): TargetResult[] {
+  const full = results.scenarios.find((run) => run.scenario === 'full')!;
+  const fifty = results.concurrency.find((batch) => batch.runs === 50);
+  const loops = full.waitLoops.map((loop) => loop.shortestGapSeconds / loop.retryIntervalSeconds);
+  const { startCommand } = results.overhead;
+  const ratio = (name: Phase) => full[name].ratio;
+  return [
+    { target: 'full build+verify <= 1.10 x bound', measured: `${ratio('build').toFixed(3)} x`, met: ratio('build') <= 1.1 },
+    { target: 'full teardown <= 1.10 x bound', measured: `${ratio('teardown').toFixed(3)} x`, met: ratio('teardown') <= 1.1 },
+    { target: '<= 150 state transitions, full run with teardown', measured: String(full.stateTransitions), met: full.stateTransitions <= 150 },
+    {
+      target: "no wait loop polls faster than its figure",
+      measured: loops.length === 0 ? 'no loop polled twice' : `shortest poll gap ${Math.min(...loops).toFixed(2)} x its Retry interval`,
+      met: loops.every((share) => share >= 0.99),
+    },
+    ...(fifty
+      ? [
+          { target: '50 concurrent runs: none failed', measured: String(fifty.failedRuns), met: fifty.failedRuns === 0 },
+          { target: '50 concurrent runs: nothing left', measured: String(fifty.resourcesLeft), met: fifty.resourcesLeft === 0 },
+          { target: '50 concurrent runs: batch <= 1.5 x one run', measured: `${fifty.timesOneRun.toFixed(2)} x`, met: fifty.timesOneRun <= 1.5 },
+        ]
+      : []),
+    { target: 'npm start < 30 s wall', measured: `${startCommand.wallSeconds.toFixed(1)} s`, met: startCommand.wallSeconds < 30 },
+    { target: 'npm start peak memory < 300 MB', measured: `${startCommand.peakRssMb.toFixed(0)} MB`, met: startCommand.peakRssMb < 300 },
+  ];
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const started = performance.now();
+  const timeScale = timeScaleOption(argv);
+  mkdirSync(RESULTS_DIR, { recursive: true });
+
+  say(`One run of each scenario at time scale ${timeScale}:`);
+  const bench = await startBenchLab(timeScale);
+  const scenarios: ScenarioResult[] = [];
+  let fullRun: MeasuredRun | undefined;
+  try {
+    for (const scenario of SCENARIOS) {
+      const { result, run } = await measureScenario(bench, scenario);
+      scenarios.push(result);
+      if (scenario === 'full') fullRun = run;
+    }
+  } finally {
+    await bench.close();
+  }
+  if (fullRun) say(`  timeline: ${writeTimeline(fullRun, timeScale)}`);
+
+  say('Concurrent full runs under AWS rate limits:');
+  const batches = [];
+  for (const runs of CONCURRENCY) {
+    const batch = await concurrentRuns(timeScale, 'full', runs);
+    say(`  ${runs}: ${batch.makespanSeconds.toFixed(0)} s, ${batch.throttledCalls} throttled, ${batch.failedRuns} failed, ${batch.resourcesLeft} left`);
+    batches.push(batch);
+  }
+  const oneRun = batches[0]!.makespanSeconds;
+  const concurrency = batches.map((batch) => ({
+    ...batch,
+    timesOneRun: batch.makespanSeconds / oneRun,
+    timesFloor: batch.makespanSeconds / Math.max(oneRun, batch.throttleFloor.seconds),
+  }));
+
+  say('Overhead:');
+  const cloud = await measureCloudOverhead();
+  say(`  Describe p50 ${cloud.describeP50Ms.toFixed(2)} ms, p99 ${cloud.describeP99Ms.toFixed(2)} ms, ${cloud.describeCallsPerSecond.toFixed(0)}/s`);
+  const startCommand = await measureStartCommand();
+  say(`  npm start: ${startCommand.wallSeconds.toFixed(1)} s, ${startCommand.peakRssMb.toFixed(0)} MB`);
+
+  const measured = {
+    command: `npm run bench${timeScale === DEFAULT_TIME_SCALE ? '' : ` -- --time-scale ${timeScale}`}`,
+    date: new Date().toISOString(),
+    timeScale,
+    machine: { cpus: availableParallelism(), node: process.version, platform: platform() },
+    scenarios,
+    concurrency,
+    overhead: { benchPeakRssMb: process.resourceUsage().maxRSS / 1024, cloud, startCommand },
+  };
+  const results: BenchResults = { ...measured, targets: targets(measured), benchSeconds: (performance.now() - started) / 1000 };
+  writeFileSync(join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(benchTable(results));
+  say(`Results: ${join(RESULTS_DIR, 'latest.json')}`);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,41 @@
+import { criticalPath, criticalStates } from '../../bench/critical-path';
+import { LAB_GRAPH } from '../../bench/lab-graph';
+import { throttleFloor } from '../../bench/throttle-floor';
+import { allStates, readAsl } from '../support/teardown-driver';
+
+test.each([
+  ['full', 274, 180],
+  ['service', 274, 180],
+  ['interface', 251, 180],
+  ['gateway', 136, 180],
+] as const)('the %s lab cannot be verified sooner than %i s nor torn down sooner than %i s', (scenario, build, teardown) => {
+  expect(criticalPath(scenario, 'build').boundSeconds).toBe(build);
+  expect(criticalPath(scenario, 'teardown').boundSeconds).toBe(teardown);
+});
+
+test('a full lab waits on the NLB, its endpoint service and the accepted endpoint; its teardown on the instances and their interfaces', () => {
+  expect(criticalPath('full', 'build').critical.map((planned) => planned.step.id)).toEqual([
+    'preflight',
+    'providerNetwork',
+    'loadBalancer',
+    'loadBalancerActive',
+    'endpointService',
+    'serviceEndpoint',
+    'serviceEndpointAvailable',
+    'verification',
+  ]);
+  expect(criticalPath('full', 'teardown').critical.map((planned) => planned.step.id)).toEqual(['instances', 'instanceInterfaces', 'networks']);
+  expect(criticalStates(criticalPath('full', 'build'))).toContain('AwaitLoadBalancerActive');
+});
+
+test('every workflow state the graph names exists in the state machines, so the timeline finds each step', () => {
+  const states = { ...allStates(readAsl('lab-run.asl.json')), ...allStates(readAsl('teardown.asl.json')) };
+  const named = Object.values(LAB_GRAPH).flatMap((steps) => steps.flatMap((step) => step.states));
+  expect(named.filter((state) => !(state in states))).toEqual([]);
+});
+
+test('the throttle floor is the slowest bucket: n calls through a bucket of capacity C refilling r a second take (n - C) / r', () => {
+  expect(throttleFloor({ 'ec2:CreateVpcEndpoint': 350, 'ec2:CreateVpc': 100 })).toMatchObject({ bucket: 'ec2:CreateVpcEndpoint', calls: 350, seconds: (350 - 4) / 0.3 });
+  expect(throttleFloor({ 'elasticloadbalancing:DescribeTags': 440 })).toMatchObject({ bucket: 'elbv2:account', seconds: (440 - 40) / 10 });
+  expect(throttleFloor({ 'sts:GetCallerIdentity': 1000 })).toMatchObject({ seconds: 0 });
+});

@@ -1,0 +1,41 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RunOutcome } from '../../cli/run-outcome';
+import { printedJson } from '../support/cli-runner';
+import { type E2eLab, startE2eLab } from '../support/e2e-lab';
+
+let lab: E2eLab;
+let run: RunOutcome;
+beforeAll(async () => {
+  lab = await startE2eLab();
+  run = (await lab.start('--scenario', 'full')).outcome;
+});
+afterAll(() => lab.lab.close());
+
+test('report writes one HTML page of a finished run: its timeline with the critical path marked, its verification report and its cost', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'vpce-lab-report-')), 'run.html');
+  const result = await lab.cli('report', run.runId, '--out', file);
+
+  expect(result.code).toBe(0);
+  expect(printedJson(result)).toEqual({ runId: run.runId, file, status: 'SUCCEEDED' });
+  const page = readFileSync(file, 'utf8');
+  expect(page).toMatch(/^<!doctype html>/);
+  // Every step of the build and of the teardown is a bar; the NLB's wait is on the critical path.
+  for (const state of ['Preflight', 'AwaitLoadBalancerActive', 'CollectVerificationChecks', 'DeleteVpcEndpoints', 'AwaitNetworkInterfacesReleased', 'DeleteNetworks']) {
+    expect(page).toContain(`>${state}</text>`);
+  }
+  expect(page).toMatch(/<title>AwaitLoadBalancerActive: [^<]*, on the critical path<\/title>/);
+  expect(page).toContain('build bound 274 s');
+  expect(page).toContain(`Verification of ${run.runId} (full)`);
+  expect(page).toContain('would cost about');
+  expect(page).toMatch(/State transitions \(retries included\)<\/td><td>\d+<\/td>/);
+  // The terminal's colours are left out of the page.
+  expect(page).not.toContain('\u001b[');
+});
+
+test('report of a run that does not exist is refused before anything is written', async () => {
+  const result = await lab.cli('report', 'lab-20261126-0000-beef');
+  expect(result.code).toBe(2);
+  expect(result.stderr).toContain('There is no run lab-20261126-0000-beef');
+});

@@ -1,0 +1,55 @@
+import { LATENCY_PROFILE, type LatencyStep } from '../../local/cloud/latency-profile';
+import { allStates, readAsl, retryDelay, waitRetrier } from '../support/teardown-driver';
+
+const asl = readAsl('lab-run.asl.json');
+const STATES = allStates(asl);
+
+/** The before-checks' curl gives up after --max-time 5 (functions/lab/verification/lab-checks.ts). */
+const PROBE_TIMEOUT_SECONDS = 5;
+const seconds = (...steps: LatencyStep[]): number => steps.reduce((sum, step) => sum + LATENCY_PROFILE[step].seconds, 0);
+
+/** What each wait loop of the build waits on, in AWS seconds from the latency profile. */
+const WAITS_ON: Record<string, number> = {
+  // Managed once both the instance has booted with its agent and the SSM endpoints are available; the endpoints take longer.
+  AwaitInstancesManaged: Math.max(seconds('interfaceEndpointAvailable'), seconds('instanceRunning', 'ssmAgentOnline')),
+  CollectBaselineChecks: seconds('ssmCommandDelivered', 'ssmCommand') + PROBE_TIMEOUT_SECONDS,
+  AwaitLoadBalancerActive: seconds('loadBalancerActive'),
+  RegisterWebServers: seconds('instanceRunning'),
+  AwaitEndpointServiceAvailable: seconds('endpointServiceAvailable'),
+  AwaitConnectionAccepted: seconds('notificationDelivered'),
+  AwaitServiceEndpointAvailable: seconds('connectionAccepted'),
+  AwaitInterfaceEndpointAvailable: seconds('interfaceEndpointAvailable'),
+  AwaitGatewayEndpointsAvailable: seconds('gatewayEndpointAvailable'),
+  CollectVerificationChecks: seconds('ssmCommandDelivered', 'ssmCommand'),
+};
+
+const tasks = Object.entries(STATES).filter(([, state]) => state.Type === 'Task' && state.Resource?.endsWith('FunctionArn}'));
+
+test.each(Object.entries(WAITS_ON))('%s polls again when what it waits on should be done (%i s), never sooner', (name, expected) => {
+  const retrier = waitRetrier(STATES[name]!)!;
+  expect(retrier.IntervalSeconds).toBe(expected);
+  expect(retrier.BackoffRate).toBeGreaterThanOrEqual(1);
+});
+
+test('every function Task retries throttling and Lambda’s own transient errors', () => {
+  for (const [name, state] of tasks) {
+    expect({ name, retried: state.Retry?.flatMap((retrier) => retrier.ErrorEquals) }).toEqual({
+      name,
+      retried: expect.arrayContaining(['RequestLimitExceeded', 'Throttling', 'ThrottlingException', 'Lambda.ServiceException', 'Lambda.TooManyRequestsException']),
+    });
+  }
+});
+
+test('the acceptance wait outlasts the grace period after which the workflow accepts the connection itself', () => {
+  const retrier = waitRetrier(STATES.AwaitConnectionAccepted!)!;
+  const patience = Array.from({ length: retrier.MaxAttempts! }, (_, attempt) => retryDelay(retrier, attempt)).reduce((sum, delay) => sum + delay, 0);
+  expect(patience).toBeGreaterThan(60);
+});
+
+test('the NLB is created before the branches, so the consumer side can probe it before its endpoint exists', () => {
+  expect(STATES.Preflight!.Next).toBe('ServiceLesson');
+  expect(STATES.ServiceLesson!.Choices).toEqual([expect.objectContaining({ Variable: '$.plan.lessons.service', Next: 'BuildProviderNetwork' })]);
+  expect([STATES.BuildProviderNetwork!.Next, STATES.CreateLoadBalancer!.Next]).toEqual(['CreateLoadBalancer', 'BuildLab']);
+  expect(STATES.BuildLab!.Branches!.map((branch) => branch.StartAt)).toEqual(['BuildConsumerNetwork', 'ProviderLesson']);
+  expect(STATES.SendBaselineChecks!.Parameters).toMatchObject({ targets: { 'loadBalancerDnsName.$': '$.loadBalancer.dnsName' } });
+});

@@ -1,4 +1,4 @@
-import { DescribeExecutionCommand, DescribeStateMachineCommand, ExecutionDoesNotExist, type HistoryEvent } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, DescribeStateMachineCommand, type HistoryEvent } from '@aws-sdk/client-sfn';
 import { Command, Option } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -8,7 +8,7 @@ import { type CliIo, writeJson } from '../cli-io';
 import { connect } from '../connection/connect';
 import { type CommonOptions, withConnectionOptions } from '../connection/connection-options';
 import type { LabConnection } from '../connection/lab-connection';
-import { stateMachineArn } from '../connection/lab-connection';
+import { findRun } from '../connection/find-run';
 import { orchestrationCost } from '../cost/orchestration-cost';
 import { executionHistory } from '../follow/execution-events';
 import { msPerAwsSecond, type RetryDefinition } from '../follow/run-clock';
@@ -18,7 +18,6 @@ import { timelineSvg } from '../render/timeline-svg';
 import { parseRunId } from '../run-request';
 import { runOutcome } from '../run-outcome';
 import { EXIT, UsageError } from '../usage-error';
-import { executionArnOf } from './status-command';
 
 interface ReportOptions extends CommonOptions {
   readonly out?: string;
@@ -57,11 +56,7 @@ export function reportCommand(io: CliIo, exit: (code: number) => void): Command 
   ).action(async (runId: string, options: ReportOptions) => {
     const connection = await connect(options);
     try {
-      const executionArn = executionArnOf(await stateMachineArn(connection, 'labRun'), runId);
-      const execution = await connection.sfn.send(new DescribeExecutionCommand({ executionArn })).catch((error: unknown) => {
-        if (error instanceof ExecutionDoesNotExist) throw new UsageError(`There is no run ${runId} at ${connection.description} (see vpce-lab list).`);
-        throw error;
-      });
+      const { executionArn, execution } = await findRun(connection, runId);
       if (execution.status === 'RUNNING') throw new UsageError(`Run ${runId} is still running; its report can be written once it has ended (see vpce-lab status ${runId}).`);
       const events = await executionHistory(connection.sfn, executionArn);
       const teardownArn = childExecutionArn(events);

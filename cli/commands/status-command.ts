@@ -1,18 +1,14 @@
-import { DescribeExecutionCommand, ExecutionDoesNotExist } from '@aws-sdk/client-sfn';
 import { Command } from 'commander';
 import { type CliIo, writeJson } from '../cli-io';
 import { connect } from '../connection/connect';
 import { type CommonOptions, withConnectionOptions } from '../connection/connection-options';
-import { stateMachineArn } from '../connection/lab-connection';
+import { findRun } from '../connection/find-run';
 import { executionHistory } from '../follow/execution-events';
 import { stepTitle } from '../render/progress-view';
 import { parseRunId } from '../run-request';
 import { runOutcome } from '../run-outcome';
-import { EXIT, UsageError } from '../usage-error';
+import { EXIT } from '../usage-error';
 import { describeOutcome } from './start-command';
-
-/** The execution ARN of a run: runs are started with their run id as the execution name. */
-export const executionArnOf = (labRunArn: string, runId: string): string => `${labRunArn.replace(':stateMachine:', ':execution:')}:${runId}`;
 
 /** `vpce-lab status <run-id>`: where a run is, or how it ended, with its report. */
 export function statusCommand(io: CliIo, exit: (code: number) => void): Command {
@@ -20,11 +16,7 @@ export function statusCommand(io: CliIo, exit: (code: number) => void): Command 
     async (runId: string, options: CommonOptions) => {
       const connection = await connect(options);
       try {
-        const executionArn = executionArnOf(await stateMachineArn(connection, 'labRun'), runId);
-        const execution = await connection.sfn.send(new DescribeExecutionCommand({ executionArn })).catch((error: unknown) => {
-          if (error instanceof ExecutionDoesNotExist) throw new UsageError(`There is no run ${runId} at ${connection.description} (see vpce-lab list).`);
-          throw error;
-        });
+        const { executionArn, execution } = await findRun(connection, runId);
         const events = await executionHistory(connection.sfn, executionArn);
         const outcome = runOutcome({ ...execution, executionArn }, events, new Date());
         const current = execution.status === 'RUNNING' ? runningSteps(events) : [];

@@ -1,0 +1,16 @@
+import { DescribeExecutionCommand, type DescribeExecutionCommandOutput, ExecutionDoesNotExist } from '@aws-sdk/client-sfn';
+import { UsageError } from '../usage-error';
+import { type LabConnection, stateMachineArn } from './lab-connection';
+
+/** The execution ARN of a run: runs are started with their run id as the execution name. */
+export const executionArnOf = (labRunArn: string, runId: string): string => `${labRunArn.replace(':stateMachine:', ':execution:')}:${runId}`;
+
+/** A run's lab-run execution; a run that does not exist there is a usage error naming where it looked. */
+export async function findRun(connection: LabConnection, runId: string): Promise<{ executionArn: string; execution: DescribeExecutionCommandOutput }> {
+  const executionArn = executionArnOf(await stateMachineArn(connection, 'labRun'), runId);
+  const execution = await connection.sfn.send(new DescribeExecutionCommand({ executionArn })).catch((error: unknown) => {
+    if (error instanceof ExecutionDoesNotExist) throw new UsageError(`There is no run ${runId} at ${connection.description} (see vpce-lab list).`);
+    throw error;
+  });
+  return { executionArn, execution };
+}

@@ -32,12 +32,13 @@ const buildNetwork: StepPermissions = (policy) =>
  * CreateVpcEndpoint, with the dependent actions the Service Authorization
  * Reference lists for it: EC2 reads the VPC, subnets and security groups it
  * is given, and with private DNS associates the VPC with the service's
- * private hosted zone on the caller's behalf.
+ * private hosted zone on the caller's behalf. The step first lists the run's
+ * endpoints, to find one an earlier attempt made.
  */
 const createEndpoint =
   (uses: readonly Ec2Resource[], privateDns: boolean): StepPermissions =>
   (policy) => {
-    policy.ec2Create('CreateVpcEndpoint', ['vpc-endpoint'], uses).read('ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups');
+    policy.ec2Create('CreateVpcEndpoint', ['vpc-endpoint'], uses).read('ec2:DescribeVpcEndpoints', 'ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups');
     if (!privateDns) return;
     policy.allow(
       ['route53:AssociateVPCWithHostedZone'],

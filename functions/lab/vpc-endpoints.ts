@@ -1,17 +1,37 @@
-import { type CreateVpcEndpointCommandInput, CreateVpcEndpointCommand, type EC2Client, type VpcEndpoint } from '@aws-sdk/client-ec2';
+import { type CreateVpcEndpointCommandInput, CreateVpcEndpointCommand, type EC2Client, paginateDescribeVpcEndpoints, type VpcEndpoint } from '@aws-sdk/client-ec2';
 import { clientToken } from '../commons/client-token';
-import { tagSpecifications } from '../commons/lab-tags';
+import { runFilters, tagSpecifications } from '../commons/lab-tags';
 import { answered } from './aws-answer';
+import { collect, findOrCreate } from './find-or-create';
 import type { LabRun } from './lab-run';
 
 export type EndpointRequest = Omit<CreateVpcEndpointCommandInput, 'ClientToken' | 'TagSpecifications'>;
 
-/** A VPC endpoint of the run, made once: the ClientToken returns the first attempt's endpoint to any retry. */
-export async function createVpcEndpoint(ec2: EC2Client, run: LabRun, logicalName: string, request: EndpointRequest): Promise<VpcEndpoint> {
-  const { VpcEndpoint: endpoint } = await ec2.send(
-    new CreateVpcEndpointCommand({ ...request, ClientToken: clientToken(run.runId, logicalName), TagSpecifications: tagSpecifications(run, logicalName, 'vpc-endpoint') }),
+const findEndpoints = async (ec2: EC2Client, run: LabRun, logicalName: string): Promise<VpcEndpoint[]> =>
+  (await collect(paginateDescribeVpcEndpoints({ client: ec2 }, { Filters: runFilters(run.runId, logicalName) }), (page) => page.VpcEndpoints)).filter(
+    (endpoint) => endpoint.State?.toLowerCase() !== 'deleted',
   );
-  return answered(endpoint, `the ${logicalName} VPC endpoint`);
+
+/**
+ * A VPC endpoint of the run, made once. A retried step finds the endpoint an
+ * earlier attempt made before creating: CreateVpcEndpoint has one of EC2's
+ * smallest request buckets (4, refilling 0.3 a second, per account), and a
+ * replay answered through the ClientToken still spends a token that a
+ * concurrent run is waiting for. The ClientToken covers an endpoint too new
+ * to be listed yet.
+ */
+export async function createVpcEndpoint(ec2: EC2Client, run: LabRun, logicalName: string, request: EndpointRequest): Promise<VpcEndpoint> {
+  return findOrCreate(
+    `${logicalName} VPC endpoint`,
+    (endpoint) => endpoint.VpcEndpointId,
+    () => findEndpoints(ec2, run, logicalName),
+    async () => {
+      const { VpcEndpoint: endpoint } = await ec2.send(
+        new CreateVpcEndpointCommand({ ...request, ClientToken: clientToken(run.runId, logicalName), TagSpecifications: tagSpecifications(run, logicalName, 'vpc-endpoint') }),
+      );
+      return answered(endpoint, `the ${logicalName} VPC endpoint`);
+    },
+  );
 }
 
 export interface InterfaceEndpointSpec {

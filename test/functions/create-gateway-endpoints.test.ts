@@ -2,6 +2,7 @@ import { CreateVpcEndpointCommand, DescribeRouteTablesCommand, EC2Client, type T
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../functions/handlers/create-gateway-endpoints';
 import { consumer, invoke, otherRunTags, REGION, run, tagsOf, tokenOf } from './build-fixtures';
+import { answerEndpointCalls } from './network-mocks';
 
 const ec2 = mockClient(EC2Client);
 const routeTables = (tags: Tag[]) =>
@@ -10,7 +11,7 @@ const routeTables = (tags: Tag[]) =>
 beforeEach(() => {
   ec2.reset();
   routeTables(tagsOf('consumer-public-rtb'));
-  ec2.on(CreateVpcEndpointCommand).callsFake(({ ServiceName }) => ({ VpcEndpoint: { VpcEndpointId: ServiceName.endsWith('.s3') ? 'vpce-0000000000000000d' : 'vpce-0000000000000000e' } }));
+  answerEndpointCalls(ec2, (logicalName) => ({ VpcEndpointId: logicalName.endsWith('-s3') ? 'vpce-0000000000000000d' : 'vpce-0000000000000000e' }));
 });
 
 const creates = () => ec2.commandCalls(CreateVpcEndpointCommand).map((call) => call.args[0].input);
@@ -27,6 +28,14 @@ test('S3 and DynamoDB gateway endpoints on both consumer route tables, each once
       TagSpecifications: [{ ResourceType: 'vpc-endpoint', Tags: tagsOf(`gateway-endpoint-${service}`) }],
     })),
   );
+});
+
+test('a retry after the first attempt made the S3 endpoint creates only the DynamoDB one', async () => {
+  answerEndpointCalls(ec2, (logicalName) => ({ VpcEndpointId: logicalName.endsWith('-s3') ? 'vpce-0000000000000000d' : 'vpce-0000000000000000e' }), {
+    'gateway-endpoint-s3': { VpcEndpointId: 'vpce-0000000000000000d' },
+  });
+  await expect(invoke(handler, { run, consumer })).resolves.toEqual({ vpcEndpointIds: ['vpce-0000000000000000d', 'vpce-0000000000000000e'] });
+  expect(creates().map((input) => input.ServiceName)).toEqual([`com.amazonaws.${REGION}.dynamodb`]);
 });
 
 test("route tables that are not the run's are not given routes", async () => {

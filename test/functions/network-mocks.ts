@@ -9,6 +9,7 @@ import {
   DescribeRouteTablesCommand,
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
+  DescribeVpcEndpointsCommand,
   DescribeVpcsCommand,
   type EC2Client,
   type InternetGateway,
@@ -16,6 +17,7 @@ import {
   type SecurityGroup,
   type Subnet,
   type Vpc,
+  type VpcEndpoint,
 } from '@aws-sdk/client-ec2';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
 import { logicalNameAskedFor, logicalNameTagged } from './build-fixtures';
@@ -31,6 +33,7 @@ export interface EarlierAttempt {
   readonly internetGateways?: Record<string, InternetGateway>;
   readonly securityGroups?: Record<string, SecurityGroup>;
   readonly routeTables?: Record<string, RouteTable>;
+  readonly vpcEndpoints?: Record<string, VpcEndpoint>;
 }
 
 /** An id derived from the logical name, so a test can predict what a create answers. */
@@ -57,6 +60,23 @@ export function answerNetworkCalls(ec2: AwsClientStub<EC2Client>, earlier: Earli
   ec2.on(CreateInternetGatewayCommand).callsFake(({ TagSpecifications }) => ({ InternetGateway: { InternetGatewayId: idFor('igw', logicalNameTagged(TagSpecifications)!), Attachments: [] } }));
   ec2.on(CreateRouteTableCommand).callsFake(({ TagSpecifications }) => ({ RouteTable: { RouteTableId: idFor('rtb', logicalNameTagged(TagSpecifications)!) } }));
   ec2.on(CreateSecurityGroupCommand).callsFake(({ TagSpecifications }) => ({ GroupId: idFor('sg', logicalNameTagged(TagSpecifications)!) }));
-  ec2.on(CreateVpcEndpointCommand).callsFake(({ TagSpecifications }) => ({ VpcEndpoint: { VpcEndpointId: idFor('vpce', logicalNameTagged(TagSpecifications)!), State: 'pending' } }));
+  answerEndpointCalls(ec2, (logicalName) => ({ VpcEndpointId: idFor('vpce', logicalName), State: 'pending' }), earlier.vpcEndpoints);
+}
+
+/**
+ * VPC endpoints as EC2 keeps them: a create answers `made(logicalName)` and
+ * is listed from then on by the run's tags, as are those `earlier` holds.
+ */
+export function answerEndpointCalls(ec2: AwsClientStub<EC2Client>, made: (logicalName: string) => VpcEndpoint, earlier: Record<string, VpcEndpoint> = {}): void {
+  const endpoints = new Map(Object.entries(earlier));
+  ec2.on(DescribeVpcEndpointsCommand).callsFake(({ Filters }) => {
+    const endpoint = endpoints.get(logicalNameAskedFor(Filters) ?? '');
+    return { VpcEndpoints: endpoint ? [endpoint] : [] };
+  });
+  ec2.on(CreateVpcEndpointCommand).callsFake(({ TagSpecifications }) => {
+    const logicalName = logicalNameTagged(TagSpecifications)!;
+    endpoints.set(logicalName, made(logicalName));
+    return { VpcEndpoint: endpoints.get(logicalName) };
+  });
 }
 

@@ -42,7 +42,9 @@ export interface BenchResults {
   readonly timeScale: number;
   readonly machine: { readonly cpus: number; readonly node: string; readonly platform: string };
   readonly scenarios: readonly ScenarioResult[];
-  readonly concurrency: readonly (ConcurrencyResult & { readonly timesOneRun: number; readonly timesFloor: number })[];
+  readonly concurrency: readonly (ConcurrencyResult & { readonly timesOneRun: number; readonly timesBound: number })[];
+  /** The most full runs at once that AWS's rate limits let finish within 1.5 times one run's bound, whatever the orchestration. */
+  readonly mostRunsWithinOneAndAHalf: number;
   readonly overhead: {
     readonly benchPeakRssMb: number;
     readonly cloud: CloudOverhead;

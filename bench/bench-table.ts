@@ -57,22 +57,26 @@ export function benchTable(results: BenchResults): string {
   sections.push(
     '',
     'Concurrency: full runs started at once on a cloud enforcing AWS\'s published API rate limits (local/cloud/aws-rate-limits.ts)',
+    'Batch bound: one run\'s bound, or the time a small bucket needs for every run\'s calls up to a step plus the least path after that step (bench/batch-bound.ts).',
     table(
-      ['runs', 'batch makespan', 'x one run', 'median run', 'slowest run', 'calls', 'throttled', 'failed', 'left', 'throttle floor', 'x floor'],
+      ['runs', 'batch makespan', 'x one run', 'batch bound', 'x bound', 'median run', 'slowest run', 'calls', 'throttled', 'endpoints created', 'failed', 'left', 'CPU busy'],
       results.concurrency.map((batch) => [
         String(batch.runs),
         fixed(batch.makespanSeconds),
         fixed(batch.timesOneRun, 2),
+        `${fixed(batch.batchBound.seconds, 0)}${batch.batchBound.bucket ? ` (${batch.batchBound.bucket})` : ''}`,
+        fixed(batch.timesBound, 2),
         fixed(batch.medianRunSeconds),
         fixed(batch.slowestRunSeconds),
         String(batch.calls),
         String(batch.throttledCalls),
+        String(batch.endpointsCreated),
         String(batch.failedRuns),
         String(batch.resourcesLeft),
-        `${fixed(batch.throttleFloor.seconds, 0)} (${batch.throttleFloor.bucket})`,
-        fixed(batch.timesFloor, 2),
+        `${fixed(100 * batch.cpuBusy, 0)}%`,
       ]),
     ),
+    `Under AWS's limits no orchestration keeps more than ${results.mostRunsWithinOneAndAHalf} full runs at once within 1.5 x one run's bound.`,
   );
   const { cloud, startCommand, benchPeakRssMb } = results.overhead;
   sections.push(

@@ -1,8 +1,10 @@
 import { RequestServiceQuotaIncreaseCommand } from '@aws-sdk/client-service-quotas';
+import { performance } from 'node:perf_hooks';
 import type { Scenario } from '../functions/lab/lab-run';
 import { labNeeds, VPC_QUOTAS } from '../functions/lab/quota-headroom';
 import { lessonsOf } from '../functions/lab/lab-run';
 import { AWS_RATE_LIMITS } from '../local/cloud/aws-rate-limits';
+import { type BatchBound, batchBound } from './batch-bound';
 import { startBenchLab } from './bench-lab';
 import { leftovers, totalLeft } from './leftovers';
 import { callsByAction, type MeasuredBatch, runBatch, throttledCalls } from './measure-runs';
@@ -22,9 +24,15 @@ export interface ConcurrencyResult {
   readonly failures: readonly string[];
   readonly left: Record<string, number>;
   readonly resourcesLeft: number;
-  /** The least time AWS's buckets allow for the batch's calls, whatever the orchestration. */
+  /** The least time AWS's buckets allow for the calls the batch made, retried creates included. */
   readonly throttleFloor: ThrottleFloor;
+  /** The least time any orchestration needs for the batch: one run's critical path, or a small bucket and the path after it. */
+  readonly batchBound: BatchBound;
+  /** The share of one CPU the benchmark process (cloud, Step Functions, Lambda) used during the batch: near 1, its own work stretches AWS's seconds. */
+  readonly cpuBusy: number;
   readonly callsByAction: Record<string, number>;
+  /** CreateVpcEndpoint calls EC2 accepted: seven a full run when no retried step asks twice. */
+  readonly endpointsCreated: number;
 }
 
 /**
@@ -50,7 +58,11 @@ export async function concurrentRuns(timeScale: number, scenario: Scenario, runs
   const bench = await startBenchLab(timeScale, AWS_RATE_LIMITS);
   try {
     await raiseQuotas(bench, scenario, runs);
+    const cpuBefore = process.cpuUsage();
+    const wallBefore = performance.now();
     const batch = await runBatch(bench, scenario, runs);
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuBusy = (cpu.user + cpu.system) / 1000 / (performance.now() - wallBefore);
     const left = await leftovers(bench);
     const durations = seconds(batch).map((wall) => wall / timeScale);
     const failed = batch.runs.filter((run) => run.status !== 'SUCCEEDED');
@@ -67,7 +79,10 @@ export async function concurrentRuns(timeScale: number, scenario: Scenario, runs
       left,
       resourcesLeft: totalLeft(left),
       throttleFloor: throttleFloor(callsByAction(batch.calls.filter((call) => call.status === 200))),
+      batchBound: batchBound(scenario, runs),
+      cpuBusy,
       callsByAction: callsByAction(batch.calls),
+      endpointsCreated: batch.calls.filter((call) => call.action === 'CreateVpcEndpoint' && call.status === 200).length,
     };
   } finally {
     await bench.close();

@@ -21,6 +21,12 @@ export interface LabStep {
   readonly states: readonly string[];
   /** Built only for these lessons; for every scenario when omitted. */
   readonly lessons?: readonly (keyof Lessons)[];
+  /**
+   * The calls the step makes as it starts (`service:Action` → count) that
+   * draw from AWS's small request buckets, where many runs at once queue:
+   * the batch bound counts them. A call left out only weakens that bound.
+   */
+  readonly calls?: Readonly<Record<string, number>>;
 }
 
 /** The before-checks probe what the lab has not built yet: curl gives up after its `--max-time 5` (functions/lab/verification/lab-checks.ts). */
@@ -44,7 +50,15 @@ export const BUILD_STEPS: readonly LabStep[] = [
     states: ['AwaitLoadBalancerActive'],
     lessons: ['service'],
   },
-  { id: 'webServers', title: 'Web servers running', needs: ['providerNetwork'], waits: ['instanceRunning'], states: ['LaunchWebServers'], lessons: ['service'] },
+  {
+    id: 'webServers',
+    title: 'Web servers running',
+    needs: ['providerNetwork'],
+    waits: ['instanceRunning'],
+    states: ['LaunchWebServers'],
+    lessons: ['service'],
+    calls: { 'ec2:RunInstances': 2 },
+  },
   {
     id: 'targetsHealthy',
     title: 'Targets healthy',
@@ -60,8 +74,9 @@ export const BUILD_STEPS: readonly LabStep[] = [
     waits: ['endpointServiceAvailable'],
     states: ['CreateEndpointService', 'AwaitEndpointServiceAvailable'],
     lessons: ['service'],
+    calls: { 'ec2:CreateVpcEndpointServiceConfiguration': 1 },
   },
-  { id: 'consumerNetwork', title: 'Consumer network', needs: ['preflight'], waits: [], states: ['BuildConsumerNetwork'] },
+  { id: 'consumerNetwork', title: 'Consumer network', needs: ['preflight'], waits: [], states: ['BuildConsumerNetwork'], calls: { 'ec2:CreateVpcEndpoint': 3 } },
   { id: 'ssmEndpoints', title: 'SSM endpoints available', needs: ['consumerNetwork'], waits: ['interfaceEndpointAvailable'], states: [] },
   {
     id: 'consumerInstances',
@@ -69,6 +84,7 @@ export const BUILD_STEPS: readonly LabStep[] = [
     needs: ['consumerNetwork'],
     waits: ['instanceRunning', 'ssmAgentOnline'],
     states: ['LaunchConsumerInstances'],
+    calls: { 'ec2:RunInstances': 2 },
   },
   { id: 'instancesManaged', title: 'Instances managed', needs: ['consumerInstances', 'ssmEndpoints'], waits: [], states: ['AwaitInstancesManaged'] },
   {
@@ -86,6 +102,7 @@ export const BUILD_STEPS: readonly LabStep[] = [
     waits: ['gatewayEndpointAvailable'],
     states: ['CreateGatewayEndpoints', 'AwaitGatewayEndpointsAvailable'],
     lessons: ['gateway'],
+    calls: { 'ec2:CreateVpcEndpoint': 2 },
   },
   {
     id: 'interfaceEndpoint',
@@ -94,6 +111,7 @@ export const BUILD_STEPS: readonly LabStep[] = [
     waits: ['interfaceEndpointAvailable'],
     states: ['CreateInterfaceEndpoint', 'AwaitInterfaceEndpointAvailable'],
     lessons: ['interface'],
+    calls: { 'ec2:CreateVpcEndpoint': 1 },
   },
   {
     id: 'serviceEndpoint',
@@ -102,6 +120,7 @@ export const BUILD_STEPS: readonly LabStep[] = [
     waits: ['notificationDelivered'],
     states: ['CreateServiceEndpoint', 'AwaitConnectionAccepted'],
     lessons: ['service'],
+    calls: { 'ec2:CreateVpcEndpoint': 1 },
   },
   {
     id: 'serviceEndpointAvailable',
@@ -126,7 +145,7 @@ export const BUILD_STEPS: readonly LabStep[] = [
  * NLB and instances are released a while after their owner is deleted.
  */
 export const TEARDOWN_STEPS: readonly LabStep[] = [
-  { id: 'deleteEndpoints', title: 'Endpoints deleted', needs: [], waits: [], states: ['DeleteVpcEndpoints'] },
+  { id: 'deleteEndpoints', title: 'Endpoints deleted', needs: [], waits: [], states: ['DeleteVpcEndpoints'], calls: { 'ec2:DeleteVpcEndpoints': 1 } },
   { id: 'endpointInterfaces', title: 'Endpoint ENIs released', needs: ['deleteEndpoints'], waits: ['eniReleased'], states: [] },
   { id: 'endpointService', title: 'Endpoint service deleted', needs: ['deleteEndpoints'], waits: [], states: ['DeleteEndpointService'], lessons: ['service'] },
   { id: 'deleteLoadBalancer', title: 'NLB deleted', needs: ['endpointService'], waits: [], states: ['DeleteLoadBalancer'], lessons: ['service'] },

@@ -6,6 +6,7 @@ import { orchestrationCost } from '../cli/cost/orchestration-cost';
 import { timelineSvg } from '../cli/render/timeline-svg';
 import { SCENARIOS, type Scenario } from '../functions/lab/lab-run';
 import { DEFAULT_TIME_SCALE } from '../local/local-cloud';
+import { mostRunsWithin } from './batch-bound';
 import { type BenchLab, startBenchLab } from './bench-lab';
 import type { BenchResults, PhaseResult, ScenarioResult, TargetResult } from './bench-results';
 import { benchTable } from './bench-table';
@@ -89,7 +90,14 @@ function targets(results: Omit<BenchResults, 'targets' | 'benchSeconds'>): Targe
       ? [
           { target: '50 concurrent runs: none failed', measured: String(fifty.failedRuns), met: fifty.failedRuns === 0 },
           { target: '50 concurrent runs: nothing left', measured: String(fifty.resourcesLeft), met: fifty.resourcesLeft === 0 },
-          { target: '50 concurrent runs: batch <= 1.5 x one run', measured: `${fifty.timesOneRun.toFixed(2)} x`, met: fifty.timesOneRun <= 1.5 },
+          {
+            target: '50 concurrent runs: batch <= 1.5 x one run',
+            measured:
+              `${fifty.timesOneRun.toFixed(2)} x; AWS's ${fifty.batchBound.bucket ?? ''} bucket allows no less than ` +
+              `${(fifty.batchBound.seconds / fifty.batchBound.oneRunSeconds).toFixed(2)} x (1.5 x holds up to ${results.mostRunsWithinOneAndAHalf} runs)`,
+            met: fifty.timesOneRun <= 1.5,
+          },
+          { target: '50 concurrent runs: batch <= 1.10 x its bound', measured: `${fifty.timesBound.toFixed(2)} x`, met: fifty.timesBound <= 1.1 },
         ]
       : []),
     { target: 'npm start < 30 s wall', measured: `${startCommand.wallSeconds.toFixed(1)} s`, met: startCommand.wallSeconds < 30 },
@@ -128,7 +136,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const concurrency = batches.map((batch) => ({
     ...batch,
     timesOneRun: batch.makespanSeconds / oneRun,
-    timesFloor: batch.makespanSeconds / Math.max(oneRun, batch.throttleFloor.seconds),
+    timesBound: batch.makespanSeconds / batch.batchBound.seconds,
   }));
 
   say('Overhead:');
@@ -144,6 +152,7 @@ async function main(argv: readonly string[]): Promise<void> {
     machine: { cpus: availableParallelism(), node: process.version, platform: platform() },
     scenarios,
     concurrency,
+    mostRunsWithinOneAndAHalf: mostRunsWithin('full', 1.5),
     overhead: { benchPeakRssMb: process.resourceUsage().maxRSS / 1024, cloud, startCommand },
   };
   const results: BenchResults = { ...measured, targets: targets(measured), benchSeconds: (performance.now() - started) / 1000 };

@@ -153,6 +153,7 @@ class LabWiring {
       functions: this.functions.map((fn) => ({ name: labFunctionName(fn.id), entry: resolve(this.rootDir, fn.entry), timeoutSeconds: fn.timeoutSeconds })),
       environment: () => ({
         AWS_ENDPOINT_URL: this.endpoint,
+        VPCE_LAB_TIME_SCALE: String(runtime.clock.timeScale),
         CONNECTION_TOPIC_ARN: connectionTopicArn(this.region, runtime.accountId),
         ACCEPT_ALLOWED_OWNERS: (this.options.allowedOwners ?? [runtime.accountId]).join(','),
         ...(this.options.acceptGraceSeconds === undefined ? {} : { ACCEPT_GRACE_SECONDS: String(this.options.acceptGraceSeconds) }),

@@ -4,6 +4,7 @@ import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
+import { scaledStandardRetries } from './scaled-backoff';
 
 /** Every AWS client a lab step may use, built in one place. */
 export interface AwsClients {
@@ -19,6 +20,8 @@ export interface ClientSettings {
   readonly region: string;
   /** Any AWS-compatible endpoint (the local cloud); AWS's own when omitted. */
   readonly endpoint?: string;
+  /** The pace of the endpoint's clock against AWS's (`VPCE_LAB_TIME_SCALE`); the SDK's back-off keeps it. AWS's own pace when omitted. */
+  readonly timeScale?: number;
 }
 
 /**
@@ -30,26 +33,40 @@ export interface ClientSettings {
 export function clientSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): ClientSettings {
   const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
   if (!region) throw new Error('AWS_REGION is not set: a lab step must know the region it works in');
-  return { region, endpoint: env.AWS_ENDPOINT_URL || undefined };
+  return { region, endpoint: env.AWS_ENDPOINT_URL || undefined, timeScale: timeScaleOf(env.VPCE_LAB_TIME_SCALE) };
 }
+
+function timeScaleOf(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const scale = Number(value);
+  if (!Number.isFinite(scale) || scale < 0) throw new Error(`VPCE_LAB_TIME_SCALE must be a number >= 0, got '${value}'`);
+  return scale;
+}
+
+const MAX_ATTEMPTS = 6;
 
 const cache = new Map<string, AwsClients>();
 
 export function awsClients(settings: ClientSettings = clientSettingsFromEnv()): AwsClients {
-  const key = `${settings.region} ${settings.endpoint ?? ''}`;
+  const key = `${settings.region} ${settings.endpoint ?? ''} ${settings.timeScale ?? ''}`;
   const cached = cache.get(key);
   if (cached) return cached;
   // Not adaptive mode: its client-side rate limit, shared by every call of a client whatever the resource, held a
   // full run under 30% throttling to about 100 s against 50 s here; AWS recommends standard mode unless a client
   // serves a single resource (SDKs and Tools Reference Guide, "Retry behavior").
-  const config = { region: settings.region, endpoint: settings.endpoint, retryMode: 'standard', maxAttempts: 6 };
+  // Each client its own retry strategy, as each keeps its own retry capacity.
+  const config = () => ({
+    region: settings.region,
+    endpoint: settings.endpoint,
+    ...(settings.timeScale === undefined ? { retryMode: 'standard', maxAttempts: MAX_ATTEMPTS } : { retryStrategy: scaledStandardRetries(MAX_ATTEMPTS, settings.timeScale) }),
+  });
   const clients: AwsClients = {
-    ec2: new EC2Client(config),
-    elbv2: new ElasticLoadBalancingV2Client(config),
-    ssm: new SSMClient(config),
-    quotas: new ServiceQuotasClient(config),
-    sfn: new SFNClient(config),
-    sts: new STSClient(config),
+    ec2: new EC2Client(config()),
+    elbv2: new ElasticLoadBalancingV2Client(config()),
+    ssm: new SSMClient(config()),
+    quotas: new ServiceQuotasClient(config()),
+    sfn: new SFNClient(config()),
+    sts: new STSClient(config()),
   };
   cache.set(key, clients);
   return clients;

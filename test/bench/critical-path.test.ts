@@ -1,6 +1,7 @@
 import { criticalPath, criticalStates } from '../../bench/critical-path';
 import { LAB_GRAPH } from '../../bench/lab-graph';
 import { throttleFloor } from '../../bench/throttle-floor';
+import { batchBound, mostRunsWithin } from '../../bench/batch-bound';
 import { allStates, readAsl } from '../support/teardown-driver';
 
 test.each([
@@ -38,4 +39,18 @@ test('the throttle floor is the slowest bucket: n calls through a bucket of capa
   expect(throttleFloor({ 'ec2:CreateVpcEndpoint': 350, 'ec2:CreateVpc': 100 })).toMatchObject({ bucket: 'ec2:CreateVpcEndpoint', calls: 350, seconds: (350 - 4) / 0.3 });
   expect(throttleFloor({ 'elasticloadbalancing:DescribeTags': 440 })).toMatchObject({ bucket: 'elbv2:account', seconds: (440 - 40) / 10 });
   expect(throttleFloor({ 'sts:GetCallerIdentity': 1000 })).toMatchObject({ seconds: 0 });
+});
+
+test("a few runs at once are bound by one run's critical path; many, by CreateVpcEndpoint's bucket and the shortest tail after an endpoint is created", () => {
+  const one = criticalPath('full', 'build').boundSeconds + criticalPath('full', 'teardown').boundSeconds;
+  expect(batchBound('full', 1)).toEqual({ runs: 1, seconds: one, oneRunSeconds: one });
+  // Ten consumer networks ask for 30 SSM endpoints: the last one comes (30 - 4) / 0.3 s in, with the rest of that run's path ahead.
+  expect(batchBound('full', 10)).toMatchObject({ bucket: 'ec2:CreateVpcEndpoint', tokens: 30, seconds: (30 - 4) / 0.3 + one - 23 });
+  // Fifty labs ask for 350 endpoints; the last can be a gateway endpoint, with only its wait, the verification and teardown after it.
+  expect(batchBound('full', 50)).toMatchObject({ bucket: 'ec2:CreateVpcEndpoint', tokens: 350, seconds: (350 - 4) / 0.3 + 188 });
+});
+
+test('beyond 21 full runs at once, no orchestration keeps the batch within 1.5 times one run under AWS limits', () => {
+  expect(mostRunsWithin('full', 1.5)).toBe(21);
+  expect(batchBound('full', 22).seconds).toBeGreaterThan(1.5 * batchBound('full', 22).oneRunSeconds);
 });

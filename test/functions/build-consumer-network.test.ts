@@ -112,7 +112,7 @@ test('a retry finds what the first attempt made and adds only what is missing', 
       // The first attempt stopped after opening one port of this group.
       endpoints: { GroupId: built.endpointSecurityGroupId, IpPermissions: [ingress(443)] },
     },
-    vpcEndpoints: { 'endpoint-ssm': { VpcEndpointId: built.managementEndpointIds[0], State: 'pending' } },
+    vpcEndpoints: { 'endpoint-ssm': { VpcEndpointId: built.managementEndpointIds[0], State: 'pending' as never } },
   });
   await expect(invoke(handler, { run, plan })).resolves.toEqual(built);
 

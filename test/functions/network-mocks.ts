@@ -60,7 +60,7 @@ export function answerNetworkCalls(ec2: AwsClientStub<EC2Client>, earlier: Earli
   ec2.on(CreateInternetGatewayCommand).callsFake(({ TagSpecifications }) => ({ InternetGateway: { InternetGatewayId: idFor('igw', logicalNameTagged(TagSpecifications)!), Attachments: [] } }));
   ec2.on(CreateRouteTableCommand).callsFake(({ TagSpecifications }) => ({ RouteTable: { RouteTableId: idFor('rtb', logicalNameTagged(TagSpecifications)!) } }));
   ec2.on(CreateSecurityGroupCommand).callsFake(({ TagSpecifications }) => ({ GroupId: idFor('sg', logicalNameTagged(TagSpecifications)!) }));
-  answerEndpointCalls(ec2, (logicalName) => ({ VpcEndpointId: idFor('vpce', logicalName), State: 'pending' }), earlier.vpcEndpoints);
+  answerEndpointCalls(ec2, (logicalName) => ({ VpcEndpointId: idFor('vpce', logicalName), State: 'pending' as never }), earlier.vpcEndpoints);
 }
 
 /**

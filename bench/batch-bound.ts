@@ -1,0 +1,119 @@
+import type { Scenario } from '../functions/lab/lab-run';
+import { criticalPath, scenarioSteps, stepSeconds } from './critical-path';
+import type { LabStep, Phase } from './lab-graph';
+import { bucketDemands, bucketSeconds } from './throttle-floor';
+
+/** The shortest a batch of concurrent runs can take under AWS's rate limits, and what sets it. */
+export interface BatchBound {
+  readonly runs: number;
+  readonly seconds: number;
+  /** One run's bound, build and teardown: what a batch takes when no bucket binds. */
+  readonly oneRunSeconds: number;
+  /** The bucket that sets the bound, when one does: the batch's tokens through it up to the deciding step, and that step's least time to the end of its run. */
+  readonly bucket?: string;
+  readonly tokens?: number;
+  readonly tailSeconds?: number;
+}
+
+/** From the moment a step makes its calls (it starts) to the end of its phase, at the earliest: its waits and the longest chain after it. */
+function secondsToPhaseEnd(steps: readonly LabStep[]): Map<string, number> {
+  const remaining = new Map<string, number>();
+  const from = (step: LabStep): number => {
+    const known = remaining.get(step.id);
+    if (known !== undefined) return known;
+    const after = steps.filter((later) => later.needs.includes(step.id)).map(from);
+    const seconds = stepSeconds(step) + Math.max(0, ...after);
+    remaining.set(step.id, seconds);
+    return seconds;
+  };
+  steps.forEach(from);
+  return remaining;
+}
+
+/** The steps a step cannot start before, in its phase: its needs, theirs, and so on. */
+function ancestorsOf(steps: readonly LabStep[], step: LabStep): LabStep[] {
+  const found = new Map<string, LabStep>();
+  const visit = (at: LabStep) => {
+    for (const need of at.needs) {
+      const earlier = steps.find((candidate) => candidate.id === need);
+      if (earlier && !found.has(need)) {
+        found.set(need, earlier);
+        visit(earlier);
+      }
+    }
+  };
+  visit(step);
+  return [...found.values()];
+}
+
+function sumCalls(steps: readonly LabStep[]): Record<string, number> {
+  const sum: Record<string, number> = {};
+  for (const [action, calls] of steps.flatMap((step) => Object.entries(step.calls ?? {}))) sum[action] = (sum[action] ?? 0) + calls;
+  return sum;
+}
+
+/** A step that draws on small buckets: the steps it cannot start before (the whole build for a teardown step), and the least time from it to the end of its run. */
+interface DrawingStep {
+  readonly step: LabStep;
+  readonly before: readonly LabStep[];
+  readonly tailSeconds: number;
+}
+
+function drawingSteps(scenario: Scenario): DrawingStep[] {
+  const teardownSeconds = criticalPath(scenario, 'teardown').boundSeconds;
+  const drawing: DrawingStep[] = [];
+  const earlierPhases: LabStep[] = [];
+  for (const phase of ['build', 'teardown'] as Phase[]) {
+    const steps = scenarioSteps(scenario, phase);
+    const toPhaseEnd = secondsToPhaseEnd(steps);
+    for (const step of steps.filter((candidate) => candidate.calls)) {
+      const tailSeconds = toPhaseEnd.get(step.id)! + (phase === 'build' ? teardownSeconds : 0);
+      drawing.push({ step, before: [...earlierPhases, ...ancestorsOf(steps, step)], tailSeconds });
+    }
+    earlierPhases.push(...steps);
+  }
+  return drawing;
+}
+
+/** Every non-empty subset of the drawing steps, with the steps before them: each set closed under "comes before". */
+function closedSets(drawing: readonly DrawingStep[]): { steps: LabStep[]; drawing: DrawingStep[] }[] {
+  const sets = [];
+  for (let mask = 1; mask < 2 ** drawing.length; mask += 1) {
+    const chosen = drawing.filter((_, index) => mask & (2 ** index));
+    const steps = new Map(chosen.flatMap(({ step, before }) => [step, ...before]).map((step) => [step.id, step]));
+    sets.push({ steps: [...steps.values()], drawing: drawing.filter(({ step }) => steps.has(step.id)) });
+  }
+  return sets;
+}
+
+/**
+ * No schedule of `runs` concurrent runs ends sooner than one run's bound, nor
+ * sooner than a bucket allows. Take a set of steps closed under "comes
+ * before" (a step, and all a run must do before it): every run draws that
+ * set's tokens from a bucket, n in all, so the last of them is given no
+ * earlier than (n - C) / r. The run that spends it still has, at the least,
+ * the shortest tail among the set's steps drawing on that bucket ahead of
+ * it: the step's waits, the longest chain after it, and teardown. The bound
+ * is the largest such time over every such set and bucket.
+ */
+export function batchBound(scenario: Scenario, runs: number): BatchBound {
+  const oneRunSeconds = criticalPath(scenario, 'build').boundSeconds + criticalPath(scenario, 'teardown').boundSeconds;
+  let bound: BatchBound = { runs, seconds: oneRunSeconds, oneRunSeconds };
+  for (const set of closedSets(drawingSteps(scenario))) {
+    for (const [bucket, demand] of bucketDemands(sumCalls(set.steps))) {
+      const drawers = set.drawing.filter(({ step }) => bucketDemands(step.calls ?? {}).has(bucket));
+      const tailSeconds = Math.min(...drawers.map((drawer) => drawer.tailSeconds));
+      const tokens = demand.tokens * runs;
+      const seconds = bucketSeconds({ size: demand.size, tokens }) + tailSeconds;
+      if (seconds > bound.seconds) bound = { runs, seconds, oneRunSeconds, bucket, tokens, tailSeconds };
+    }
+  }
+  return bound;
+}
+
+/** The most runs at once whose batch bound stays within `factor` times one run's: beyond it, no orchestration meets that factor. */
+export function mostRunsWithin(scenario: Scenario, factor: number, limit = 10_000): number {
+  let runs = 1;
+  while (runs < limit && batchBound(scenario, runs + 1).seconds <= factor * batchBound(scenario, 1).oneRunSeconds) runs += 1;
+  return runs;
+}

@@ -76,8 +76,15 @@ export const BUILD_STEPS: readonly LabStep[] = [
     lessons: ['service'],
     calls: { 'ec2:CreateVpcEndpointServiceConfiguration': 1 },
   },
-  { id: 'consumerNetwork', title: 'Consumer network', needs: ['preflight'], waits: [], states: ['BuildConsumerNetwork'], calls: { 'ec2:CreateVpcEndpoint': 3 } },
-  { id: 'ssmEndpoints', title: 'SSM endpoints available', needs: ['consumerNetwork'], waits: ['interfaceEndpointAvailable'], states: [] },
+  { id: 'consumerNetwork', title: 'Consumer network', needs: ['preflight'], waits: [], states: ['BuildConsumerNetwork'] },
+  {
+    id: 'ssmEndpoints',
+    title: 'SSM endpoints available',
+    needs: ['consumerNetwork'],
+    waits: ['interfaceEndpointAvailable'],
+    states: ['CreateManagementEndpoints'],
+    calls: { 'ec2:CreateVpcEndpoint': 3 },
+  },
   {
     id: 'consumerInstances',
     title: 'Consumer instances booted',

@@ -91,11 +91,9 @@ export const STEP_PERMISSIONS: Readonly<Record<string, StepPermissions>> = {
         ['servicequotas:GetServiceQuota'],
         Object.values(VPC_QUOTAS).map((quota) => policy.arn('servicequotas', 'vpc', quota.code)),
       ),
-  BuildConsumerNetwork: (policy, context) => {
-    buildNetwork(policy, context);
-    interfaceEndpoint(true)(policy, context);
-  },
+  BuildConsumerNetwork: buildNetwork,
   LaunchConsumerInstances: launchInstances,
+  CreateManagementEndpoints: interfaceEndpoint(true),
   AwaitInstancesManaged: (policy) => policy.read('ec2:DescribeInstances', 'ssm:DescribeInstanceInformation'),
   CreateGatewayEndpoints: (policy, context) => {
     createEndpoint(['vpc', 'route-table'], false)(policy, context);

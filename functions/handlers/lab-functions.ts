@@ -17,6 +17,7 @@ export const LAB_FUNCTIONS: readonly LabFunction[] = [
   { id: 'Preflight', entry: 'functions/handlers/preflight.ts', timeoutSeconds: 30 },
   { id: 'BuildConsumerNetwork', entry: 'functions/handlers/build-consumer-network.ts', timeoutSeconds: 90 },
   { id: 'LaunchConsumerInstances', entry: 'functions/handlers/launch-consumer-instances.ts', timeoutSeconds: 30 },
+  { id: 'CreateManagementEndpoints', entry: 'functions/handlers/create-management-endpoints.ts', timeoutSeconds: 60 },
   { id: 'AwaitInstancesManaged', entry: 'functions/handlers/await-instances-managed.ts', timeoutSeconds: 30 },
   { id: 'CreateGatewayEndpoints', entry: 'functions/handlers/create-gateway-endpoints.ts', timeoutSeconds: 30 },
   { id: 'CreateInterfaceEndpoint', entry: 'functions/handlers/create-interface-endpoint.ts', timeoutSeconds: 30 },

@@ -1,16 +1,15 @@
 import type { StepDependencies } from '../commons/lab-step';
-import { answered } from './aws-answer';
 import type { LabRun } from './lab-run';
 import type { Consumer, Plan } from './lab-state';
-import { awsServiceName, CONSUMER, LOGICAL, SECURITY_GROUPS, SSM_MANAGEMENT_SERVICES } from './lab-topology';
+import { CONSUMER, LOGICAL, SECURITY_GROUPS } from './lab-topology';
 import { ensureInternetGateway, ensureRouteTable, ensureSecurityGroup, ensureSubnet, ensureVpc } from './network-building';
-import { createEndpointInSubnet } from './vpc-endpoints';
 
 /**
  * BuildConsumerNetwork: the VPC the lessons are proved in. A public subnet
- * routed to the internet, a private one with no internet route, and the SSM
- * endpoints that let the private instance be managed without internet. Built
- * for every scenario; safe to run again (finds what an earlier attempt made).
+ * routed to the internet, a private one with no internet route, and the
+ * security groups of the instances and of the endpoints (the SSM endpoints
+ * come in CreateManagementEndpoints). Built for every scenario; safe to run
+ * again (finds what an earlier attempt made).
  */
 export async function buildConsumerNetwork(input: { run: LabRun; plan: Plan }, { clients: { ec2 } }: StepDependencies): Promise<Consumer> {
   const { run, plan } = input;
@@ -23,17 +22,6 @@ export async function buildConsumerNetwork(input: { run: LabRun; plan: Plan }, {
   const privateRouteTableId = await ensureRouteTable(ec2, run, LOGICAL.privateRouteTable, { vpcId, subnetIds: [privateSubnetId] });
   const instanceSecurityGroupId = await ensureSecurityGroup(ec2, run, LOGICAL.instancesGroup, { vpcId, ...SECURITY_GROUPS.instances });
   const endpointSecurityGroupId = await ensureSecurityGroup(ec2, run, LOGICAL.endpointsGroup, { vpcId, ...SECURITY_GROUPS.endpoints });
-  const managementEndpointIds: string[] = [];
-  for (const service of SSM_MANAGEMENT_SERVICES) {
-    const endpoint = await createEndpointInSubnet(ec2, run, LOGICAL.managementEndpoint(service), {
-      vpcId,
-      serviceName: awsServiceName(run.region, service),
-      subnetId: privateSubnetId,
-      securityGroupId: endpointSecurityGroupId,
-      privateDns: true,
-    });
-    managementEndpointIds.push(answered(endpoint.VpcEndpointId, `the ${service} endpoint's id`));
-  }
   return {
     vpcId,
     publicSubnetId,
@@ -43,6 +31,5 @@ export async function buildConsumerNetwork(input: { run: LabRun; plan: Plan }, {
     internetGatewayId,
     instanceSecurityGroupId,
     endpointSecurityGroupId,
-    managementEndpointIds,
   };
 }

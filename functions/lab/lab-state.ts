@@ -41,14 +41,13 @@ export const consumerSchema = z.object({
   internetGatewayId: ID.internetGateway,
   instanceSecurityGroupId: ID.securityGroup,
   endpointSecurityGroupId: ID.securityGroup,
-  managementEndpointIds: z.array(ID.vpcEndpoint),
 });
 export type Consumer = z.infer<typeof consumerSchema>;
 
 export const consumerInstancesSchema = z.object({ publicInstanceId: ID.instance, privateInstanceId: ID.instance });
 export type ConsumerInstances = z.infer<typeof consumerInstancesSchema>;
 
-/** What CreateGatewayEndpoints and CreateInterfaceEndpoint return, and AwaitVpcEndpointsAvailable takes. */
+/** What CreateManagementEndpoints, CreateGatewayEndpoints and CreateInterfaceEndpoint return, and AwaitVpcEndpointsAvailable takes. */
 export const vpcEndpointIdsSchema = z.object({ vpcEndpointIds: z.array(ID.vpcEndpoint) });
 export type VpcEndpointIds = z.infer<typeof vpcEndpointIdsSchema>;
 

@@ -25,6 +25,13 @@ test("after throttling, the SDK's waits (up to 1, 2, 4, 8 s) shrink with the clo
   expect(backoff.computeNextBackoffDelay(10)).toBe(999);
 });
 
+test("after a reset connection or a timeout, the SDK's waits keep the machine's pace: they wait on this host's network", () => {
+  jest.spyOn(Math, 'random').mockReturnValue(0.999999);
+  const backoff = new ScaledBackoff(0.05);
+  backoff.setDelayBase(50);
+  expect([0, 1, 2].map((attempt) => backoff.computeNextBackoffDelay(attempt))).toEqual([49, 99, 199]);
+});
+
 test("on AWS (no time scale) the clients keep the SDK's standard retry mode; each client has its own retries", async () => {
   const aws = awsClients({ region: 'eu-west-1' });
   await expect(aws.ec2.config.retryStrategy()).resolves.toMatchObject({ mode: 'standard' });

@@ -26,7 +26,6 @@ const inputs = {
   vpc: () => ec2.commandCalls(CreateVpcCommand).map((call) => call.args[0].input),
   subnets: () => ec2.commandCalls(CreateSubnetCommand).map((call) => call.args[0].input),
   routeTables: () => ec2.commandCalls(CreateRouteTableCommand).map((call) => call.args[0].input),
-  endpoints: () => ec2.commandCalls(CreateVpcEndpointCommand).map((call) => call.args[0].input),
 };
 
 const built = {
@@ -38,10 +37,9 @@ const built = {
   internetGatewayId: idFor('igw', 'consumer-igw'),
   instanceSecurityGroupId: idFor('sg', 'instances'),
   endpointSecurityGroupId: idFor('sg', 'endpoints'),
-  managementEndpointIds: ['ssm', 'ssmmessages', 'ec2messages'].map((service) => idFor('vpce', `endpoint-${service}`)),
 };
 
-test('a first attempt builds the consumer VPC, each piece tagged for the run at creation', async () => {
+test('a first attempt builds the consumer VPC, each piece tagged for the run at creation, and no endpoint yet', async () => {
   answerNetworkCalls(ec2);
   await expect(invoke(handler, { run, plan })).resolves.toEqual(built);
 
@@ -76,19 +74,9 @@ test('a first attempt builds the consumer VPC, each piece tagged for the run at 
     [built.instanceSecurityGroupId, [[22, '10.0.0.0/16']]],
     [built.endpointSecurityGroupId, [[443, '10.0.0.0/16'], [80, '10.0.0.0/16'], [22, '10.0.0.0/16']]],
   ]);
+  // The SSM endpoints are CreateManagementEndpoints' to make, once the instances are launched.
+  expect(ec2.commandCalls(CreateVpcEndpointCommand)).toHaveLength(0);
 
-  expect(inputs.endpoints()).toEqual(
-    ['ssm', 'ssmmessages', 'ec2messages'].map((service) => ({
-      VpcEndpointType: 'Interface',
-      VpcId: built.vpcId,
-      ServiceName: `com.amazonaws.${REGION}.${service}`,
-      SubnetIds: [built.privateSubnetId],
-      SecurityGroupIds: [built.endpointSecurityGroupId],
-      PrivateDnsEnabled: true,
-      ClientToken: tokenOf(`endpoint-${service}`),
-      TagSpecifications: [{ ResourceType: 'vpc-endpoint', Tags: tagsOf(`endpoint-${service}`) }],
-    })),
-  );
 });
 
 test('a retry finds what the first attempt made and adds only what is missing', async () => {
@@ -112,7 +100,6 @@ test('a retry finds what the first attempt made and adds only what is missing', 
       // The first attempt stopped after opening one port of this group.
       endpoints: { GroupId: built.endpointSecurityGroupId, IpPermissions: [ingress(443)] },
     },
-    vpcEndpoints: { 'endpoint-ssm': { VpcEndpointId: built.managementEndpointIds[0], State: 'pending' as never } },
   });
   await expect(invoke(handler, { run, plan })).resolves.toEqual(built);
 
@@ -123,8 +110,6 @@ test('a retry finds what the first attempt made and adds only what is missing', 
   expect(ec2.commandCalls(AuthorizeSecurityGroupIngressCommand).map((call) => call.args[0].input.IpPermissions!.map((rule) => rule.FromPort))).toEqual([[80, 22]]);
   // Route tables are simply asked for again by their ClientToken: EC2 answers with what the first attempt made.
   expect(inputs.routeTables().map((input) => input.ClientToken)).toEqual([tokenOf('consumer-public-rtb'), tokenOf('consumer-private-rtb')]);
-  // Endpoints are looked up first, so the one already made spends none of CreateVpcEndpoint's small request bucket.
-  expect(inputs.endpoints().map((input) => input.ClientToken)).toEqual(['ssmmessages', 'ec2messages'].map((service) => tokenOf(`endpoint-${service}`)));
 });
 
 test('two VPCs tagged as the same piece of the run stop the build rather than pick one', async () => {

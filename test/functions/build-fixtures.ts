@@ -28,7 +28,6 @@ export const consumer: Consumer = {
   internetGatewayId: 'igw-0000000000000000a',
   instanceSecurityGroupId: 'sg-0000000000000000a',
   endpointSecurityGroupId: 'sg-0000000000000000b',
-  managementEndpointIds: ['vpce-0000000000000000a', 'vpce-0000000000000000b', 'vpce-0000000000000000c'],
 };
 
 export const consumerInstances = { publicInstanceId: 'i-0000000000000000a', privateInstanceId: 'i-0000000000000000b' };

@@ -26,6 +26,7 @@ import { buildProviderNetwork } from '../../functions/lab/build-provider-network
 import { createEndpointService } from '../../functions/lab/create-endpoint-service';
 import { createGatewayEndpoints } from '../../functions/lab/create-gateway-endpoints';
 import { createInterfaceEndpoint } from '../../functions/lab/create-interface-endpoint';
+import { createManagementEndpoints } from '../../functions/lab/create-management-endpoints';
 import { createLoadBalancer } from '../../functions/lab/create-load-balancer';
 import { createServiceEndpoint } from '../../functions/lab/create-service-endpoint';
 import { launchConsumerInstances } from '../../functions/lab/launch-consumer-instances';
@@ -84,11 +85,12 @@ test('the build steps, each run twice, make the whole lab once, tagged for the r
 
   const consumer = await twice(buildConsumerNetwork, { run, plan });
   const consumerInstances = await twice(launchConsumerInstances, { run, plan, consumer });
+  const managementEndpoints = await twice(createManagementEndpoints, { run, consumer });
   const provider = await twice(buildProviderNetwork, { run, plan });
   const webServers = await twice(launchWebServers, { run, plan, provider });
   const loadBalancer = await twice(createLoadBalancer, { run, provider });
   await untilReady(() => awaitInstancesManaged({ run, consumerInstances }, dependencies));
-  await untilReady(() => awaitVpcEndpointsAvailable({ run, vpcEndpointIds: consumer.managementEndpointIds }, dependencies));
+  await untilReady(() => awaitVpcEndpointsAvailable({ run, vpcEndpointIds: managementEndpoints.vpcEndpointIds }, dependencies));
 
   const gatewayEndpoints = await twice(createGatewayEndpoints, { run, consumer });
   const interfaceEndpoints = await twice(createInterfaceEndpoint, { run, consumer });

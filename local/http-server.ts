@@ -17,7 +17,9 @@ export interface RequestHandlers {
 /** Serves on 127.0.0.1 only: the local cloud is never reachable from another machine. */
 export async function listen(handlers: RequestHandlers, port: number): Promise<{ server: Server; port: number }> {
   const server = createServer((req, res) => serve(handlers, req, res));
-  server.keepAliveTimeout = 5000;
+  // Longer than a run's idle spells between calls: when the server closes an idle keep-alive socket just as a busy
+  // client reuses it, the client's request ends in "socket hang up". A minute makes that race rare on a loaded host.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {

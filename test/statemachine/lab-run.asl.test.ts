@@ -31,12 +31,23 @@ test.each(Object.entries(WAITS_ON))('%s polls again when what it waits on should
   expect(retrier.BackoffRate).toBeGreaterThanOrEqual(1);
 });
 
-test('every function Task retries throttling and Lambda’s own transient errors', () => {
+test('every function Task retries throttling, Lambda’s own transient errors and an SDK call whose connection timed out or was reset', () => {
   for (const [name, state] of tasks) {
     expect({ name, retried: state.Retry?.flatMap((retrier) => retrier.ErrorEquals) }).toEqual({
       name,
-      retried: expect.arrayContaining(['RequestLimitExceeded', 'Throttling', 'ThrottlingException', 'Lambda.ServiceException', 'Lambda.TooManyRequestsException']),
+      retried: expect.arrayContaining(['RequestLimitExceeded', 'Throttling', 'ThrottlingException', 'Lambda.ServiceException', 'Lambda.TooManyRequestsException', 'TimeoutError']),
     });
+  }
+});
+
+test('a step waiting its turn at a busy request bucket keeps asking for longer than 50 labs need to make their 350 endpoints (1,153 s)', () => {
+  for (const [name, state] of tasks) {
+    const throttling = state.Retry?.find((retrier) => retrier.ErrorEquals.includes('RequestLimitExceeded'));
+    // Full jitter waits half the computed delay on average.
+    const expectedPatience = Array.from({ length: throttling?.MaxAttempts ?? 0 }, (_, attempt) => retryDelay(throttling!, attempt) / 2).reduce((sum, delay) => sum + delay, 0);
+    expect({ name, expectedPatience: expectedPatience > (350 - 4) / 0.3 }).toEqual({ name, expectedPatience: true });
+    // Capped at 20 s, so a run that has waited long asks as often as its peers instead of falling behind by its own back-off.
+    expect({ name, cap: throttling?.MaxDelaySeconds }).toEqual({ name, cap: 20 });
   }
 });
 

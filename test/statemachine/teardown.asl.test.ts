@@ -61,11 +61,11 @@ test.each(Object.entries(WAITS_ON))(
   },
 );
 
-test('the steps that do not wait are not retried on NotReady, and every Task retries throttling and Lambda’s own transient errors', () => {
+test('the steps that do not wait are not retried on NotReady, and every Task retries throttling, Lambda’s own transient errors and a timed-out SDK connection', () => {
   for (const name of ORDER) {
     const state = STATES[name]!;
     expect(waitRetrier(state) !== undefined).toBe(name in WAITS_ON);
-    expect(state.Retry?.at(-1)?.ErrorEquals).toEqual(expect.arrayContaining(['Lambda.ServiceException', 'Lambda.TooManyRequestsException']));
+    expect(state.Retry?.at(-1)?.ErrorEquals).toEqual(expect.arrayContaining(['Lambda.ServiceException', 'Lambda.TooManyRequestsException', 'TimeoutError']));
     expect(state.Retry?.flatMap((retrier) => retrier.ErrorEquals)).toEqual(expect.arrayContaining(['RequestLimitExceeded', 'Throttling', 'ThrottlingException']));
   }
 });

@@ -40,6 +40,8 @@ export interface BenchResults {
   readonly command: string;
   readonly date: string;
   readonly timeScale: number;
+  /** The pace of the concurrency batches. */
+  readonly concurrencyTimeScale: number;
   readonly machine: { readonly cpus: number; readonly node: string; readonly platform: string };
   readonly scenarios: readonly ScenarioResult[];
   readonly concurrency: readonly (ConcurrencyResult & { readonly timesOneRun: number; readonly timesBound: number })[];

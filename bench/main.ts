@@ -171,6 +171,6 @@ async function main(argv: readonly string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(`bench failed: ${Error.isError(error) ? (error.stack ?? error.message) : String(error)}\n`);
   process.exitCode = 1;
 });

@@ -8,6 +8,7 @@ import { startCommand } from './commands/start-command';
 import { statusCommand } from './commands/status-command';
 import { teardownCommand } from './commands/teardown-command';
 import { EXIT, UsageError } from './usage-error';
+import { isKind } from '../functions/commons/is-kind';
 
 /** Builds the `vpce-lab` command. Exit codes: 0 ok, 1 the run (or its teardown) failed, 2 bad usage. */
 export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
@@ -28,12 +29,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     await buildProgram(io, (result) => (code = result)).parseAsync([...argv], { from: 'user' });
     return code;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    if (error instanceof UsageError) {
+    if (isKind(error, CommanderError)) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    if (isKind(error, UsageError)) {
       io.err.write(`error: ${error.message}\n`);
       return EXIT.usage;
     }
-    io.err.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.err.write(`error: ${Error.isError(error) ? error.message : String(error)}\n`);
     return EXIT.failed;
   }
 }

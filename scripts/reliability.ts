@@ -253,7 +253,7 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`reliability matrix aborted: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(`reliability matrix aborted: ${Error.isError(error) ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 1;
   },
 );

@@ -1,6 +1,7 @@
 import { DescribeExecutionCommand, type DescribeExecutionCommandOutput, ExecutionDoesNotExist } from '@aws-sdk/client-sfn';
 import { UsageError } from '../usage-error';
 import { type LabConnection, stateMachineArn } from './lab-connection';
+import { isKind } from '../../functions/commons/is-kind';
 
 /** The execution ARN of a run: runs are started with their run id as the execution name. */
 export const executionArnOf = (labRunArn: string, runId: string): string => `${labRunArn.replace(':stateMachine:', ':execution:')}:${runId}`;
@@ -9,7 +10,7 @@ export const executionArnOf = (labRunArn: string, runId: string): string => `${l
 export async function findRun(connection: LabConnection, runId: string): Promise<{ executionArn: string; execution: DescribeExecutionCommandOutput }> {
   const executionArn = executionArnOf(await stateMachineArn(connection, 'labRun'), runId);
   const execution = await connection.sfn.send(new DescribeExecutionCommand({ executionArn })).catch((error: unknown) => {
-    if (error instanceof ExecutionDoesNotExist) throw new UsageError(`There is no run ${runId} at ${connection.description} (see vpce-lab list).`);
+    if (isKind(error, ExecutionDoesNotExist)) throw new UsageError(`There is no run ${runId} at ${connection.description} (see vpce-lab list).`);
     throw error;
   });
   return { executionArn, execution };

@@ -5,7 +5,7 @@
  * (`LoadBalancerNotFoundException`), so both forms are read the same way.
  */
 export function awsErrorCode(error: unknown): string | undefined {
-  if (!(error instanceof Error)) return undefined;
+  if (!(Error.isError(error))) return undefined;
   const code = (error as { Code?: unknown }).Code;
   return typeof code === 'string' ? code : error.name.replace(/Exception$/, '');
 }

@@ -44,7 +44,7 @@ export function labStep<S extends z.ZodType, O>(name: string, schema: S, step: L
   }).use(injectLambdaContext(logger, { resetKeys: true }));
 }
 
-const isRetryable = (error: unknown): error is Error => error instanceof Error && (RETRYABLE_ERRORS as readonly string[]).includes(error.name);
+const isRetryable = (error: unknown): error is Error => Error.isError(error) && (RETRYABLE_ERRORS as readonly string[]).includes(error.name);
 
 /**
  * EC2 and ELBv2 are eventually consistent: right after a create, a call

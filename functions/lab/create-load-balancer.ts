@@ -18,13 +18,14 @@ import { findOrCreate } from './find-or-create';
 import type { LabRun } from './lab-run';
 import type { LoadBalancer, Provider } from './lab-state';
 import { HEALTH_CHECK, LOGICAL, loadBalancerName, targetGroupName, WEB_PORT } from './lab-topology';
+import { isKind } from '../commons/is-kind';
 
 /** Nothing found by that name: ELBv2 answers a lookup by name with NotFound rather than an empty list. */
 async function absentIfNotFound<T>(lookup: () => Promise<T[]>, notFound: new (...args: never[]) => Error): Promise<T[]> {
   try {
     return await lookup();
   } catch (error) {
-    if (error instanceof notFound) return [];
+    if (isKind(error, notFound)) return [];
     throw error;
   }
 }

@@ -6,6 +6,7 @@ import { stateIs } from './ec2-states';
 import { collect } from './find-or-create';
 import type { LabRun, Lessons } from './lab-run';
 import { GATEWAY_SERVICES, SSM_MANAGEMENT_SERVICES } from './lab-topology';
+import { isKind } from '../commons/is-kind';
 
 /** A VPC quota the lab needs headroom in, with AWS's documented default (Amazon VPC User Guide, "Amazon VPC quotas"). */
 export interface VpcQuota {
@@ -26,7 +27,7 @@ export async function quotaValue(quotas: ServiceQuotasClient, quota: VpcQuota): 
     const { Quota } = await quotas.send(new GetServiceQuotaCommand({ ServiceCode: 'vpc', QuotaCode: quota.code }));
     return Quota?.Value ?? quota.awsDefault;
   } catch (error) {
-    if (error instanceof NoSuchResourceException) return quota.awsDefault;
+    if (isKind(error, NoSuchResourceException)) return quota.awsDefault;
     throw new Error(`could not read the quota "${quota.name}" (vpc/${quota.code}): ${(error as Error).name}: ${(error as Error).message}`, { cause: error });
   }
 }

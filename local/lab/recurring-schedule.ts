@@ -13,7 +13,7 @@ export class RecurringSchedule {
       try {
         action();
       } catch (error) {
-        log(`The ${description} schedule could not start its target: ${error instanceof Error ? error.message : String(error)}`);
+        log(`The ${description} schedule could not start its target: ${Error.isError(error) ? error.message : String(error)}`);
       }
     }, everyMinutes * 60_000);
     this.timer.unref();

@@ -23,7 +23,7 @@ const payloadError = (errorType: string, errorMessage: string, trace?: string[])
 
 /** What the handler threw, keeping its `name` as the error type. */
 export function functionError(thrown: unknown): LambdaInvocationFailed {
-  const error = thrown instanceof Error ? thrown : new Error(String(thrown));
+  const error = Error.isError(thrown) ? thrown : new Error(String(thrown));
   return payloadError(error.name || 'Error', error.message, (error.stack ?? `${error.name}: ${error.message}`).split('\n'));
 }
 
@@ -34,7 +34,7 @@ export const functionNotFound = (arn: string): LambdaInvocationFailed =>
   );
 
 export const importModuleError = (entry: string, error: unknown): LambdaInvocationFailed =>
-  payloadError('Runtime.ImportModuleError', `Error: cannot load ${entry}: ${error instanceof Error ? error.message : String(error)}`);
+  payloadError('Runtime.ImportModuleError', `Error: cannot load ${entry}: ${Error.isError(error) ? error.message : String(error)}`);
 
 export const handlerNotFound = (entry: string): LambdaInvocationFailed => payloadError('Runtime.HandlerNotFound', `${entry}.handler is undefined or not exported`);
 

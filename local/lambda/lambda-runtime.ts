@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { lambdaContext } from './lambda-context';
 import { functionError, functionNotFound, handlerNotFound, importModuleError, LambdaInvocationFailed, timedOut } from './lambda-errors';
 import { DEFAULT_MEMORY_MB, functionArn, type LambdaFunctionConfig } from './lambda-function';
+import { isKind } from '../../functions/commons/is-kind';
 
 type Handler = (event: unknown, context: Context) => unknown;
 
@@ -54,7 +55,7 @@ export class LambdaRuntime {
       const result = await runWithTimeout(fn, arn, requestId, handler, payload);
       return result === undefined ? null : (JSON.parse(JSON.stringify(result)) as unknown);
     } catch (error) {
-      throw error instanceof LambdaInvocationFailed ? error : functionError(error);
+      throw isKind(error, LambdaInvocationFailed) ? error : functionError(error);
     }
   }
 
@@ -100,7 +101,7 @@ function runWithTimeout(fn: LambdaFunctionConfig, arn: string, requestId: string
       },
       reject: (error: unknown) => {
         clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
+        reject(Error.isError(error) ? error : new Error(String(error)));
       },
     };
     const context = lambdaContext(fn, arn, requestId, deadline, settle);

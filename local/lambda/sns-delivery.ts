@@ -4,6 +4,7 @@ import type { CloudEventMap, CloudRuntime } from '../cloud/cloud-runtime';
 import { awsSeconds } from '../cloud/latency-profile';
 import { LambdaInvocationFailed } from './lambda-errors';
 import type { LambdaInvoker } from './lambda-function';
+import { isKind } from '../../functions/commons/is-kind';
 
 /** A Lambda function subscribed to an SNS topic. */
 export interface SnsSubscription {
@@ -90,7 +91,7 @@ export class SnsDelivery {
   private failed(event: SNSEvent, retriesDone: number, error: unknown): void {
     if (this.closed) return;
     const messageId = event.Records[0]?.Sns.MessageId ?? '';
-    const reason = error instanceof LambdaInvocationFailed ? error.summary : String(error);
+    const reason = isKind(error, LambdaInvocationFailed) ? error.summary : String(error);
     const attempts = RETRY_DELAYS_SECONDS.length + 1;
     const next = retriesDone < RETRY_DELAYS_SECONDS.length ? 'will retry' : 'dropped';
     this.log(`SNS delivery of message ${messageId} from ${this.subscription.topicArn} to ${this.subscription.functionArn} failed (attempt ${retriesDone + 1} of ${attempts}, ${next}): ${reason}`);

@@ -2,6 +2,7 @@ import { NormalizedSchema } from '@smithy/core/schema';
 import type { $SchemaRef } from '@smithy/types';
 import { epochSeconds } from './scalar-values';
 import { ServiceError } from './service-error';
+import { isKind } from '../../functions/commons/is-kind';
 
 const serializationError = (path: string, expected: string): ServiceError =>
   new ServiceError('SerializationException', `Unexpected value at ${path || 'the request body'}: expected ${expected}`);
@@ -12,7 +13,7 @@ const serializationError = (path: string, expected: string): ServiceError =>
  * Dates and drops members the schema does not know.
  */
 export function readJsonInput(schema: $SchemaRef | NormalizedSchema, value: unknown, path = ''): unknown {
-  const ns = schema instanceof NormalizedSchema ? schema : NormalizedSchema.of(schema);
+  const ns = isKind(schema, NormalizedSchema) ? schema : NormalizedSchema.of(schema);
   if (value === null || value === undefined) return undefined;
   if (ns.isStructSchema()) {
     if (typeof value !== 'object' || Array.isArray(value)) throw serializationError(path, 'an object');
@@ -53,7 +54,7 @@ export function readJsonInput(schema: $SchemaRef | NormalizedSchema, value: unkn
 
 /** Writes a JSON-protocol output by its schema: timestamps as epoch seconds, unknown members dropped. */
 export function toJsonOutput(schema: $SchemaRef | NormalizedSchema, value: unknown): unknown {
-  const ns = schema instanceof NormalizedSchema ? schema : NormalizedSchema.of(schema);
+  const ns = isKind(schema, NormalizedSchema) ? schema : NormalizedSchema.of(schema);
   if (value === null || value === undefined) return undefined;
   if (ns.isStructSchema()) {
     const out: Record<string, unknown> = {};

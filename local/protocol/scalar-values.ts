@@ -1,5 +1,6 @@
 import type { NormalizedSchema } from '@smithy/core/schema';
 import { invalidParameterValue } from './service-error';
+import { isKind } from '../../functions/commons/is-kind';
 
 /** Turns a query-string scalar into the JS value its schema calls for, refusing what does not fit. */
 export function parseScalar(schema: NormalizedSchema, raw: string, name: string): unknown {
@@ -26,7 +27,7 @@ export function parseScalar(schema: NormalizedSchema, raw: string, name: string)
 
 /** Renders a timestamp the way AWS's XML and JSON protocols write it. */
 export function toDate(value: unknown): Date {
-  const date = value instanceof Date ? value : new Date(value as string | number);
+  const date = isKind(value, Date) ? value : new Date(value as string | number);
   if (Number.isNaN(date.getTime())) throw new TypeError(`not a timestamp: ${String(value)}`);
   return date;
 }

@@ -1,3 +1,4 @@
+import { isKind } from '../../functions/commons/is-kind';
 /**
  * An error the local cloud answers with, in the calling protocol's own form.
  * Mirrors AWS: a code the SDK maps to an exception, a message a person can act
@@ -37,7 +38,7 @@ export const malformedRequest = (message: string): ServiceError =>
 
 /** Wraps anything that is not a ServiceError, so the boundary always answers in AWS's form. */
 export function asServiceError(error: unknown): ServiceError {
-  if (error instanceof ServiceError) return error;
-  const message = error instanceof Error ? error.message : String(error);
+  if (isKind(error, ServiceError)) return error;
+  const message = Error.isError(error) ? error.message : String(error);
   return new ServiceError('InternalError', `An internal error has occurred: ${message}`, 500, false);
 }

@@ -3,6 +3,7 @@ import type { $SchemaRef } from '@smithy/types';
 import { XMLBuilder } from 'fast-xml-parser';
 import { isFlattened, xmlElementName, xmlPartName } from './schema-keys';
 import { isoTimestamp } from './scalar-values';
+import { isKind } from '../../functions/commons/is-kind';
 
 type XmlNode = string | XmlNode[] | { [element: string]: XmlNode };
 
@@ -18,7 +19,7 @@ export const renderXml = (document: object): string =>
  * they would be on the client.
  */
 export function toXmlNode(schema: $SchemaRef | NormalizedSchema, value: unknown): XmlNode | undefined {
-  const ns = schema instanceof NormalizedSchema ? schema : NormalizedSchema.of(schema);
+  const ns = isKind(schema, NormalizedSchema) ? schema : NormalizedSchema.of(schema);
   if (value === undefined || value === null) return undefined;
   if (ns.isStructSchema()) return structNode(ns, value as Record<string, unknown>);
   if (ns.isListSchema()) return listNode(ns, value as unknown[]);

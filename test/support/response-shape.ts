@@ -1,3 +1,4 @@
+import { isKind } from '../../functions/commons/is-kind';
 /**
  * The shape of what an SDK parsed: field names, value types, and the format
  * of ids, ARNs, addresses and times, without the values themselves. Two
@@ -29,8 +30,8 @@ function formatOf(text: string): string {
 }
 
 export function shapeOf(value: unknown): Shape {
-  if (value instanceof Exact) return `=${value.value}`;
-  if (value instanceof Date) return 'timestamp';
+  if (isKind(value, Exact)) return `=${value.value}`;
+  if (isKind(value, Date)) return 'timestamp';
   if (Array.isArray(value)) return value.length === 0 ? [] : [shapeOf(value[0])];
   if (value !== null && typeof value === 'object') {
     const out: Record<string, Shape> = {};

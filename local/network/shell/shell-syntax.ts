@@ -1,3 +1,4 @@
+import { isKind } from '../../../functions/commons/is-kind';
 /**
  * The part of POSIX shell syntax a Run Command script of the lab uses: words
  * with quotes and backslashes, `;`, `&&`, `||`, comments and output
@@ -61,7 +62,7 @@ export function parseScript(commands: readonly string[]): ScriptLine[] {
       const items = parseLine(text);
       if (items.length > 0) parsed.push({ kind: 'commands', lineNumber, items });
     } catch (error) {
-      if (!(error instanceof SyntaxProblem)) throw error;
+      if (!(isKind(error, SyntaxProblem))) throw error;
       parsed.push({ kind: 'syntax-error', lineNumber, messages: [error.message, `\`${text}'`] });
     }
   });

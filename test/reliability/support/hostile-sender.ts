@@ -39,7 +39,7 @@ export async function sendAll(
     for (let next = iterator.next(); !next.done; next = iterator.next()) {
       sent++;
       const hostile = next.value;
-      check(hostile, await send(agent, url, hostile).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))));
+      check(hostile, await send(agent, url, hostile).catch((error: unknown) => (Error.isError(error) ? error : new Error(String(error)))));
     }
   };
   try {

@@ -67,7 +67,7 @@ export class HostileTarget {
   async hostile(name: string, count: number): Promise<HostileOutcome> {
     const problems: string[] = [];
     const sent = await sendAll(this.server.endpoint, hostileRequests(seededRandom(seedOf(name)), count), (request, answer) => {
-      const problem = answer instanceof Error ? `${request.kind}: ${answer.message}` : answerProblem(request, answer);
+      const problem = Error.isError(answer) ? `${request.kind}: ${answer.message}` : answerProblem(request, answer);
       if (problem) problems.push(problem);
     });
     return { sent, problems };

@@ -1,6 +1,7 @@
 import { paginate } from '../../../cloud/pagination';
 import { ServiceError } from '../../../protocol/service-error';
 import { requireRange, validationError } from '../model/elbv2-errors';
+import { isKind } from '../../../../functions/commons/is-kind';
 
 /** ELBv2's paging members, the same in every Describe call that pages. */
 export interface PageRequest {
@@ -22,7 +23,7 @@ export function elbv2Page<T>(items: readonly T[], request: PageRequest, listing:
     return { items: page.items, nextMarker: page.nextToken };
   } catch (error) {
     // The shared paginator speaks EC2; ELBv2 calls a bad marker a validation error.
-    if (error instanceof ServiceError && error.code === 'InvalidPaginationToken') throw validationError(`The marker '${request.Marker ?? ''}' is not valid`);
+    if (isKind(error, ServiceError) && error.code === 'InvalidPaginationToken') throw validationError(`The marker '${request.Marker ?? ''}' is not valid`);
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import { type Page, paginate } from '../../../cloud/pagination';
 import { ServiceError } from '../../../protocol/service-error';
+import { isKind } from '../../../../functions/commons/is-kind';
 
 /** The generic input check every AWS JSON service answers with, in its own words. */
 export const validationError = (problem: string): ServiceError => new ServiceError('ValidationException', `1 validation error detected: ${problem}`);
@@ -21,7 +22,7 @@ export function ssmPage<T>(items: readonly T[], maxResults: number | undefined, 
   try {
     return paginate(items, maxResults ?? limits.default, token, listing, limits);
   } catch (error) {
-    if (error instanceof ServiceError && error.code === 'InvalidPaginationToken') throw new ServiceError('InvalidNextToken', 'The specified token is not valid.');
+    if (isKind(error, ServiceError) && error.code === 'InvalidPaginationToken') throw new ServiceError('InvalidNextToken', 'The specified token is not valid.');
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import { paginate } from '../../../cloud/pagination';
 import { ServiceError } from '../../../protocol/service-error';
+import { isKind } from '../../../../functions/commons/is-kind';
 
 const DEFAULT_PAGE_SIZE = 100;
 const MAX_PAGE_SIZE = 1000;
@@ -17,7 +18,7 @@ export function sfnPage<T>(items: readonly T[], maxResults: number | undefined, 
     return paginate(items, maxResults || DEFAULT_PAGE_SIZE, nextToken, listing, { min: 1, max: MAX_PAGE_SIZE });
   } catch (error) {
     // The shared paginator speaks EC2; Step Functions calls a bad token InvalidToken.
-    if (error instanceof ServiceError && error.code === 'InvalidPaginationToken') throw new ServiceError('InvalidToken', `Invalid Token: '${nextToken ?? ''}'`);
+    if (isKind(error, ServiceError) && error.code === 'InvalidPaginationToken') throw new ServiceError('InvalidToken', `Invalid Token: '${nextToken ?? ''}'`);
     throw error;
   }
 }

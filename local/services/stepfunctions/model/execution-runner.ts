@@ -10,6 +10,7 @@ import { childStartRequest, syncOutput } from './start-execution-task';
 import type { RegisteredStateMachine } from './state-machines';
 import { type TaskCall, TaskCalls } from './task-calls';
 import { serviceCallFailure, TaskFailure } from './task-failure';
+import { isKind } from '../../../../functions/commons/is-kind';
 
 type JsonValue = Parameters<StateMachine['run']>[0];
 type TaskHandlers = NonNullable<NonNullable<RunOptions['overrides']>['taskResourceLocalHandlers']>;
@@ -22,9 +23,9 @@ async function outcomeOf(result: Promise<JsonValue>): Promise<ExecutionOutcome> 
   try {
     return { status: 'SUCCEEDED', output: JSON.stringify(await result) };
   } catch (error) {
-    if (error instanceof ExecutionTimeoutError) return { status: 'TIMED_OUT', error: 'States.Timeout' };
-    if (error instanceof ExecutionAbortedError) return { status: 'FAILED', error: 'States.Runtime', cause: 'The run was aborted' };
-    if (error instanceof ExecutionError && error.cause instanceof Error) {
+    if (isKind(error, ExecutionTimeoutError)) return { status: 'TIMED_OUT', error: 'States.Timeout' };
+    if (isKind(error, ExecutionAbortedError)) return { status: 'FAILED', error: 'States.Runtime', cause: 'The run was aborted' };
+    if (isKind(error, ExecutionError) && Error.isError(error.cause)) {
       const failure = error.cause;
       return { status: 'FAILED', error: failure.name, cause: typeof failure.cause === 'string' ? failure.cause : failure.message };
     }
@@ -87,7 +88,7 @@ export class ExecutionRunner {
     try {
       outcome = await this.execute(record);
     } catch (error) {
-      outcome = { status: 'FAILED', error: 'States.Runtime', cause: `The local Step Functions runtime failed: ${error instanceof Error ? error.message : String(error)}` };
+      outcome = { status: 'FAILED', error: 'States.Runtime', cause: `The local Step Functions runtime failed: ${Error.isError(error) ? error.message : String(error)}` };
     }
     if (this.closed) return;
     const orphans = this.context.runtime.store.transaction(() => {
@@ -155,7 +156,7 @@ export class ExecutionRunner {
       requireArn(request.stateMachineArn, 'stateMachine', 'stateMachineArn');
       started = this.context.runtime.store.transaction(() => startExecution(this.context, request));
     } catch (error) {
-      throw error instanceof ServiceError ? serviceCallFailure('StepFunctions', error) : error;
+      throw isKind(error, ServiceError) ? serviceCallFailure('StepFunctions', error) : error;
     }
     const child = started.record;
     call.submitted = { ExecutionArn: child.id, StartDate: child.startDate };

@@ -1,7 +1,7 @@
 import type { Scenario } from '../functions/lab/lab-run';
 import { criticalPath, scenarioSteps, stepSeconds } from './critical-path';
 import type { LabStep, Phase } from './lab-graph';
-import { bucketDemands, bucketSeconds } from './throttle-floor';
+import { type BucketDemand, bucketDemands, bucketSeconds } from './throttle-floor';
 
 /** The shortest a batch of concurrent runs can take under AWS's rate limits, and what sets it. */
 export interface BatchBound {
@@ -52,9 +52,10 @@ function sumCalls(steps: readonly LabStep[]): Record<string, number> {
   return sum;
 }
 
-/** A step that draws on small buckets: the steps it cannot start before (the whole build for a teardown step), and the least time from it to the end of its run. */
+/** A step that draws on small buckets: which, the steps it cannot start before (the whole build for a teardown step), and the least time from it to the end of its run. */
 interface DrawingStep {
   readonly step: LabStep;
+  readonly buckets: ReadonlySet<string>;
   readonly before: readonly LabStep[];
   readonly tailSeconds: number;
 }
@@ -68,23 +69,38 @@ function drawingSteps(scenario: Scenario): DrawingStep[] {
     const toPhaseEnd = secondsToPhaseEnd(steps);
     for (const step of steps.filter((candidate) => candidate.calls)) {
       const tailSeconds = toPhaseEnd.get(step.id)! + (phase === 'build' ? teardownSeconds : 0);
-      drawing.push({ step, before: [...earlierPhases, ...ancestorsOf(steps, step)], tailSeconds });
+      drawing.push({ step, buckets: new Set(bucketDemands(step.calls ?? {}).keys()), before: [...earlierPhases, ...ancestorsOf(steps, step)], tailSeconds });
     }
     earlierPhases.push(...steps);
   }
   return drawing;
 }
 
-/** Every non-empty subset of the drawing steps, with the steps before them: each set closed under "comes before". */
-function closedSets(drawing: readonly DrawingStep[]): { steps: LabStep[]; drawing: DrawingStep[] }[] {
-  const sets = [];
+/** One bucket and one set of steps closed under "comes before": the tokens a single run draws for the set, and the shortest tail after one of its draws. */
+interface Candidate {
+  readonly bucket: string;
+  readonly demand: BucketDemand;
+  readonly tailSeconds: number;
+}
+
+/** Every non-empty subset of the drawing steps, widened to the steps before them, per bucket it draws on. They do not depend on how many runs share the buckets. */
+function candidatesOf(scenario: Scenario): Candidate[] {
+  const drawing = drawingSteps(scenario);
+  const candidates: Candidate[] = [];
   for (let mask = 1; mask < 2 ** drawing.length; mask += 1) {
     const chosen = drawing.filter((_, index) => mask & (2 ** index));
     const steps = new Map(chosen.flatMap(({ step, before }) => [step, ...before]).map((step) => [step.id, step]));
-    sets.push({ steps: [...steps.values()], drawing: drawing.filter(({ step }) => steps.has(step.id)) });
+    const drawers = drawing.filter(({ step }) => steps.has(step.id));
+    for (const [bucket, demand] of bucketDemands(sumCalls([...steps.values()]))) {
+      const tailSeconds = Math.min(...drawers.filter((drawer) => drawer.buckets.has(bucket)).map((drawer) => drawer.tailSeconds));
+      candidates.push({ bucket, demand, tailSeconds });
+    }
   }
-  return sets;
+  return candidates;
 }
+
+const CANDIDATES = new Map<Scenario, Candidate[]>();
+const candidates = (scenario: Scenario): Candidate[] => CANDIDATES.get(scenario) ?? CANDIDATES.set(scenario, candidatesOf(scenario)).get(scenario)!;
 
 /**
  * No schedule of `runs` concurrent runs ends sooner than one run's bound, nor
@@ -99,21 +115,18 @@ function closedSets(drawing: readonly DrawingStep[]): { steps: LabStep[]; drawin
 export function batchBound(scenario: Scenario, runs: number): BatchBound {
   const oneRunSeconds = criticalPath(scenario, 'build').boundSeconds + criticalPath(scenario, 'teardown').boundSeconds;
   let bound: BatchBound = { runs, seconds: oneRunSeconds, oneRunSeconds };
-  for (const set of closedSets(drawingSteps(scenario))) {
-    for (const [bucket, demand] of bucketDemands(sumCalls(set.steps))) {
-      const drawers = set.drawing.filter(({ step }) => bucketDemands(step.calls ?? {}).has(bucket));
-      const tailSeconds = Math.min(...drawers.map((drawer) => drawer.tailSeconds));
-      const tokens = demand.tokens * runs;
-      const seconds = bucketSeconds({ size: demand.size, tokens }) + tailSeconds;
-      if (seconds > bound.seconds) bound = { runs, seconds, oneRunSeconds, bucket, tokens, tailSeconds };
-    }
+  for (const { bucket, demand, tailSeconds } of candidates(scenario)) {
+    const tokens = demand.tokens * runs;
+    const seconds = bucketSeconds({ size: demand.size, tokens }) + tailSeconds;
+    if (seconds > bound.seconds) bound = { runs, seconds, oneRunSeconds, bucket, tokens, tailSeconds };
   }
   return bound;
 }
 
 /** The most runs at once whose batch bound stays within `factor` times one run's: beyond it, no orchestration meets that factor. */
 export function mostRunsWithin(scenario: Scenario, factor: number, limit = 10_000): number {
+  const allowed = factor * batchBound(scenario, 1).oneRunSeconds;
   let runs = 1;
-  while (runs < limit && batchBound(scenario, runs + 1).seconds <= factor * batchBound(scenario, 1).oneRunSeconds) runs += 1;
+  while (runs < limit && batchBound(scenario, runs + 1).seconds <= allowed) runs += 1;
   return runs;
 }

@@ -66,6 +66,7 @@ export async function concurrentRuns(timeScale: number, scenario: Scenario, runs
     const left = await leftovers(bench);
     const durations = seconds(batch).map((wall) => wall / timeScale);
     const failed = batch.runs.filter((run) => run.status !== 'SUCCEEDED');
+    const accepted = callsByAction(batch.calls.filter((call) => call.status === 200));
     return {
       runs,
       scenario,
@@ -78,11 +79,11 @@ export async function concurrentRuns(timeScale: number, scenario: Scenario, runs
       failures: failed.map((run) => `${run.runId}: ${run.status} ${run.error ?? ''}`.trim()),
       left,
       resourcesLeft: totalLeft(left),
-      throttleFloor: throttleFloor(callsByAction(batch.calls.filter((call) => call.status === 200))),
+      throttleFloor: throttleFloor(accepted),
       batchBound: batchBound(scenario, runs),
       cpuBusy,
       callsByAction: callsByAction(batch.calls),
-      endpointsCreated: batch.calls.filter((call) => call.action === 'CreateVpcEndpoint' && call.status === 200).length,
+      endpointsCreated: accepted['ec2:CreateVpcEndpoint'] ?? 0,
     };
   } finally {
     await bench.close();

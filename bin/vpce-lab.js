@@ -4,7 +4,7 @@ const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 const { spawnSync } = require('node:child_process');
 
-const MIN_NODE_MAJOR = 22;
+const MIN_NODE_MAJOR = 24;
 
 if (Number(process.versions.node.split('.')[0]) < MIN_NODE_MAJOR) {
   // An older system Node: hand over to the Node 24 that `npm ci` installed with the project.

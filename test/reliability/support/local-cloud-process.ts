@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 const REPOSITORY_ROOT = join(__dirname, '../../..');
-const MIN_NODE_MAJOR = 22;
+const MIN_NODE_MAJOR = 24;
 
 /**
  * The Node that runs `bin/vpce-lab.js` in-process: this one when new enough,

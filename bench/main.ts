@@ -16,6 +16,7 @@ import { type CriticalPath, criticalPath, criticalStates } from './critical-path
 import type { Phase } from './lab-graph';
 import { callsByAction, type MeasuredRun, runBatch } from './measure-runs';
 import { measureStartCommand } from './npm-start';
+import { unmeasuredFigures } from './unmeasured-figures';
 import { waitLoops } from './wait-loops';
 
 const RESULTS_DIR = resolve(__dirname, 'results');
@@ -168,6 +169,16 @@ async function main(argv: readonly string[]): Promise<void> {
   writeFileSync(join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(benchTable(results));
   say(`Results: ${join(RESULTS_DIR, 'latest.json')}`);
+  failOnUnmeasured(results);
+}
+
+/** The results stay written, to be looked into; the run fails, as a figure nothing measured is no result. */
+function failOnUnmeasured(results: BenchResults): void {
+  const unmeasured = unmeasuredFigures(results, { scenarios: SCENARIOS, concurrency: CONCURRENCY });
+  if (unmeasured.length === 0) return;
+  say(`bench: ${unmeasured.length} ${unmeasured.length === 1 ? 'figure was' : 'figures were'} not measured:`);
+  for (const line of unmeasured) say(`  ${line}`);
+  process.exitCode = 1;
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -46,6 +46,20 @@ function timeScaleOf(value: string | undefined): number | undefined {
 const MAX_ATTEMPTS = 6;
 
 const cache = new Map<string, AwsClients>();
+const observers = new Set<(clients: AwsClients) => void>();
+
+/**
+ * Shows `observer` every set of clients the lab's code uses, whatever their
+ * cache key: each set built so far at once, and each set built later as it
+ * is built, until the returned function is called. A harness that watches
+ * the calls (the reliability tracer) hooks in here rather than rebuilding a
+ * key, which silently missed every client once the key gained a field.
+ */
+export function observeAwsClients(observer: (clients: AwsClients) => void): () => void {
+  observers.add(observer);
+  for (const clients of cache.values()) observer(clients);
+  return () => observers.delete(observer);
+}
 
 export function awsClients(settings: ClientSettings = clientSettingsFromEnv()): AwsClients {
   const key = `${settings.region} ${settings.endpoint ?? ''} ${settings.timeScale ?? ''}`;
@@ -69,5 +83,6 @@ export function awsClients(settings: ClientSettings = clientSettingsFromEnv()): 
     sts: new STSClient(config()),
   };
   cache.set(key, clients);
+  for (const observe of observers) observe(clients);
   return clients;
 }

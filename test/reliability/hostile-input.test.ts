@@ -20,9 +20,10 @@ test(`${REQUESTS} random and malformed requests (bad query strings and JSON, wro
 test(`${RAW} streams of bytes that are not HTTP get an HTTP 400 or a closed connection; the process stays up and its state is unchanged`, async () => {
   const before = await target.cloud.settledState();
 
-  const { problems } = await target.cloud.garbage('raw-bytes', RAW);
+  const { sent, problems } = await target.cloud.garbage('raw-bytes', RAW);
 
   expect(problems).toEqual([]);
+  expect(sent).toBe(RAW);
   expect(await target.cloud.stillServing()).toBe(true);
   expect(target.cloud.stateDocument()).toEqual(before);
 });

@@ -1,6 +1,7 @@
 import { CreateTagsCommand, DescribeVpcEndpointConnectionsCommand, type VpcEndpointConnection } from '@aws-sdk/client-ec2';
 import type { Context, SNSEvent } from 'aws-lambda';
 import { runTags } from '../../../functions/commons/lab-tags';
+import { logger } from '../../../functions/commons/logger';
 import { handler } from '../../../functions/handlers/accept-connection';
 import type { ConnectionOutcome } from '../../../functions/lab/accept-connection';
 import { type E2eLab, startE2eLab } from '../../support/e2e-lab';
@@ -91,6 +92,27 @@ export class AcceptTarget {
       if (Array.isArray(outcomes)) decided.push(...outcomes.filter((outcome) => !('ignored' in outcome)));
     }
     return { sent: count, records, thrown, decided };
+  }
+
+  /**
+   * Counts the notifications AcceptConnection logs as ignored (at info or
+   * warn, as it does) from now on: what was really delivered to it and
+   * turned away, not what was sent. The returned function stops counting.
+   */
+  countIgnored(): () => number {
+    let ignored = 0;
+    const { info, warn } = logger;
+    const counting = (log: typeof info) => (...args: Parameters<typeof info>) => {
+      if (args[0] === 'connection notification ignored') ignored++;
+      log.apply(logger, args);
+    };
+    logger.info = counting(info);
+    logger.warn = counting(warn);
+    return () => {
+      logger.info = info;
+      logger.warn = warn;
+      return ignored;
+    };
   }
 
   /** `count` bad messages drawn from the seed `name`, published on the connection topic for SNS to deliver. */

@@ -1,5 +1,5 @@
 import type { InitializeHandler, InitializeHandlerArguments, InitializeMiddleware, MetadataBearer } from '@smithy/types';
-import type { AwsClients } from '../../../functions/commons/aws-clients';
+import { type AwsClients, observeAwsClients } from '../../../functions/commons/aws-clients';
 import { awsErrorCode } from '../../../functions/commons/aws-error-code';
 import type { FaultRule, Faults } from '../../../local/cloud/faults';
 import { isReadOnlyAction } from '../../../local/protocol/service-provider';
@@ -53,6 +53,12 @@ export function accessDenied(point: InjectionPoint): FaultRule {
 
 const CLIENT_MIDDLEWARE = 'vpceLabCallTracer';
 
+/** The part of a client's middleware stack the tracer uses. */
+interface ClientStack {
+  add(middleware: InitializeMiddleware<object, MetadataBearer>, options: object): void;
+  remove(name: string): boolean;
+}
+
 /** Codes compared as `awsErrorCode` gives them, without an `Exception` suffix (the injected SSM code has one). */
 const sameCode = (seen: string | undefined, injected: string | undefined): boolean => seen !== undefined && seen.replace(/Exception$/, '') === injected?.replace(/Exception$/, '');
 
@@ -80,14 +86,24 @@ export class CallTracer {
     return this.recorded;
   }
 
-  /** Adds the tracing middleware to each client; returns what takes it off again. */
-  attach(clients: AwsClients): () => void {
-    const stacks = (Object.keys(SIGNING_NAMES) as (keyof AwsClients)[]).map((name) => {
-      const stack = clients[name].middlewareStack as { add(middleware: InitializeMiddleware<object, MetadataBearer>, options: object): void; remove(name: string): boolean };
-      stack.add(this.middleware(SIGNING_NAMES[name]), { step: 'initialize', name: CLIENT_MIDDLEWARE, override: true });
-      return stack;
+  /**
+   * Adds the tracing middleware to every client the lab's code builds (see
+   * `observeAwsClients`): those built already and those built later. Returns
+   * what takes it off all of them again.
+   */
+  attach(): () => void {
+    const stacks: ClientStack[] = [];
+    const stopObserving = observeAwsClients((clients) => {
+      for (const name of Object.keys(SIGNING_NAMES) as (keyof AwsClients)[]) {
+        const stack = clients[name].middlewareStack as ClientStack;
+        stack.add(this.middleware(SIGNING_NAMES[name]), { step: 'initialize', name: CLIENT_MIDDLEWARE, override: true });
+        stacks.push(stack);
+      }
     });
-    return () => stacks.forEach((stack) => stack.remove(CLIENT_MIDDLEWARE));
+    return () => {
+      stopObserving();
+      for (const stack of stacks) stack.remove(CLIENT_MIDDLEWARE);
+    };
   }
 
   /** Fail the call at `point` with `fault` (once), from the next run on; counts start again. */

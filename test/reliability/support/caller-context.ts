@@ -1,5 +1,9 @@
+import type { Context } from 'aws-lambda';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { join } from 'node:path';
+
+/** A Lambda handler as the traced entry runs it. */
+export type Handler = (event: unknown, context: Context) => Promise<unknown>;
 
 /** Who made an AWS call: the Task state (or, outside any workflow, the function) whose handler was running. */
 export interface Caller {
@@ -30,3 +34,11 @@ export const handlerRuns: string[] = [];
 
 /** How many times each invocation runs its handler (2: as if Step Functions retried after a lost answer). */
 export const invocationRepeats = { times: 1 };
+
+/**
+ * Handlers deliberately broken, by caller: each is given the real handler
+ * and returns what runs instead. Only the tests that show a detector fires
+ * set one (a teardown step that skips its deletes, one that swallows a
+ * refusal, one that loses the cause); they remove it when done.
+ */
+export const brokenHandlers = new Map<string, (real: Handler) => Handler>();

@@ -5,6 +5,8 @@ import type { Condition } from './scenario-runs';
 /** What EC2, ELBv2 and SSM answer a caller over its request rate. */
 const THROTTLING_CODES = ['RequestLimitExceeded', 'Throttling', 'ThrottlingException'];
 export const THROTTLED_SHARE = 0.3;
+/** The throttled calls a run of `calls` calls must meet at the least: the share, less what chance takes off it. */
+export const leastThrottled = (calls: number): number => Math.ceil((THROTTLED_SHARE - 0.1) * calls);
 
 /** A share of every EC2, ELBv2 and SSM call refused as throttled, drawn from a repeatable random source per scenario. */
 export const throttling = (random: (scenario: Scenario) => () => number): Condition => ({

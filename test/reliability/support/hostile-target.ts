@@ -77,12 +77,14 @@ export class HostileTarget {
   async garbage(name: string, count: number): Promise<HostileOutcome> {
     const random = seededRandom(seedOf(name));
     const problems: string[] = [];
+    let sent = 0;
     for (let i = 0; i < count; i++) {
       const bytes = Buffer.from(Array.from({ length: 1 + Math.floor(random() * 4096) }, () => Math.floor(random() * 256)));
       const answer = await sendRaw(this.server.endpoint, Buffer.concat([bytes, Buffer.from('\r\n\r\n')]));
+      sent++;
       if (answer !== '' && !/^HTTP\/1\.1 400 /.test(answer)) problems.push(`raw bytes #${i}: ${answer.slice(0, 200)}`);
     }
-    return { sent: count, problems };
+    return { sent, problems };
   }
 
   /** Stops the server as a user does (SIGTERM), and removes its data directory: how it ended. */

@@ -1,7 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { awsClients } from '../../../functions/commons/aws-clients';
 import { LAB_FUNCTIONS, type LabFunction } from '../../../functions/handlers/lab-functions';
 import { labFunctionName } from '../../../local/lab/lab-state-machines';
 import type { LocalLabOptions } from '../../../local/lab-runtime';
@@ -94,11 +93,12 @@ export async function startTracedLab(options: LocalLabOptions = {}) {
   const { directory, functionOf } = perStateStateMachines();
   const lab = await startE2eLab({ functions: tracedLabFunctions(functionOf), stateMachineDir: directory, ...options });
   const tracer = new CallTracer(lab.cloud.runtime.faults);
-  // The very clients the functions use: built once per region and endpoint, from Lambda's environment.
-  const detach = tracer.attach(awsClients({ region: lab.lab.region, endpoint: lab.cloud.endpoint }));
+  const detach = tracer.attach();
   return {
     ...lab,
     tracer,
+    /** Takes the tracer off the clients (as a broken harness would be): the matrix's own check must then fail. */
+    detachTracer: detach,
     async close(): Promise<void> {
       detach();
       await lab.lab.close();

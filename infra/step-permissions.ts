@@ -1,7 +1,9 @@
+import { Stack } from 'aws-cdk-lib';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
-import { AMI_PARAMETER } from '../functions/lab/lab-topology';
+import { AMI_PARAMETER, awsServiceName, GATEWAY_SERVICES, INTERFACE_SERVICE, SSM_MANAGEMENT_SERVICES } from '../functions/lab/lab-topology';
 import { VPC_QUOTAS } from '../functions/lab/quota-headroom';
-import type { Ec2Resource, TagBoundPolicy } from './tag-bound-policy';
+import { ELB_DEPENDENT_EC2_ACTIONS } from '../functions/commons/dependent-actions';
+import type { Conditions, Ec2Resource, TagBoundPolicy } from './tag-bound-policy';
 
 /** What a step's permissions refer to besides the run's own resources. */
 export interface StepContext {
@@ -29,6 +31,32 @@ const buildNetwork: StepPermissions = (policy) =>
     .read('ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'ec2:DescribeInternetGateways', 'ec2:DescribeRouteTables', 'ec2:DescribeSecurityGroups');
 
 /**
+ * The endpoint services a step may connect to. CreateVpcEndpoint does not
+ * authorize the service as a resource (Service Authorization Reference, EC2:
+ * its resources are the endpoint and what it is placed in), so the endpoint
+ * is bound to it by the condition keys ec2:VpceServiceOwner and
+ * ec2:VpceServiceName ("Identity-based policy examples for AWS PrivateLink",
+ * https://docs.aws.amazon.com/vpc/latest/privatelink/security_iam_id-based-policy-examples.html).
+ */
+type EndpointTarget = (scope: Stack) => Conditions;
+
+/** AWS's own services, by their exact names in this stack's region. */
+const awsServices =
+  (services: readonly string[]): EndpointTarget =>
+  (stack) => ({ StringEquals: { 'ec2:VpceServiceOwner': 'amazon', 'ec2:VpceServiceName': services.map((service) => awsServiceName(stack.region, service)) } });
+
+/**
+ * The lab's own endpoint service: one this account owns, in this region. Its
+ * id exists only once the run creates it, and the endpoint service is not a
+ * resource of CreateVpcEndpoint, so no narrower binding (to the run's own
+ * service, by its tag) can be said.
+ */
+const ownService: EndpointTarget = (stack) => ({
+  StringEquals: { 'ec2:VpceServiceOwner': stack.account },
+  StringLike: { 'ec2:VpceServiceName': `com.amazonaws.vpce.${stack.region}.vpce-svc-*` },
+});
+
+/**
  * CreateVpcEndpoint, with the dependent actions the Service Authorization
  * Reference lists for it: EC2 reads the VPC, subnets and security groups it
  * is given, and with private DNS associates the VPC with the service's
@@ -36,9 +64,11 @@ const buildNetwork: StepPermissions = (policy) =>
  * endpoints, to find one an earlier attempt made.
  */
 const createEndpoint =
-  (uses: readonly Ec2Resource[], privateDns: boolean): StepPermissions =>
+  (uses: readonly Ec2Resource[], privateDns: boolean, target: EndpointTarget): StepPermissions =>
   (policy) => {
-    policy.ec2Create('CreateVpcEndpoint', ['vpc-endpoint'], uses).read('ec2:DescribeVpcEndpoints', 'ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups');
+    policy
+      .ec2Create('CreateVpcEndpoint', ['vpc-endpoint'], uses, target(Stack.of(policy.scope)))
+      .read('ec2:DescribeVpcEndpoints', 'ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups');
     if (!privateDns) return;
     policy.allow(
       ['route53:AssociateVPCWithHostedZone'],
@@ -50,7 +80,7 @@ const createEndpoint =
       ],
     );
   };
-const interfaceEndpoint = (privateDns: boolean) => createEndpoint(['vpc', 'subnet', 'security-group'], privateDns);
+const interfaceEndpoint = (privateDns: boolean, target: EndpointTarget) => createEndpoint(['vpc', 'subnet', 'security-group'], privateDns, target);
 
 /** RunInstances with the run's tags on the instance, its network interface and its volume; the image is Amazon's. */
 const launchInstances: StepPermissions = (policy, { instanceRole }) =>
@@ -78,7 +108,8 @@ const decideConnections: StepPermissions = (policy) =>
  * Each step's permissions: exactly the AWS calls its handler makes (the
  * `...Command`s and paginators left in its bundle), plus the dependent
  * actions AWS checks with them (ec2:CreateTags for tags given at creation,
- * iam:PassRole for the instance profile...). test/infra/vpce-lab-stack.test.ts
+ * iam:PassRole for the instance profile, the EC2 reads ELB makes as the
+ * caller...). test/infra/vpce-lab-stack.test.ts
  * compares each role with the calls in the deployed bundle.
  */
 export const STEP_PERMISSIONS: Readonly<Record<string, StepPermissions>> = {
@@ -93,13 +124,13 @@ export const STEP_PERMISSIONS: Readonly<Record<string, StepPermissions>> = {
       ),
   BuildConsumerNetwork: buildNetwork,
   LaunchConsumerInstances: launchInstances,
-  CreateManagementEndpoints: interfaceEndpoint(true),
+  CreateManagementEndpoints: interfaceEndpoint(true, awsServices(SSM_MANAGEMENT_SERVICES)),
   AwaitInstancesManaged: (policy) => policy.read('ec2:DescribeInstances', 'ssm:DescribeInstanceInformation'),
   CreateGatewayEndpoints: (policy, context) => {
-    createEndpoint(['vpc', 'route-table'], false)(policy, context);
+    createEndpoint(['vpc', 'route-table'], false, awsServices(GATEWAY_SERVICES))(policy, context);
     policy.read('ec2:DescribeRouteTables');
   },
-  CreateInterfaceEndpoint: interfaceEndpoint(true),
+  CreateInterfaceEndpoint: interfaceEndpoint(true, awsServices([INTERFACE_SERVICE])),
   AwaitVpcEndpointsAvailable: (policy) => policy.read('ec2:DescribeVpcEndpoints'),
   BuildProviderNetwork: buildNetwork,
   LaunchWebServers: launchInstances,
@@ -109,6 +140,7 @@ export const STEP_PERMISSIONS: Readonly<Record<string, StepPermissions>> = {
       .elbCreate('CreateTargetGroup', 'targetgroup')
       .elbCreate('CreateListener', 'listener/net')
       .read('elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeTargetGroups', 'elasticloadbalancing:DescribeListeners', 'elasticloadbalancing:DescribeTags')
+      .read(...ELB_DEPENDENT_EC2_ACTIONS.CreateLoadBalancer, ...ELB_DEPENDENT_EC2_ACTIONS.CreateTargetGroup)
       // The account's first load balancer creates Elastic Load Balancing's service-linked role.
       .allow(
         ['iam:CreateServiceLinkedRole'],
@@ -117,7 +149,8 @@ export const STEP_PERMISSIONS: Readonly<Record<string, StepPermissions>> = {
         ],
         { StringEquals: { 'iam:AWSServiceName': 'elasticloadbalancing.amazonaws.com' } },
       ),
-  RegisterWebServers: (policy) => policy.elbChange(['RegisterTargets'], ['targetgroup']).read('ec2:DescribeInstances', 'elasticloadbalancing:DescribeTags'),
+  RegisterWebServers: (policy) =>
+    policy.elbChange(['RegisterTargets'], ['targetgroup']).read('ec2:DescribeInstances', 'elasticloadbalancing:DescribeTags', ...ELB_DEPENDENT_EC2_ACTIONS.RegisterTargets),
   AwaitLoadBalancerActive: (policy) => policy.read('elasticloadbalancing:DescribeLoadBalancers'),
   CreateEndpointService: (policy) =>
     policy
@@ -126,7 +159,7 @@ export const STEP_PERMISSIONS: Readonly<Record<string, StepPermissions>> = {
       .read('ec2:DescribeVpcEndpointServicePermissions', 'elasticloadbalancing:DescribeTags'),
   AwaitEndpointServiceAvailable: (policy) => policy.read('ec2:DescribeVpcEndpointServiceConfigurations'),
   // The lab's own service has no private DNS name.
-  CreateServiceEndpoint: interfaceEndpoint(false),
+  CreateServiceEndpoint: interfaceEndpoint(false, ownService),
   AwaitConnectionAccepted: decideConnections,
   // The document is AWS's own; the instance must be one of the run's.
   SendChecks: (policy) => policy.allow(['ssm:SendCommand'], [policy.arn('ssm', 'document', 'AWS-RunShellScript', { account: '' })]).onTaggedEc2(['ssm:SendCommand'], ['instance']),

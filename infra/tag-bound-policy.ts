@@ -25,7 +25,11 @@ const REQUEST_TAGGED = { StringEquals: { [`aws:RequestTag/${TAG.managed}`]: 'tru
 /** The resource already carries vpce-lab:managed=true: what every change and delete requires. */
 const RESOURCE_TAGGED = { StringEquals: { [`aws:ResourceTag/${TAG.managed}`]: 'true' } };
 
-type Conditions = Record<string, Record<string, string | string[]>>;
+export type Conditions = Record<string, Record<string, string | string[]>>;
+
+/** Both condition blocks in one: every operator's keys from each, so all must hold. */
+const bothOf = (first: Conditions, second: Conditions): Conditions =>
+  Object.fromEntries([...new Set([...Object.keys(first), ...Object.keys(second)])].map((operator) => [operator, { ...first[operator], ...second[operator] }]));
 
 /** Why a wildcard resource is there; the step's role acknowledges cdk-nag's IAM5 finding with it. */
 export interface WildcardResource {
@@ -54,10 +58,14 @@ export class TagBoundPolicy {
     return this.add(actions, [this.wildcard('*', 'read-only calls (Describe*, Get*) that IAM only grants on "*": they have no resource-level permissions')]);
   }
 
-  /** An EC2 create: allowed only with the run's tags in the request, on what it creates and on the (tagged) resources it uses. */
-  ec2Create(action: string, creates: readonly Ec2Resource[], uses: readonly Ec2Resource[] = []): this {
+  /**
+   * An EC2 create: allowed only with the run's tags in the request, on what it
+   * creates and on the (tagged) resources it uses. `bound` adds conditions on
+   * what it creates (the endpoint service an endpoint connects to).
+   */
+  ec2Create(action: string, creates: readonly Ec2Resource[], uses: readonly Ec2Resource[] = [], bound: Conditions = {}): this {
     this.ec2Creates.set(`ec2:${action}`, [...creates]);
-    this.add([`ec2:${action}`], this.ec2Arns(creates), REQUEST_TAGGED);
+    this.add([`ec2:${action}`], this.ec2Arns(creates), bothOf(REQUEST_TAGGED, bound));
     if (uses.length > 0) this.ec2Change([action], uses);
     return this;
   }
@@ -79,8 +87,7 @@ export class TagBoundPolicy {
   elbCreate(action: string, creates: Elbv2Resource): this {
     this.elbCreates.set(`elasticloadbalancing:${action}`, creates);
     if (creates === 'listener/net') {
-      const conditions = { StringEquals: { ...REQUEST_TAGGED.StringEquals, ...RESOURCE_TAGGED.StringEquals } };
-      return this.add([`elasticloadbalancing:${action}`], this.elbArns(['loadbalancer/net']), conditions);
+      return this.add([`elasticloadbalancing:${action}`], this.elbArns(['loadbalancer/net']), bothOf(REQUEST_TAGGED, RESOURCE_TAGGED));
     }
     return this.add([`elasticloadbalancing:${action}`], this.elbArns([creates]), REQUEST_TAGGED);
   }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Validations } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { STATE_MACHINES } from '../../cli/connection/lab-connection';
+import { ELB_DEPENDENT_EC2_ACTIONS } from '../../functions/commons/dependent-actions';
 import { TAG } from '../../functions/commons/lab-tags';
 import { LAB_FUNCTIONS } from '../../functions/handlers/lab-functions';
 import { bundledSdkCalls } from '../support/bundled-sdk-calls';
@@ -283,27 +284,64 @@ describe('IAM is bound to the run tags', () => {
   });
 });
 
+describe('each endpoint step connects only to the endpoint services it is for', () => {
+  const name = (service: string) => `com.amazonaws.${lab.stack.region}.${service}`;
+  const BOUND: Readonly<Record<string, () => Record<string, unknown>>> = {
+    CreateManagementEndpoints: () => ({ StringEquals: { 'ec2:VpceServiceOwner': 'amazon', 'ec2:VpceServiceName': ['ssm', 'ssmmessages', 'ec2messages'].map(name) } }),
+    CreateGatewayEndpoints: () => ({ StringEquals: { 'ec2:VpceServiceOwner': 'amazon', 'ec2:VpceServiceName': ['s3', 'dynamodb'].map(name) } }),
+    CreateInterfaceEndpoint: () => ({ StringEquals: { 'ec2:VpceServiceOwner': 'amazon', 'ec2:VpceServiceName': [name('cloudformation')] } }),
+    // The account is the deploying one, whatever it is; the template is account-agnostic.
+    CreateServiceEndpoint: () => ({ StringEquals: { 'ec2:VpceServiceOwner': { Ref: 'AWS::AccountId' } }, StringLike: { 'ec2:VpceServiceName': `com.amazonaws.vpce.${lab.stack.region}.vpce-svc-*` } }),
+  };
+
+  test.each(Object.keys(BOUND).map((id) => [id]))('%s: its endpoints only to its own services, with the run tag', (id) => {
+    const { fn } = functionsByName(lab).get(`vpce-lab-${id}`)!;
+    const roleId = (fn.Properties.Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0];
+    const onEndpoints = allStatements(lab.resources).filter(
+      ({ where, statement }) => roleOfPolicy(where) === roleId && listOf(statement.Action).includes('ec2:CreateVpcEndpoint') && listOf(statement.Resource).some((resource) => resourceText(resource).includes(':vpc-endpoint/')),
+    );
+    expect(onEndpoints).toHaveLength(1);
+    const { StringEquals, ...others } = BOUND[id]!() as { StringEquals: Record<string, unknown> };
+    expect(onEndpoints[0]!.statement.Condition).toEqual({ StringEquals: { [`aws:RequestTag/${TAG.managed}`]: 'true', ...StringEquals }, ...others });
+  });
+
+  test('no other step may create an endpoint', () => {
+    const creating = allStatements(lab.resources).filter(({ statement }) => listOf(statement.Action).includes('ec2:CreateVpcEndpoint'));
+    const functionOfRole = new Map([...functionsByName(lab)].map(([name, { fn }]) => [(fn.Properties.Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0], name.replace('vpce-lab-', '')]));
+    expect(new Set(creating.map(({ where }) => functionOfRole.get(roleOfPolicy(where) ?? '')))).toEqual(new Set(Object.keys(BOUND)));
+  });
+});
+
 describe('each function may make exactly the calls of its own step', () => {
-  /** Permissions AWS checks for a call besides its own action (Service Authorization Reference, "dependent actions"). */
+  /**
+   * Permissions AWS checks for a call besides its own action: the Service
+   * Authorization Reference's "dependent actions", and the EC2 reads ELB
+   * makes as the caller (ELB User Guide, "Elastic Load Balancing API permissions").
+   */
   const DEPENDENT_ACTIONS: Readonly<Record<string, readonly string[]>> = {
     'ec2:RunInstances': ['ec2:CreateTags', 'iam:PassRole'],
     'ec2:CreateVpcEndpoint': ['ec2:CreateTags', 'ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups', 'route53:AssociateVPCWithHostedZone'],
-    'elasticloadbalancing:CreateLoadBalancer': ['elasticloadbalancing:AddTags', 'iam:CreateServiceLinkedRole'],
-    'elasticloadbalancing:CreateTargetGroup': ['elasticloadbalancing:AddTags'],
+    'elasticloadbalancing:CreateLoadBalancer': ['elasticloadbalancing:AddTags', 'iam:CreateServiceLinkedRole', ...ELB_DEPENDENT_EC2_ACTIONS.CreateLoadBalancer],
+    'elasticloadbalancing:CreateTargetGroup': ['elasticloadbalancing:AddTags', ...ELB_DEPENDENT_EC2_ACTIONS.CreateTargetGroup],
     'elasticloadbalancing:CreateListener': ['elasticloadbalancing:AddTags'],
+    'elasticloadbalancing:RegisterTargets': ELB_DEPENDENT_EC2_ACTIONS.RegisterTargets,
   };
   /** Calls with TagSpecifications need ec2:CreateTags for the tags. */
   const TAGGED_AT_CREATION = /^ec2:(Create(?!Tags$)\w+|AuthorizeSecurityGroupIngress)$/;
   /** sts:GetCallerIdentity is answered for any caller, whatever its policies. */
   const NEEDS_NO_PERMISSION = new Set(['sts:GetCallerIdentity']);
   const OWN_LOGS = new Set(['logs:CreateLogStream', 'logs:PutLogEvents']);
+  /** What must be granted with an ELB call for it to succeed at all: ELB makes these EC2 calls as the caller. */
+  const DEPENDENT_ELB_CALLS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+    Object.entries(ELB_DEPENDENT_EC2_ACTIONS).map(([action, ec2]) => [`elasticloadbalancing:${action}`, ec2]),
+  );
 
   test.each(LAB_FUNCTIONS.map((fn) => [fn.id]))('%s', (id) => {
     const { fn } = functionsByName(lab).get(`vpce-lab-${id}`)!;
     const calls = bundledSdkCalls(assetText(lab, (fn.Properties.Code as { S3Key: string }).S3Key, 'index.js')).filter((call) => !NEEDS_NO_PERMISSION.has(call));
     const roleId = (fn.Properties.Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0];
     const granted = new Set(allStatements(lab.resources).filter(({ where }) => roleOfPolicy(where) === roleId).flatMap(({ statement }) => listOf(statement.Action)));
-    for (const call of calls) expect({ call, granted: granted.has(call) }).toEqual({ call, granted: true });
+    for (const call of [...calls, ...calls.flatMap((call) => DEPENDENT_ELB_CALLS[call] ?? [])]) expect({ call, granted: granted.has(call) }).toEqual({ call, granted: true });
     const explained = new Set([...calls, ...calls.flatMap((call) => [...(DEPENDENT_ACTIONS[call] ?? []), ...(TAGGED_AT_CREATION.test(call) ? ['ec2:CreateTags'] : [])]), ...OWN_LOGS]);
     expect([...granted].filter((action) => !explained.has(action))).toEqual([]);
   });

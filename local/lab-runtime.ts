@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { LAB_FUNCTIONS, type LabFunction } from '../functions/handlers/lab-functions';
 import { DEFAULT_REGION } from '../functions/lab/lab-run';
-import type { CloudRuntime } from './cloud/cloud-runtime';
+import { type CloudRuntime, LOCAL_ACCOUNT_ID } from './cloud/cloud-runtime';
+import { LabIdentities } from './iam/lab-identities';
 import { labFunctionName, labStateMachines } from './lab/lab-state-machines';
 import { RecurringSchedule } from './lab/recurring-schedule';
 import { LambdaRuntime } from './lambda/lambda-runtime';
@@ -18,7 +19,7 @@ export const DEFAULT_CLEANUP_CONCURRENCY = 5;
 export const ACCEPT_CONNECTION_FUNCTION = 'AcceptConnection';
 const CLEANUP_KEY = 'cleanup';
 
-export interface LocalLabOptions extends Omit<LocalCloudOptions, 'extend'> {
+export interface LocalLabOptions extends Omit<LocalCloudOptions, 'extend' | 'iam'> {
   /** Where the lab's functions and state machines live (their ARNs name it); default ap-northeast-2. */
   readonly region?: string;
   /** The functions served; default every entry of LAB_FUNCTIONS. */
@@ -41,6 +42,12 @@ export interface LocalLabOptions extends Omit<LocalCloudOptions, 'extend'> {
   readonly log?: (message: string) => void;
   /** The directory LAB_FUNCTIONS entries are relative to; default the repository root. */
   readonly rootDir?: string;
+  /**
+   * IAM enforced (the default): each function calls as its own role, held to
+   * the statements the stack deploys (local/iam/lab-policies.json), and
+   * launches with the stack's instance profile; `false` lets every call through.
+   */
+  readonly iam?: boolean;
 }
 
 /** The local cloud with the lab's workflows wired in. */
@@ -69,6 +76,7 @@ export const connectionTopicArn = (region: string, accountId: string): string =>
 export async function startLocalLab(options: LocalLabOptions = {}): Promise<LocalLab> {
   const wiring = new LabWiring(options);
   const cloud = await LocalCloud.start({
+    iam: wiring.identities,
     port: options.port,
     timeScale: options.timeScale,
     dataDir: options.dataDir,
@@ -97,9 +105,11 @@ class LabWiring {
   private delivery: SnsDelivery | undefined;
   private schedule: RecurringSchedule | undefined;
   private endpoint = '';
+  readonly identities: LabIdentities | undefined;
 
   constructor(private readonly options: LocalLabOptions) {
     this.region = options.region ?? DEFAULT_REGION;
+    this.identities = options.iam === false ? undefined : LabIdentities.fromFile({ partition: 'aws', region: this.region, accountId: LOCAL_ACCOUNT_ID });
     this.rootDir = options.rootDir ?? REPOSITORY_ROOT;
     this.functions = options.functions ?? LAB_FUNCTIONS;
     this.log = options.log ?? ((message) => process.stderr.write(`${message}\n`));
@@ -150,13 +160,18 @@ class LabWiring {
     return new LambdaRuntime({
       region: this.region,
       accountId: runtime.accountId,
-      functions: this.functions.map((fn) => ({ name: labFunctionName(fn.id), entry: resolve(this.rootDir, fn.entry), timeoutSeconds: fn.timeoutSeconds })),
+      functions: this.functions.map((fn) => {
+        const name = labFunctionName(fn.id);
+        return { name, entry: resolve(this.rootDir, fn.entry), timeoutSeconds: fn.timeoutSeconds, environment: { ...this.identities?.credentialsOf(name) } };
+      }),
       environment: () => ({
         AWS_ENDPOINT_URL: this.endpoint,
         VPCE_LAB_TIME_SCALE: String(runtime.clock.timeScale),
         CONNECTION_TOPIC_ARN: connectionTopicArn(this.region, runtime.accountId),
         ACCEPT_ALLOWED_OWNERS: (this.options.allowedOwners ?? [runtime.accountId]).join(','),
         ...(this.options.acceptGraceSeconds === undefined ? {} : { ACCEPT_GRACE_SECONDS: String(this.options.acceptGraceSeconds) }),
+        // The stack gives every function its instance profile; the launch steps pass its role.
+        ...(this.identities ? { LAB_INSTANCE_PROFILE: [...this.identities.instanceProfiles.keys()].join(',') } : {}),
         ...this.options.environment,
       }),
     });

@@ -11,6 +11,7 @@ import { type RateLimitTable, RateLimits } from './cloud/rate-limits';
 import { Scheduler } from './cloud/scheduler';
 import { controlApi } from './control-api';
 import { listen, MAX_BODY_BYTES } from './http-server';
+import { type IamSettings, LocalIam } from './iam/local-iam';
 import { Dispatcher } from './protocol/dispatcher';
 import { jsonProtocol } from './protocol/json-protocol';
 import { queryProtocol } from './protocol/query-protocol';
@@ -30,6 +31,8 @@ export interface LocalCloudOptions {
   readonly faultRandom?: () => number;
   /** Token buckets to throttle calls with, such as `AWS_RATE_LIMITS` (AWS's published defaults); no throttling when omitted. */
   readonly rateLimits?: RateLimitTable;
+  /** Who calls as a role session, whose calls IAM then authorizes; every caller is an administrator without it. */
+  readonly iam?: IamSettings;
   /** What a composition (the lab's workflows) adds to the cloud, built on its runtime before it listens. */
   readonly extend?: (runtime: CloudRuntime) => LocalCloudExtension;
 }
@@ -76,7 +79,9 @@ export class LocalCloud {
     };
     const journal = new CallJournal();
     const extension = options.extend?.(runtime) ?? {};
-    const dispatcher = new Dispatcher(runtime, journal, [...createServiceProviders(runtime), ...(extension.providers ?? [])]);
+    const providers = [...createServiceProviders(runtime), ...(extension.providers ?? [])];
+    const iam = options.iam && (await LocalIam.load(options.iam, providers.flatMap((provider) => Object.keys(provider.operations).map((operation) => `${provider.service}:${operation}`))));
+    const dispatcher = new Dispatcher(runtime, journal, providers, iam);
     const timer = new DueTimer(runtime, () => dispatcher.advance());
     const { server, port } = await listen(
       {

@@ -22,6 +22,12 @@ export interface ClientSettings {
   readonly endpoint?: string;
   /** The pace of the endpoint's clock against AWS's (`VPCE_LAB_TIME_SCALE`); the SDK's back-off keeps it. AWS's own pace when omitted. */
   readonly timeScale?: number;
+  /**
+   * The access key the SDK finds in the environment (`AWS_ACCESS_KEY_ID`):
+   * clients are kept per identity, so functions sharing one process (the
+   * local cloud's Lambda) never sign with another's credentials.
+   */
+  readonly accessKeyId?: string;
 }
 
 /**
@@ -33,7 +39,7 @@ export interface ClientSettings {
 export function clientSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): ClientSettings {
   const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
   if (!region) throw new Error('AWS_REGION is not set: a lab step must know the region it works in');
-  return { region, endpoint: env.AWS_ENDPOINT_URL || undefined, timeScale: timeScaleOf(env.VPCE_LAB_TIME_SCALE) };
+  return { region, endpoint: env.AWS_ENDPOINT_URL || undefined, timeScale: timeScaleOf(env.VPCE_LAB_TIME_SCALE), accessKeyId: env.AWS_ACCESS_KEY_ID || undefined };
 }
 
 function timeScaleOf(value: string | undefined): number | undefined {
@@ -62,7 +68,7 @@ export function observeAwsClients(observer: (clients: AwsClients) => void): () =
 }
 
 export function awsClients(settings: ClientSettings = clientSettingsFromEnv()): AwsClients {
-  const key = `${settings.region} ${settings.endpoint ?? ''} ${settings.timeScale ?? ''}`;
+  const key = `${settings.region} ${settings.endpoint ?? ''} ${settings.timeScale ?? ''} ${settings.accessKeyId ?? ''}`;
   const cached = cache.get(key);
   if (cached) return cached;
   // Not adaptive mode: its client-side rate limit, shared by every call of a client whatever the resource, held a

@@ -1,6 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { withEnvironment } from './invocation-environment';
 import { lambdaContext } from './lambda-context';
 import { functionError, functionNotFound, handlerNotFound, importModuleError, LambdaInvocationFailed, timedOut } from './lambda-errors';
 import { DEFAULT_MEMORY_MB, functionArn, type LambdaFunctionConfig } from './lambda-function';
@@ -22,11 +23,12 @@ export interface LambdaRuntimeOptions {
 /**
  * Lambda, in this process: a function's module is loaded on first use and its
  * `handler(event, context)` is called with the environment Lambda would set
- * applied to `process.env`. Results are returned as JSON, the way Lambda
- * serializes them; errors keep the handler's error name.
+ * as its `process.env` (its own for each invocation, however many run at
+ * once: its credentials say which role it calls as). Results are returned
+ * as JSON, the way Lambda serializes them; errors keep the handler's error name.
  *
- * Limits: every function shares this process, so its `process.env` is the
- * last invoked function's; a timed-out handler is failed but not stopped.
+ * Limits: every function shares this process, so a module's state (a
+ * client cache) is shared by all; a timed-out handler is failed but not stopped.
  */
 export class LambdaRuntime {
   private readonly functions = new Map<string, LambdaFunctionConfig>();
@@ -48,20 +50,21 @@ export class LambdaRuntime {
     const fn = this.functions.get(arn);
     if (!fn || !existsSync(fn.entry)) throw functionNotFound(arn);
     // Lambda sets the environment before it loads the module: code run at load time (a logger's level) reads it.
-    this.applyEnvironment(fn);
-    const handler = loadHandler(fn.entry);
-    const requestId = randomUUID();
-    try {
-      const result = await runWithTimeout(fn, arn, requestId, handler, payload);
-      return result === undefined ? null : (JSON.parse(JSON.stringify(result)) as unknown);
-    } catch (error) {
-      throw isKind(error, LambdaInvocationFailed) ? error : functionError(error);
-    }
+    return withEnvironment(this.environmentOf(fn), async () => {
+      const handler = loadHandler(fn.entry);
+      const requestId = randomUUID();
+      try {
+        const result = await runWithTimeout(fn, arn, requestId, handler, payload);
+        return result === undefined ? null : (JSON.parse(JSON.stringify(result)) as unknown);
+      } catch (error) {
+        throw isKind(error, LambdaInvocationFailed) ? error : functionError(error);
+      }
+    });
   }
 
-  private applyEnvironment(fn: LambdaFunctionConfig): void {
+  private environmentOf(fn: LambdaFunctionConfig): Record<string, string> {
     const { region } = this.options;
-    Object.assign(process.env, {
+    return {
       AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'test',
       AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'test',
       ...this.options.environment(),
@@ -72,7 +75,7 @@ export class LambdaRuntime {
       AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySizeMB ?? DEFAULT_MEMORY_MB),
       AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${fn.name}`,
       ...fn.environment,
-    });
+    };
   }
 }
 

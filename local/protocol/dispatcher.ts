@@ -1,6 +1,7 @@
 import type { StaticOperationSchema } from '@smithy/types';
 import type { CallJournal } from '../cloud/call-journal';
 import type { CloudRuntime } from '../cloud/cloud-runtime';
+import type { LocalIam } from '../iam/local-iam';
 import { newRequestId } from '../cloud/ids';
 import type { HttpAnswer, RequestContext } from './http-answer';
 import { jsonProtocol } from './json-protocol';
@@ -32,6 +33,8 @@ export class Dispatcher {
     private readonly runtime: CloudRuntime,
     private readonly journal: CallJournal,
     providers: readonly ServiceProvider[],
+    /** Authorizes each call of a role session; every call is an administrator's without it. */
+    private readonly iam?: LocalIam,
   ) {
     for (const provider of providers) this.providers.set(provider.service, provider);
   }
@@ -45,7 +48,8 @@ export class Dispatcher {
     try {
       const call = this.readCall(service, request);
       action = call.action;
-      const output = this.invoke(service, call.operation, call.input, { requestId, region, accountId: this.runtime.accountId, action });
+      const caller = this.iam?.principalOf(request.headers.authorization);
+      const output = this.invoke(service, call.operation, call.input, { requestId, region, accountId: this.runtime.accountId, action, caller });
       const answer = this.codec(service).writeOutput(service, call.operation, output, requestId);
       this.journal.record({ at: this.runtime.clock.now(), service: service.signingName, action, status: 200 });
       return answer;
@@ -90,6 +94,11 @@ export class Dispatcher {
     const injected = this.runtime.faults.check(service.signingName, context.action);
     if (injected) throw injected;
     this.runtime.rateLimits?.admit(service.signingName, context.action, input);
+    // IAM decides before DryRun answers: a dry run is how a caller asks whether it may (EC2 API Reference, "DryRun").
+    if (context.caller && this.iam) {
+      const refused = this.iam.refusal(context.caller, service.signingName, context.action, input, this.providers.get(service.signingName)?.authorization?.[context.action], context.region);
+      if (refused) throw refused;
+    }
     if (input.DryRun === true) {
       throw new ServiceError('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412);
     }

@@ -1,3 +1,5 @@
+import type { Principal } from '../iam/principal';
+
 /** What the server writes back for one request. */
 export interface HttpAnswer {
   status: number;
@@ -11,4 +13,6 @@ export interface RequestContext {
   readonly region: string;
   readonly accountId: string;
   readonly action: string;
+  /** The role session making the call; undefined for an administrator (every caller when IAM is off). */
+  readonly caller?: Principal;
 }

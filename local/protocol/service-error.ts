@@ -9,8 +9,8 @@ export class ServiceError extends Error {
   readonly status: number;
   readonly senderFault: boolean;
 
-  constructor(code: string, message: string, status = 400, senderFault = true) {
-    super(message);
+  constructor(code: string, message: string, status = 400, senderFault = true, options?: ErrorOptions) {
+    super(message, options);
     this.name = 'ServiceError';
     this.code = code;
     this.status = status;

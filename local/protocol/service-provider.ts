@@ -1,3 +1,4 @@
+import type { AuthorizationResolver } from '../iam/authorization-request';
 import type { RequestContext } from './http-answer';
 
 /**
@@ -12,6 +13,8 @@ export interface ServiceProvider {
   /** The signing name of the service this provider implements. */
   readonly service: string;
   readonly operations: Readonly<Record<string, OperationHandler>>;
+  /** How IAM authorizes each operation that has resource-level permissions (by operation name); those without are authorized on `*`. */
+  readonly authorization?: Readonly<Record<string, AuthorizationResolver>>;
 }
 
 /** True for calls that only read, which need no snapshot to roll back. */

@@ -6,6 +6,8 @@ import { STATE_MACHINES } from '../../cli/connection/lab-connection';
 import { ELB_DEPENDENT_EC2_ACTIONS } from '../../functions/commons/dependent-actions';
 import { TAG } from '../../functions/commons/lab-tags';
 import { LAB_FUNCTIONS } from '../../functions/handlers/lab-functions';
+import { renderLabPolicies } from '../../infra/lab-policies';
+import { LAB_POLICIES_FILE } from '../../infra/lab-policies-file';
 import { bundledSdkCalls } from '../support/bundled-sdk-calls';
 import { allStatements, listOf, type PolicyStatementJson, resourceText } from '../support/policy-documents';
 import { assetText, resourcesOf, type SynthesizedLab, synthesizedLabForTests } from '../support/synthesized-lab';
@@ -310,6 +312,13 @@ describe('each endpoint step connects only to the endpoint services it is for', 
     const functionOfRole = new Map([...functionsByName(lab)].map(([name, { fn }]) => [(fn.Properties.Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0], name.replace('vpce-lab-', '')]));
     expect(new Set(creating.map(({ where }) => functionOfRole.get(roleOfPolicy(where) ?? '')))).toEqual(new Set(Object.keys(BOUND)));
   });
+});
+
+test('the policies the local cloud enforces are the ones this template deploys (after infra/ changes: npm run policies)', () => {
+  const committed = JSON.parse(readFileSync(LAB_POLICIES_FILE, 'utf8')) as unknown;
+  const rendered = renderLabPolicies({ Resources: lab.resources }, lab.stack.region);
+  expect(Object.keys(rendered.functions)).toHaveLength(LAB_FUNCTIONS.length);
+  expect(committed).toEqual(rendered);
 });
 
 describe('each function may make exactly the calls of its own step', () => {

@@ -15,6 +15,7 @@ import { endpointConnectionOperations } from './api/endpoint-connection-api';
 import { endpointServiceConfigurationOperations } from './api/endpoint-service-configuration-api';
 import { vpcEndpointOperations } from './api/vpc-endpoint-api';
 import { vpcEndpointServiceOperations } from './api/vpc-endpoint-service-api';
+import { ec2Authorization } from './iam/ec2-authorization';
 import { ec2Context } from './model/ec2-context';
 import { registerInstanceEvents } from './model/instances';
 import { registerNetworkInterfaceEvents } from './model/network-interfaces';
@@ -32,24 +33,22 @@ export function createEc2Provider(runtime: CloudRuntime): ServiceProvider {
   registerEndpointServiceEvents(context);
   registerNetworkInterfaceEvents(context);
   registerInstanceEvents(context);
-  return {
-    service: 'ec2',
-    operations: {
-      ...vpcOperations(context),
-      ...subnetOperations(context),
-      ...internetGatewayOperations(context),
-      ...routeTableOperations(context),
-      ...securityGroupOperations(context),
-      ...tagOperations(context),
-      ...availabilityZoneOperations(),
-      ...prefixListOperations(),
-      ...vpcEndpointServiceOperations(context),
-      ...vpcEndpointOperations(context),
-      ...endpointServiceConfigurationOperations(context),
-      ...endpointConnectionOperations(context),
-      ...connectionNotificationOperations(context),
-      ...instanceOperations(context),
-      ...networkInterfaceOperations(context),
-    },
+  const operations = {
+    ...vpcOperations(context),
+    ...subnetOperations(context),
+    ...internetGatewayOperations(context),
+    ...routeTableOperations(context),
+    ...securityGroupOperations(context),
+    ...tagOperations(context),
+    ...availabilityZoneOperations(),
+    ...prefixListOperations(),
+    ...vpcEndpointServiceOperations(context),
+    ...vpcEndpointOperations(context),
+    ...endpointServiceConfigurationOperations(context),
+    ...endpointConnectionOperations(context),
+    ...connectionNotificationOperations(context),
+    ...instanceOperations(context),
+    ...networkInterfaceOperations(context),
   };
+  return { service: 'ec2', operations, authorization: ec2Authorization(context, Object.keys(operations)) };
 }

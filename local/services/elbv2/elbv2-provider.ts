@@ -5,6 +5,7 @@ import { loadBalancerOperations } from './api/load-balancer-api';
 import { tagOperations } from './api/tag-api';
 import { targetOperations } from './api/target-api';
 import { targetGroupOperations } from './api/target-group-api';
+import { elbv2Authorization } from './iam/elbv2-authorization';
 import { elbv2Context } from './model/elbv2-context';
 import { registerLoadBalancerEvents } from './model/load-balancers';
 import { registerTargetEvents } from './model/targets';
@@ -23,5 +24,6 @@ export function createElbv2Provider(runtime: CloudRuntime): ServiceProvider {
       ...listenerOperations(context),
       ...tagOperations(context),
     },
+    authorization: elbv2Authorization(context),
   };
 }

@@ -5,6 +5,8 @@ import { instanceInformationOperations } from './api/instance-information-api';
 import { parameterOperations } from './api/parameter-api';
 import { registerCommandEvents } from './model/commands';
 import { ssmContext } from './model/ssm-context';
+import { ec2Context } from '../ec2/model/ec2-context';
+import { ssmAuthorization } from './iam/ssm-authorization';
 
 /** SSM: the public AMI parameters, managed nodes and Run Command, over the network model. */
 export function createSsmProvider(runtime: CloudRuntime): ServiceProvider {
@@ -17,5 +19,6 @@ export function createSsmProvider(runtime: CloudRuntime): ServiceProvider {
       ...instanceInformationOperations(context),
       ...commandOperations(context),
     },
+    authorization: ssmAuthorization(ec2Context(runtime)),
   };
 }

@@ -1,17 +1,30 @@
-import type { GetCallerIdentityResponse } from '@aws-sdk/client-sts';
+import type { DecodeAuthorizationMessageRequest, DecodeAuthorizationMessageResponse, GetCallerIdentityResponse } from '@aws-sdk/client-sts';
 import type { CloudRuntime } from '../../cloud/cloud-runtime';
+import type { RequestContext } from '../../protocol/http-answer';
+import { ServiceError } from '../../protocol/service-error';
 import type { ServiceProvider } from '../../protocol/service-provider';
 
-/** STS: who the caller is. Every caller of the local cloud is its one local account's root. */
+/**
+ * STS: who the caller is, and what a refusal's encoded message says. A lab
+ * function is its role's session; any other caller is the local account's root.
+ */
 export function createStsProvider(runtime: CloudRuntime): ServiceProvider {
   return {
     service: 'sts',
     operations: {
-      GetCallerIdentity: (): GetCallerIdentityResponse => ({
-        Account: runtime.accountId,
-        Arn: `arn:aws:iam::${runtime.accountId}:root`,
-        UserId: runtime.accountId,
-      }),
+      GetCallerIdentity: (_input: unknown, { caller }: RequestContext): GetCallerIdentityResponse =>
+        caller
+          ? { Account: caller.accountId, Arn: caller.arn, UserId: caller.userId }
+          : { Account: runtime.accountId, Arn: `arn:aws:iam::${runtime.accountId}:root`, UserId: runtime.accountId },
+      DecodeAuthorizationMessage: ({ EncodedMessage }: DecodeAuthorizationMessageRequest): DecodeAuthorizationMessageResponse => {
+        const decoded = Buffer.from(EncodedMessage ?? '', 'base64url').toString('utf8');
+        try {
+          JSON.parse(decoded);
+        } catch (error) {
+          throw new ServiceError('InvalidAuthorizationMessageException', 'The error message could not be decoded: it is not one this endpoint encoded', 400, true, { cause: error });
+        }
+        return { DecodedMessage: decoded };
+      },
     },
   };
 }

@@ -54,6 +54,14 @@ export function requireTaggable(context: Ec2Context, id: string): TaggableResour
   return { resourceType: kind.resourceType, table, record: record as Ec2Record };
 }
 
+/** The resource an id names, when it is of a taggable kind and exists (eventual consistency aside: IAM reads the resource as it is). */
+export function findTaggable(context: Ec2Context, id: string): TaggableResource | undefined {
+  const kind = TAGGABLE_KINDS.find((candidate) => id.startsWith(candidate.prefix));
+  const table = kind?.table(context.tables);
+  const record = table?.get(id);
+  return kind && table && record ? { resourceType: kind.resourceType, table, record } : undefined;
+}
+
 /** Every taggable resource of the cloud, for DescribeTags. */
 export const allTaggable = (context: Ec2Context): TaggableResource[] =>
   TAGGABLE_KINDS.flatMap((kind) => {

@@ -1,0 +1,46 @@
+import { runUnsafeSimulation } from '@cloud-copilot/iam-simulate';
+import type { AuthorizationRequest } from './authorization-request';
+import type { Principal } from './principal';
+import type { ServiceAuthorization } from './service-authorization';
+
+/** A request IAM refused, with who asked, for what and on which resource. */
+export interface Refusal {
+  readonly principal: Principal;
+  readonly request: AuthorizationRequest;
+}
+
+/**
+ * Evaluates a principal's identity policies on each authorization of a call,
+ * the way IAM does (`@cloud-copilot/iam-simulate`, strict mode): allowed only
+ * when a statement allows it and none denies it. The policies are the
+ * principal's only ones: no SCPs, permission boundaries, session policies or
+ * resource policies apply here.
+ */
+export class IamAuthorizer {
+  constructor(private readonly sar: ServiceAuthorization) {}
+
+  /** The first authorization refused, or undefined when every one is allowed. */
+  firstRefusal(principal: Principal, requests: readonly AuthorizationRequest[]): Refusal | undefined {
+    for (const request of requests) {
+      const admitted = this.sar.admit(request);
+      if (!admitted) continue;
+      // The inputs come from the resolvers and the rendered policies, not from callers: the unvalidated entry point is safe, and synchronous.
+      const result = runUnsafeSimulation(
+        {
+          request: {
+            principal: principal.arn,
+            action: admitted.action,
+            resource: { resource: admitted.resource, accountId: principal.accountId },
+            contextVariables: { ...principal.context, ...(admitted.context as Record<string, string | string[]>) },
+          },
+          identityPolicies: [...principal.policies],
+          serviceControlPolicies: [],
+          resourceControlPolicies: [],
+        },
+        {},
+      );
+      if (result !== 'Allowed') return { principal, request: admitted };
+    }
+    return undefined;
+  }
+}

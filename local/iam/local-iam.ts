@@ -1,0 +1,76 @@
+import { ELB_DEPENDENT_EC2_ACTIONS } from '../../functions/commons/dependent-actions';
+import { isKind } from '../../functions/commons/is-kind';
+import type { ServiceError } from '../protocol/service-error';
+import { accessDenied } from './access-denied';
+import { ANY_RESOURCE, type AuthorizationResolver, type AuthorizationScope } from './authorization-request';
+import { IamAuthorizer } from './iam-authorizer';
+import type { Identities, Principal } from './principal';
+import { ServiceAuthorization, UnmodelledAuthorization } from './service-authorization';
+
+/** Who the local cloud knows besides administrators, and what IAM knows outside the services' models. */
+export interface IamSettings extends Identities {
+  readonly roleOfInstanceProfile: (profileArn: string) => string | undefined;
+}
+
+/**
+ * "No permissions are required to perform this operation. If an
+ * administrator attaches a policy to your identity that explicitly denies
+ * access to the sts:GetCallerIdentity action, you can still perform this
+ * operation." (STS API Reference, GetCallerIdentity.)
+ */
+const NO_PERMISSION_NEEDED = new Set(['sts:GetCallerIdentity']);
+
+/** What the services' resolvers check besides the calls themselves. */
+const CHECKED_WITH = ['iam:PassRole', 'iam:CreateServiceLinkedRole', ...Object.values(ELB_DEPENDENT_EC2_ACTIONS).flat()];
+
+/** The access key of a SigV4 `Authorization` header. */
+const ACCESS_KEY = /Credential=([^/,\s]+)\//;
+
+/**
+ * IAM in the local cloud: the caller is found by the access key the request
+ * is signed with (the SigV4 signature itself is not checked); a caller the
+ * identities do not know has full access, as an administrator does. Every
+ * other call is authorized as AWS would before it runs, and refused in its
+ * service's own error form.
+ */
+export class LocalIam {
+  private constructor(
+    private readonly settings: IamSettings,
+    private readonly sar: ServiceAuthorization,
+    private readonly authorizer: IamAuthorizer,
+  ) {}
+
+  /** Reads the Service Authorization Reference for `actions` (`service:Action`, those the cloud serves and those it checks with them). */
+  static async load(settings: IamSettings, actions: readonly string[]): Promise<LocalIam> {
+    const sar = await ServiceAuthorization.load([...actions, ...CHECKED_WITH]);
+    return new LocalIam(settings, sar, new IamAuthorizer(sar));
+  }
+
+  principalOf(authorization: string | undefined): Principal | undefined {
+    const key = ACCESS_KEY.exec(authorization ?? '')?.[1];
+    return key === undefined ? undefined : this.settings.principalOf(key);
+  }
+
+  /**
+   * Refuses (with the error to answer) the call when the principal may not
+   * make it: the resolver's authorizations for calls with resource-level
+   * permissions, `*` for those without; a call the local cloud cannot tell
+   * how IAM authorizes is refused too, saying so, rather than let through.
+   */
+  refusal(principal: Principal, signingName: string, action: string, input: unknown, resolver: AuthorizationResolver | undefined, region: string): ServiceError | undefined {
+    const qualified = `${signingName}:${action}`;
+    const scope: AuthorizationScope = { partition: 'aws', region, accountId: principal.accountId, roleOfInstanceProfile: (profileArn) => this.settings.roleOfInstanceProfile(profileArn) };
+    if (NO_PERMISSION_NEEDED.has(qualified)) return undefined;
+    try {
+      const requests = this.sar.isWildcardOnly(qualified) ? [{ action: qualified, resource: ANY_RESOURCE, context: {} }] : resolver?.(input, scope);
+      if (!requests) throw new UnmodelledAuthorization(`the local cloud does not model how IAM authorizes ${qualified}`);
+      const refused = this.authorizer.firstRefusal(principal, requests.map((request) => ({ ...request, context: { ...request.context, 'aws:RequestedRegion': region } })));
+      return refused && accessDenied(signingName, refused);
+    } catch (error) {
+      if (isKind(error, UnmodelledAuthorization)) {
+        return accessDenied(signingName, { principal, request: { action: qualified, resource: ANY_RESOURCE, context: {} } }, error.message);
+      }
+      throw error;
+    }
+  }
+}

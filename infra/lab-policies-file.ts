@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { labApp } from './lab-app';
 import { REPOSITORY_ROOT } from './lab-lambda';
-import { type LabPolicies, renderLabPolicies } from './lab-policies';
+import type { LabPolicies } from '../local/iam/lab-policies-format';
+import { renderLabPolicies } from './lab-policies';
 
 /** Where the rendered policies are committed, for the local cloud to read without loading the CDK. */
 export const LAB_POLICIES_FILE = join(REPOSITORY_ROOT, 'local', 'iam', 'lab-policies.json');

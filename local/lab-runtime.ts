@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { LAB_FUNCTIONS, type LabFunction } from '../functions/handlers/lab-functions';
 import { DEFAULT_REGION } from '../functions/lab/lab-run';
 import { type CloudRuntime, LOCAL_ACCOUNT_ID } from './cloud/cloud-runtime';
+import type { LabPolicies } from './iam/lab-policies-format';
 import { LabIdentities } from './iam/lab-identities';
 import { labFunctionName, labStateMachines } from './lab/lab-state-machines';
 import { RecurringSchedule } from './lab/recurring-schedule';
@@ -48,6 +49,8 @@ export interface LocalLabOptions extends Omit<LocalCloudOptions, 'extend' | 'iam
    * launches with the stack's instance profile; `false` lets every call through.
    */
   readonly iam?: boolean;
+  /** The policies enforced, when not the committed ones (a test that takes a statement away). */
+  readonly iamPolicies?: LabPolicies;
 }
 
 /** The local cloud with the lab's workflows wired in. */
@@ -109,7 +112,8 @@ class LabWiring {
 
   constructor(private readonly options: LocalLabOptions) {
     this.region = options.region ?? DEFAULT_REGION;
-    this.identities = options.iam === false ? undefined : LabIdentities.fromFile({ partition: 'aws', region: this.region, accountId: LOCAL_ACCOUNT_ID });
+    const scope = { partition: 'aws', region: this.region, accountId: LOCAL_ACCOUNT_ID };
+    this.identities = options.iam === false ? undefined : options.iamPolicies ? new LabIdentities(options.iamPolicies, scope) : LabIdentities.fromFile(scope);
     this.rootDir = options.rootDir ?? REPOSITORY_ROOT;
     this.functions = options.functions ?? LAB_FUNCTIONS;
     this.log = options.log ?? ((message) => process.stderr.write(`${message}\n`));

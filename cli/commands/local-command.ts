@@ -16,6 +16,7 @@ interface LocalOptions {
   persist: boolean;
   region: string;
   cleanupEvery: number;
+  iam: boolean;
 }
 
 function parseMinutes(value: string): number {
@@ -34,6 +35,7 @@ export function localCommand(io: CliIo, exit: (code: number) => void): Command {
     .option('--no-persist', 'keep the state in memory only')
     .option('--region <region>', 'region of the lab workflows', parseRegion, DEFAULT_REGION)
     .option('--cleanup-every <minutes>', 'start the cleanup workflow this often, as the deployed schedule does', parseMinutes, 15)
+    .option('--no-iam', "let every call through: do not hold the lab's functions to the roles the stack deploys")
     .action(async (options: LocalOptions) => {
       const lab = await startLocalLab({
         port: options.port,
@@ -41,6 +43,7 @@ export function localCommand(io: CliIo, exit: (code: number) => void): Command {
         dataDir: options.persist ? options.dataDir : undefined,
         region: options.region,
         cleanupEveryMinutes: options.cleanupEvery,
+        iam: options.iam,
       });
       const withdraw = options.persist ? announceServer(options.dataDir, lab.cloud.endpoint) : () => undefined;
       io.out.write(banner(lab.cloud.endpoint, options));
@@ -55,7 +58,7 @@ export function localCommand(io: CliIo, exit: (code: number) => void): Command {
 function banner(endpoint: string, options: LocalOptions): string {
   return [
     `vpce-lab local cloud listening on ${endpoint}`,
-    `  state: ${options.persist ? options.dataDir : 'in memory only'}   time scale: ${options.timeScale}   cleanup every ${options.cleanupEvery} min`,
+    `  state: ${options.persist ? options.dataDir : 'in memory only'}   time scale: ${options.timeScale}   cleanup every ${options.cleanupEvery} min   IAM: ${options.iam ? "enforced on the lab's functions" : 'off'}`,
     '',
     'Run a lab against it from another terminal (it is found through the data directory):',
     '  npx vpce-lab start',

@@ -5,6 +5,8 @@ export interface JournalEntry {
   readonly action: string;
   readonly status: number;
   readonly errorCode?: string;
+  /** The role session that made the call, when IAM authorized it; absent for an administrator. */
+  readonly caller?: string;
 }
 
 /** A bounded record of the calls answered, oldest dropped first. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LabPolicies } from '../../infra/lab-policies';
+import type { LabPolicies } from './lab-policies-format';
 import type { IamSettings } from './local-iam';
 import type { Principal } from './principal';
 

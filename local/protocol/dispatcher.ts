@@ -45,17 +45,17 @@ export class Dispatcher {
     if (!route) return jsonProtocol.writeError({ signingName: '', protocol: 'awsJson1_1', apiVersion: '', schemas: {} }, UNROUTABLE, requestId);
     const { service, region } = route;
     let action = '(unknown)';
+    const caller = this.iam?.principalOf(request.headers.authorization);
     try {
       const call = this.readCall(service, request);
       action = call.action;
-      const caller = this.iam?.principalOf(request.headers.authorization);
       const output = this.invoke(service, call.operation, call.input, { requestId, region, accountId: this.runtime.accountId, action, caller });
       const answer = this.codec(service).writeOutput(service, call.operation, output, requestId);
-      this.journal.record({ at: this.runtime.clock.now(), service: service.signingName, action, status: 200 });
+      this.journal.record({ at: this.runtime.clock.now(), service: service.signingName, action, status: 200, caller: caller?.arn });
       return answer;
     } catch (thrown) {
       const error = asServiceError(thrown);
-      this.journal.record({ at: this.runtime.clock.now(), service: service.signingName, action, status: error.status, errorCode: error.code });
+      this.journal.record({ at: this.runtime.clock.now(), service: service.signingName, action, status: error.status, errorCode: error.code, caller: caller?.arn });
       return this.codec(service).writeError(service, error, requestId);
     }
   }

@@ -8,8 +8,16 @@ test("a step's clients talk to the endpoint and region Lambda's environment name
     region: 'ap-northeast-2',
     endpoint: 'http://127.0.0.1:4566',
     timeScale: 0.05,
+    accessKeyId: undefined,
   });
-  expect(clientSettingsFromEnv({ AWS_DEFAULT_REGION: 'us-east-1' })).toEqual({ region: 'us-east-1', endpoint: undefined, timeScale: undefined });
+  expect(clientSettingsFromEnv({ AWS_DEFAULT_REGION: 'us-east-1' })).toEqual({ region: 'us-east-1', endpoint: undefined, timeScale: undefined, accessKeyId: undefined });
+});
+
+test('functions sharing one process never share clients across identities: each access key has its own', () => {
+  const settings = { region: 'eu-west-1', endpoint: 'http://127.0.0.1:1' };
+  const one = awsClients({ ...settings, accessKeyId: 'ASIAONE' });
+  expect(awsClients({ ...settings, accessKeyId: 'ASIAONE' })).toBe(one);
+  expect(awsClients({ ...settings, accessKeyId: 'ASIATWO' })).not.toBe(one);
 });
 
 test.each(['fast', '-1', 'Infinity'])('a time scale of %s is refused with the variable named', (value) => {

@@ -1,6 +1,6 @@
-import { CreateTagsCommand, DeleteVpcEndpointsCommand, DescribeVpcEndpointsCommand } from '@aws-sdk/client-ec2';
-import { awsClients } from '../../functions/commons/aws-clients';
+import { CreateTagsCommand, DeleteVpcEndpointsCommand, DescribeVpcEndpointsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { fixtureForTests } from '../support/fixture-for-tests';
+import { clientConfig } from '../support/local-cloud-fixture';
 import { NOTHING_LEFT, type RunLeftovers } from '../support/run-leftovers';
 import { taggedLab } from '../support/tagged-lab';
 import { brokenHandlers, type Handler } from './support/caller-context';
@@ -110,7 +110,8 @@ test('a teardown that tags a foreign VPC, and a foreign endpoint that disappears
   const [foreignVpc] = foreign.vpcIds;
   brokenHandlers.set('DeleteNetworks', (real: Handler) => async (event, context) => {
     const output = await real(event, context);
-    await awsClients().ec2.send(new CreateTagsCommand({ Resources: [foreignVpc!], Tags: [{ Key: 'touched-by', Value: 'teardown' }] }));
+    // DeleteNetworks' own role may not tag a VPC that is not the lab's (IAM refuses it): the broken step calls with full access instead.
+    await new EC2Client(clientConfig(lab.cloud.endpoint)).send(new CreateTagsCommand({ Resources: [foreignVpc!], Tags: [{ Key: 'touched-by', Value: 'teardown' }] }));
     return output;
   });
   const { outcome } = await lab.start('--scenario', 'gateway');

@@ -3,6 +3,8 @@ import type { AuthorizationRequest } from './authorization-request';
 import type { Principal } from './principal';
 import type { ServiceAuthorization } from './service-authorization';
 
+const MAX_DECISIONS = 50_000;
+
 /** A request IAM refused, with who asked, for what and on which resource. */
 export interface Refusal {
   readonly principal: Principal;
@@ -17,6 +19,12 @@ export interface Refusal {
  * resource policies apply here.
  */
 export class IamAuthorizer {
+  /**
+   * Decisions already made: evaluation is a pure function of the policies
+   * and the request, and most calls of a run are the same polls again.
+   */
+  private readonly decided = new Map<string, boolean>();
+
   constructor(private readonly sar: ServiceAuthorization) {}
 
   /** The first authorization refused, or undefined when every one is allowed. */
@@ -24,6 +32,10 @@ export class IamAuthorizer {
     for (const request of requests) {
       const admitted = this.sar.admit(request);
       if (!admitted) continue;
+      const key = JSON.stringify([principal.arn, admitted.action, admitted.resource, admitted.context]);
+      const known = this.decided.get(key);
+      if (known === true) continue;
+      if (known === false) return { principal, request: admitted };
       // The inputs come from the resolvers and the rendered policies, not from callers: the unvalidated entry point is safe, and synchronous.
       const result = runUnsafeSimulation(
         {
@@ -39,6 +51,8 @@ export class IamAuthorizer {
         },
         {},
       );
+      if (this.decided.size >= MAX_DECISIONS) this.decided.clear();
+      this.decided.set(key, result === 'Allowed');
       if (result !== 'Allowed') return { principal, request: admitted };
     }
     return undefined;

@@ -10,14 +10,13 @@
  * filled in where the local cloud runs; the region the stack was synthesized
  * for becomes `${AWS::Region}` in ARNs and endpoint service names alike.
  */
-import type { LabPolicies, PolicyStatementJson } from '../local/iam/lab-policies-format';
+import { escapedForRegExp } from '../functions/commons/escaped-for-regexp';
+import { type LabPolicies, type PolicyStatementJson, PSEUDO } from '../local/iam/lab-policies-format';
 
 interface TemplateResource {
   readonly Type: string;
   readonly Properties?: Record<string, unknown>;
 }
-
-export const PSEUDO = { partition: '${AWS::Partition}', region: '${AWS::Region}', account: '${AWS::AccountId}' } as const;
 
 /** A pseudo parameter of CloudFormation, as the rendered file spells it. */
 const PSEUDO_PARAMETERS: Readonly<Record<string, string>> = {
@@ -97,9 +96,7 @@ function attributeArn([logicalId, attribute]: [string, string], resources: Reado
 /** The synthesized region, wherever it stands for "this stack's region": an ARN's region field, an AWS endpoint service's name. */
 const neutralRegion = (text: string, region: string): string =>
   text
-    .replace(new RegExp(`^(arn:(?:${escaped(PSEUDO.partition)}|[\\w-]+):[\\w-]+:)${escaped(region)}:`), `$1${PSEUDO.region}:`)
-    .replace(new RegExp(`^com\\.amazonaws\\.(vpce\\.)?${escaped(region)}\\.`), `com.amazonaws.$1${PSEUDO.region}.`);
-
-const escaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    .replace(new RegExp(`^(arn:(?:${escapedForRegExp(PSEUDO.partition)}|[\\w-]+):[\\w-]+:)${escapedForRegExp(region)}:`), `$1${PSEUDO.region}:`)
+    .replace(new RegExp(`^com\\.amazonaws\\.(vpce\\.)?${escapedForRegExp(region)}\\.`), `com.amazonaws.$1${PSEUDO.region}.`);
 
 const sortedKeys = <T>(record: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));

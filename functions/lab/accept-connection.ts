@@ -83,7 +83,7 @@ async function decide(notification: ConnectionNotification, { clients, logger, a
   if (!stateIs(connection.VpcEndpointState, 'pendingAcceptance')) return ignore(`already decided: the connection is ${connection.VpcEndpointState}`);
 
   const owner = connection.VpcEndpointOwner ?? notification.vpcEndpointOwner;
-  const { accept, reason } = decideConnection(owner, allowedOwners ?? [notification.serviceOwner]);
+  const { accept, reason } = decideConnection(owner, allowedOwners ?? [notification.serviceAccount]);
   const decision = accept ? 'accept' : 'reject';
   const refusal = await applyDecision(clients.ec2, serviceId, vpcEndpointId, accept);
   logger.info(accept ? 'connection accepted' : 'connection rejected', {

@@ -30,7 +30,7 @@ export interface ConnectionNotification {
   readonly messageId?: string;
   readonly serviceId: string;
   /** The account that owns the service (the lab's own account). */
-  readonly serviceOwner: string;
+  readonly serviceAccount: string;
   readonly vpcEndpointId: string;
   readonly vpcEndpointOwner: string;
   readonly vpcEndpointState: string;
@@ -64,7 +64,7 @@ export function readNotification(record: unknown): ReadNotification {
   if (!body.success) return { ignored: `message is not a connection notification: ${z.prettifyError(body.error)}`, messageId };
   const subscriber = SERVICE_SUBSCRIBER.exec(body.data.subscriberArn);
   if (!subscriber) return { ignored: `subscriber ${body.data.subscriberArn} is not an endpoint service`, messageId };
-  const [, , serviceOwner = '', serviceId = ''] = subscriber;
+  const [, , serviceAccount = '', serviceId = ''] = subscriber;
   const { vpcEndpointId, vpcEndpointOwner, vpcEndpointState, eventType } = body.data;
-  return { notification: { messageId, serviceId, serviceOwner, vpcEndpointId, vpcEndpointOwner, vpcEndpointState, eventType } };
+  return { notification: { messageId, serviceId, serviceAccount, vpcEndpointId, vpcEndpointOwner, vpcEndpointState, eventType } };
 }

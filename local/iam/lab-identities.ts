@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LabPolicies } from './lab-policies-format';
+import { type LabPolicies, PSEUDO } from './lab-policies-format';
 import type { IamSettings } from './local-iam';
 import type { Principal } from './principal';
 
@@ -35,7 +35,7 @@ export class LabIdentities implements IamSettings {
 
   constructor(policies: LabPolicies, scope: LabIdentitiesScope) {
     const fill = (text: string): string =>
-      text.replaceAll('${AWS::Partition}', scope.partition).replaceAll('${AWS::Region}', scope.region).replaceAll('${AWS::AccountId}', scope.accountId);
+      text.replaceAll(PSEUDO.partition, scope.partition).replaceAll(PSEUDO.region, scope.region).replaceAll(PSEUDO.account, scope.accountId);
     for (const [name, { role, statements }] of Object.entries(policies.functions)) {
       const roleArn = fill(role);
       const roleName = roleArn.slice(roleArn.lastIndexOf('/') + 1);

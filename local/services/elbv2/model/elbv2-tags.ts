@@ -33,7 +33,8 @@ const NOT_FOUND: Record<Elbv2ResourceKind, () => ServiceError> = {
   listener: listenersNotFound,
 };
 
-const tableOf = (context: Elbv2Context, kind: Elbv2ResourceKind): Table<Elbv2Record> =>
+/** The table that keeps resources of one kind. */
+export const tableOf = (context: Elbv2Context, kind: Elbv2ResourceKind): Table<Elbv2Record> =>
   ({ loadbalancer: context.tables.loadBalancers, targetgroup: context.tables.targetGroups, listener: context.tables.listeners })[kind];
 
 /** Load balancers, target groups and listeners by ARN, each unknown one refused with its own kind's NotFound. */

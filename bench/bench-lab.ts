@@ -38,12 +38,14 @@ function warmFunctions(): void {
   for (const fn of LAB_FUNCTIONS) require(resolve(REPOSITORY_ROOT, fn.entry));
 }
 
-export async function startBenchLab(timeScale: number, rateLimits?: RateLimitTable): Promise<BenchLab> {
+/** `iam: false` serves every caller with full access, as `vpce-lab local --no-iam` does. */
+export async function startBenchLab(timeScale: number, rateLimits?: RateLimitTable, iam = true): Promise<BenchLab> {
   warmFunctions();
   const lab = await startLocalLab({
     port: 0,
     timeScale,
     rateLimits,
+    iam,
     acceptGraceSeconds: localAcceptGrace(timeScale),
     environment: FUNCTION_ENVIRONMENT,
     log: (message) => process.stderr.write(`${message}\n`),

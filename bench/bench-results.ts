@@ -2,6 +2,7 @@ import type { OrchestrationCost } from '../cli/cost/orchestration-cost';
 import type { Scenario } from '../functions/lab/lab-run';
 import type { CloudOverhead } from './cloud-overhead';
 import type { ConcurrencyResult } from './concurrency';
+import type { IamOverhead, RunIamUsage } from './iam-overhead';
 import type { StartCommandCost } from './npm-start';
 import type { WaitLoop } from './wait-loops';
 
@@ -25,6 +26,8 @@ export interface ScenarioResult {
   readonly lambdaInvocations: number;
   readonly awsCalls: number;
   readonly callsByAction: Readonly<Record<string, number>>;
+  /** The calls IAM authorized, as the cloud counted them: every call the run made. */
+  readonly iam: RunIamUsage;
   readonly cost: OrchestrationCost;
   readonly waitLoops: readonly WaitLoop[];
 }
@@ -51,6 +54,7 @@ export interface BenchResults {
     readonly benchPeakRssMb: number;
     readonly cloud: CloudOverhead;
     readonly startCommand: StartCommandCost;
+    readonly iam: IamOverhead;
   };
   readonly targets: readonly TargetResult[];
   readonly benchSeconds: number;

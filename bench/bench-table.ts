@@ -19,7 +19,7 @@ export function benchTable(results: BenchResults): string {
     'Times in AWS seconds. Bound: the critical path of the lab dependency graph (bench/lab-graph.ts) over the latency profile (local/cloud/latency-profile.ts).',
     '',
     table(
-      ['scenario', 'build bound', 'build', 'ratio', 'teardown bound', 'teardown', 'ratio', 'transitions', 'Lambda calls', 'AWS calls', 'orchestration/run'],
+      ['scenario', 'build bound', 'build', 'ratio', 'teardown bound', 'teardown', 'ratio', 'transitions', 'Lambda calls', 'AWS calls', 'IAM-authorized', 'orchestration/run'],
       results.scenarios.map((run) => [
         run.status === 'SUCCEEDED' ? run.scenario : `${run.scenario} (${run.status})`,
         fixed(run.build.boundSeconds, 0),
@@ -31,6 +31,7 @@ export function benchTable(results: BenchResults): string {
         String(run.stateTransitions),
         String(run.lambdaInvocations),
         String(run.awsCalls),
+        String(run.iam.calls),
         usd(run.cost.totalUsd),
       ]),
     ),
@@ -78,12 +79,14 @@ export function benchTable(results: BenchResults): string {
     ),
     `Under AWS's limits no orchestration keeps more than ${results.mostRunsWithinOneAndAHalf} full runs at once within 1.5 x one run's bound.`,
   );
-  const { cloud, startCommand, benchPeakRssMb } = results.overhead;
+  const { cloud, startCommand, benchPeakRssMb, iam } = results.overhead;
   sections.push(
     '',
     `Overhead: the local cloud answers Describe calls in ${fixed(cloud.describeP50Ms, 2)} ms (p50) / ${fixed(cloud.describeP99Ms, 2)} ms (p99), ${fixed(cloud.describeCallsPerSecond, 0)} calls/s with 16 in flight (${cloud.seeded}); ` +
       `benchmark process peak RSS ${fixed(benchPeakRssMb, 0)} MB.`,
     `npm start (vpce-lab start, full lab, default pace): ${fixed(startCommand.wallSeconds)} s wall, peak RSS ${fixed(startCommand.peakRssMb, 0)} MB, ${startCommand.status}.`,
+    `IAM enforced (a full run at time scale ${scale}, medians of ${iam.pairs} pairs taken in turns): ${fixed(iam.withIamSeconds, 2)} s wall against ${fixed(iam.withoutIamSeconds, 2)} s without (${fixed(100 * iam.extraShare)} %); ` +
+      `${iam.usage.calls} calls decided in ${fixed(iam.usage.milliseconds, 0)} ms (${fixed(100 * iam.inIamShare)} % of the run), ${iam.usage.refused} refused; the Service Authorization Reference read in ${fixed(iam.loadMilliseconds, 0)} ms when the first cloud started.`,
     '',
     'Targets',
     table(

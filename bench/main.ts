@@ -11,6 +11,7 @@ import { type BenchLab, startBenchLab } from './bench-lab';
 import type { BenchResults, PhaseResult, ScenarioResult, TargetResult } from './bench-results';
 import { benchTable } from './bench-table';
 import { measureCloudOverhead } from './cloud-overhead';
+import { measureIamOverhead, usageSince } from './iam-overhead';
 import { concurrentRuns } from './concurrency';
 import { type CriticalPath, criticalPath, criticalStates } from './critical-path';
 import type { Phase } from './lab-graph';
@@ -28,6 +29,7 @@ const CONCURRENCY = [1, 10, 50];
  * core some room (its busy share is reported with each batch).
  */
 const CONCURRENCY_SLOWDOWN = 2;
+const percent = (share: number): string => `${(100 * share).toFixed(1)} %`;
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
 /** `--time-scale <f>`: the pace of the benchmark's clouds; AWS's durations times f. */
@@ -46,7 +48,9 @@ const phase = (path: CriticalPath, makespanSeconds: number): PhaseResult => ({
 });
 
 async function measureScenario(bench: BenchLab, scenario: Scenario): Promise<{ result: ScenarioResult; run: MeasuredRun }> {
+  const iamBefore = bench.lab.cloud.iam?.usage();
   const batch = await runBatch(bench, scenario, 1);
+  const iam = usageSince(iamBefore, bench.lab.cloud.iam?.usage());
   const run = batch.runs[0]!;
   const calls = callsByAction(batch.calls);
   const result: ScenarioResult = {
@@ -58,6 +62,7 @@ async function measureScenario(bench: BenchLab, scenario: Scenario): Promise<{ r
     lambdaInvocations: run.lambdaInvocations,
     awsCalls: batch.calls.length,
     callsByAction: calls,
+    iam,
     cost: orchestrationCost(run.use),
     waitLoops: waitLoops(run.timeline.bars, bench.awsSeconds),
   };
@@ -83,7 +88,7 @@ function targets(results: Omit<BenchResults, 'targets' | 'benchSeconds'>): Targe
   const full = results.scenarios.find((run) => run.scenario === 'full')!;
   const fifty = results.concurrency.find((batch) => batch.runs === 50);
   const loops = full.waitLoops.map((loop) => loop.shortestGapSeconds / loop.retryIntervalSeconds);
-  const { startCommand } = results.overhead;
+  const { startCommand, iam } = results.overhead;
   const ratio = (name: Phase) => full[name].ratio;
   return [
     { target: 'full build+verify <= 1.10 x bound', measured: `${ratio('build').toFixed(3)} x`, met: ratio('build') <= 1.1 },
@@ -108,6 +113,11 @@ function targets(results: Omit<BenchResults, 'targets' | 'benchSeconds'>): Targe
           { target: '50 concurrent runs: batch <= 1.10 x its bound', measured: `${fifty.timesBound.toFixed(2)} x`, met: fifty.timesBound <= 1.1 },
         ]
       : []),
+    {
+      target: 'IAM enforced: a full run <= 5 % longer',
+      measured: `${percent(iam.extraShare)} (${iam.withIamSeconds.toFixed(2)} s against ${iam.withoutIamSeconds.toFixed(2)} s, medians of ${iam.pairs}); ${percent(iam.inIamShare)} of it deciding`,
+      met: iam.extraShare <= 0.05,
+    },
     { target: 'npm start < 30 s wall', measured: `${startCommand.wallSeconds.toFixed(1)} s`, met: startCommand.wallSeconds < 30 },
     { target: 'npm start peak memory < 300 MB', measured: `${startCommand.peakRssMb.toFixed(0)} MB`, met: startCommand.peakRssMb < 300 },
   ];
@@ -120,6 +130,7 @@ async function main(argv: readonly string[]): Promise<void> {
 
   say(`One run of each scenario at time scale ${timeScale}:`);
   const bench = await startBenchLab(timeScale);
+  const iamLoadMilliseconds = bench.lab.cloud.iam?.usage().loadMilliseconds ?? 0;
   const scenarios: ScenarioResult[] = [];
   let fullRun: MeasuredRun | undefined;
   try {
@@ -153,6 +164,8 @@ async function main(argv: readonly string[]): Promise<void> {
   say(`  Describe p50 ${cloud.describeP50Ms.toFixed(2)} ms, p99 ${cloud.describeP99Ms.toFixed(2)} ms, ${cloud.describeCallsPerSecond.toFixed(0)}/s`);
   const startCommand = await measureStartCommand();
   say(`  npm start: ${startCommand.wallSeconds.toFixed(1)} s, ${startCommand.peakRssMb.toFixed(0)} MB`);
+  const iam = await measureIamOverhead(timeScale, iamLoadMilliseconds);
+  say(`  IAM: full run ${iam.withIamSeconds.toFixed(2)} s enforced, ${iam.withoutIamSeconds.toFixed(2)} s not; ${iam.usage.milliseconds.toFixed(0)} ms deciding ${iam.usage.calls} calls`);
 
   const measured = {
     command: `npm run bench${timeScale === DEFAULT_TIME_SCALE ? '' : ` -- --time-scale ${timeScale}`}`,
@@ -163,7 +176,7 @@ async function main(argv: readonly string[]): Promise<void> {
     scenarios,
     concurrency,
     mostRunsWithinOneAndAHalf: mostRunsWithin('full', 1.5),
-    overhead: { benchPeakRssMb: process.resourceUsage().maxRSS / 1024, cloud, startCommand },
+    overhead: { benchPeakRssMb: process.resourceUsage().maxRSS / 1024, cloud, startCommand, iam },
   };
   const results: BenchResults = { ...measured, targets: targets(measured), benchSeconds: (performance.now() - started) / 1000 };
   writeFileSync(join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -76,6 +76,13 @@ const SCENARIO_FIGURES: readonly Figure<ScenarioResult>[] = [
   { name: 'lambdaInvocations', read: (run) => run.lambdaInvocations, measured: positive, expected: 'the invocations the cloud counted, above 0' },
   // A run that did not finish may have stopped before any of the calls; its status is reported instead.
   ...callFigures<ScenarioResult>('awsCalls', (run) => run.awsCalls, (run) => (run.status === 'SUCCEEDED' ? 1 : 0)),
+  {
+    name: 'iam.calls',
+    read: (run) => run.iam.calls,
+    measured: (calls, run) => positive(calls) && calls === run.awsCalls,
+    expected: 'every AWS call of the run authorized by IAM (as many as awsCalls)',
+  },
+  { name: 'iam.refused', read: (run) => run.iam.refused, measured: (refused, run) => refused === 0 || run.status !== 'SUCCEEDED', expected: '0: a clean run is refused nothing' },
   { name: 'cost.totalUsd', read: (run) => run.cost.totalUsd, measured: positive, expected: 'a price above 0' },
   { name: 'cost.gbSeconds', read: (run) => run.cost.gbSeconds, measured: positive, expected: 'the Lambda time the histories show, above 0' },
   {
@@ -138,6 +145,18 @@ const RESULT_FIGURES: readonly Figure<BenchResults>[] = [
   { name: 'overhead.startCommand.wallSeconds', read: (results) => results.overhead.startCommand.wallSeconds, measured: positive, expected: 'a duration above 0' },
   // peak-rss.js reports from each process as it exits: 0 is none reported.
   { name: 'overhead.startCommand.peakRssMb', read: (results) => results.overhead.startCommand.peakRssMb, measured: positive, expected: 'a size above 0' },
+  {
+    name: 'overhead.iam.statuses',
+    read: (results) => results.overhead.iam.statuses,
+    measured: (statuses, results) => Array.isArray(statuses) && statuses.length === 2 * results.overhead.iam.pairs && statuses.every((status) => status === 'SUCCEEDED'),
+    expected: 'every run of each pair SUCCEEDED: a comparison of finished runs',
+  },
+  { name: 'overhead.iam.withIamSeconds', read: (results) => results.overhead.iam.withIamSeconds, measured: positive, expected: 'a duration above 0' },
+  { name: 'overhead.iam.withoutIamSeconds', read: (results) => results.overhead.iam.withoutIamSeconds, measured: positive, expected: 'a duration above 0' },
+  { name: 'overhead.iam.extraShare', read: (results) => results.overhead.iam.extraShare, measured: (share) => Number.isFinite(share), expected: 'a finite share' },
+  { name: 'overhead.iam.usage.calls', read: (results) => results.overhead.iam.usage.calls, measured: positive, expected: 'the calls IAM decided, above 0' },
+  { name: 'overhead.iam.usage.milliseconds', read: (results) => results.overhead.iam.usage.milliseconds, measured: positive, expected: 'time spent deciding, above 0' },
+  { name: 'overhead.iam.loadMilliseconds', read: (results) => results.overhead.iam.loadMilliseconds, measured: positive, expected: 'the time the Service Authorization Reference took to read, above 0' },
   { name: 'benchSeconds', read: (results) => results.benchSeconds, measured: positive, expected: 'a duration above 0' },
 ];
 

@@ -63,6 +63,8 @@ export class LocalCloud {
     private readonly server: Server,
     readonly port: number,
     private readonly extension: LocalCloudExtension,
+    /** IAM as the cloud enforces it; undefined when every caller has full access. */
+    readonly iam: LocalIam | undefined,
   ) {}
 
   static async start(options: LocalCloudOptions = {}): Promise<LocalCloud> {
@@ -95,7 +97,7 @@ export class LocalCloud {
       },
       options.port ?? DEFAULT_PORT,
     );
-    const cloud = new LocalCloud(runtime, journal, dispatcher, timer, server, port, extension);
+    const cloud = new LocalCloud(runtime, journal, dispatcher, timer, server, port, extension, iam);
     try {
       extension.started?.(cloud);
     } catch (error) {

@@ -12,6 +12,8 @@ export interface ConnectionOptions {
   readonly dataDir: string;
   readonly persist: boolean;
   readonly timeScale: number;
+  /** The embedded local cloud holds the lab's functions to their roles (`--no-iam` turns it off). */
+  readonly iam: boolean;
 }
 
 const LOCAL_CREDENTIALS = { accessKeyId: 'vpce-lab', secretAccessKey: 'vpce-lab' };
@@ -38,6 +40,7 @@ export async function connect(options: ConnectionOptions): Promise<LabConnection
     port: 0,
     region: options.region,
     timeScale: options.timeScale,
+    iam: options.iam,
     dataDir: options.persist ? options.dataDir : undefined,
     acceptGraceSeconds: localAcceptGrace(options.timeScale),
     // The functions run in this process: their CloudWatch-bound logs would bury the progress view.

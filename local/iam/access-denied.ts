@@ -28,10 +28,13 @@ export function encodedAuthorizationMessage({ principal, request }: Refusal): st
 }
 
 /**
- * A call IAM refused, in its service's own form: EC2's UnauthorizedOperation
- * with the encoded authorization message, ELBv2's AccessDenied, and the JSON
- * services' AccessDeniedException (HTTP 400, "Common Errors", AWS API
- * references), each naming the action and the resource.
+ * A call IAM refused, in its service's own form, each naming the action and
+ * the resource: EC2's UnauthorizedOperation with the encoded authorization
+ * message, "an HTTP 403 response" (STS API Reference,
+ * DecodeAuthorizationMessage; the wire log in rebuy-de/aws-nuke#517 shows
+ * `HTTP/1.1 403 Forbidden`); ELBv2's AccessDenied, 403 as the SDK reports it
+ * (aws-load-balancer-controller#3399, "status code: 403"); the JSON services'
+ * AccessDeniedException, HTTP 400 ("Common Errors", AWS API references).
  */
 export function accessDenied(signingName: string, refusal: Refusal, reason?: string): ServiceError {
   if (signingName === 'ec2') {

@@ -35,7 +35,9 @@ export interface AuthorizationScope {
 /**
  * What one operation of a service asks IAM for, given the call's input; the
  * provider's model supplies the resources' tags. A resource the call names
- * that does not exist is left out, for the operation to refuse as not found.
+ * that does not exist is left out, for the operation to refuse as not found:
+ * no AWS source says which of the two errors AWS gives a caller without
+ * permission on an id that does not exist; this one tells the caller more.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each resolver reads its own operation's input
 export type AuthorizationResolver = (input: any, scope: AuthorizationScope) => AuthorizationRequest[];

@@ -1,7 +1,8 @@
 import { runUnsafeSimulation } from '@cloud-copilot/iam-simulate';
 import type { AuthorizationRequest } from './authorization-request';
-import type { Principal } from './principal';
+import type { NamedPolicy, Principal } from './principal';
 import type { ServiceAuthorization } from './service-authorization';
+import { statementsForAction } from './statements-for-action';
 
 const MAX_DECISIONS = 50_000;
 
@@ -24,6 +25,8 @@ export class IamAuthorizer {
    * and the request, and most calls of a run are the same polls again.
    */
   private readonly decided = new Map<string, boolean>();
+  /** Each principal's statements that may apply to an action, by action. */
+  private readonly applicable = new WeakMap<Principal, Map<string, NamedPolicy[]>>();
 
   constructor(private readonly sar: ServiceAuthorization) {}
 
@@ -45,7 +48,7 @@ export class IamAuthorizer {
             resource: { resource: admitted.resource, accountId: principal.accountId },
             contextVariables: { ...principal.context, ...(admitted.context as Record<string, string | string[]>) },
           },
-          identityPolicies: [...principal.policies],
+          identityPolicies: this.policiesFor(principal, admitted.action),
           serviceControlPolicies: [],
           resourceControlPolicies: [],
         },
@@ -56,5 +59,13 @@ export class IamAuthorizer {
       if (result !== 'Allowed') return { principal, request: admitted };
     }
     return undefined;
+  }
+
+  private policiesFor(principal: Principal, action: string): NamedPolicy[] {
+    let byAction = this.applicable.get(principal);
+    if (!byAction) this.applicable.set(principal, (byAction = new Map()));
+    let policies = byAction.get(action);
+    if (!policies) byAction.set(action, (policies = statementsForAction(principal.policies, action)));
+    return policies;
   }
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_REGION } from '../functions/lab/lab-run';
+import { MAX_ACCEPT_GRACE_SECONDS } from '../functions/lab/lab-settings';
 
 /**
  * What a deployment may change, each from CDK context (`npx cdk deploy -c
@@ -105,7 +106,7 @@ export function deploySettings(context: ContextReader, env: NodeJS.ProcessEnv = 
     cleanupConcurrency: concurrency === undefined ? DEFAULT_DEPLOY_SETTINGS.cleanupConcurrency : wholeNumber('cleanupConcurrency', concurrency, 1, 40),
     acceptAllowedOwners: listOf('acceptAllowedOwners', read('acceptAllowedOwners'), ACCOUNT_ID, 'a comma-separated list of 12-digit account ids'),
     allowedPrincipals: listOf('allowedPrincipals', read('allowedPrincipals'), PRINCIPAL_ARN, 'a comma-separated list of IAM principal ARNs (arn:aws:iam::<account>:root, :role/..., :user/...)'),
-    acceptGraceSeconds: grace === undefined ? undefined : wholeNumber('acceptGraceSeconds', grace, 0, 3600),
+    acceptGraceSeconds: grace === undefined ? undefined : wholeNumber('acceptGraceSeconds', grace, 0, MAX_ACCEPT_GRACE_SECONDS),
     logLevel: logLevel as LogLevel,
   };
 }

@@ -16,6 +16,17 @@ export class NotReady extends LabError {
   }
 }
 
+/**
+ * A connection request waits within its grace period for the
+ * `accept-connection` handler: retried apart from NotReady, for as long as
+ * the longest grace a deployment may set.
+ */
+export class AwaitingAcceptance extends LabError {
+  constructor(message: string) {
+    super('AwaitingAcceptance', message);
+  }
+}
+
 /** Something still depends on what is being deleted (ENIs not yet released): the workflow retries with back-off. */
 export class DependencyStillPresent extends LabError {
   constructor(message: string) {
@@ -45,4 +56,4 @@ export class LabStepFailed extends LabError {
 }
 
 /** The error names the workflows retry. */
-export const RETRYABLE_ERRORS = ['NotReady', 'DependencyStillPresent'] as const;
+export const RETRYABLE_ERRORS = ['NotReady', 'AwaitingAcceptance', 'DependencyStillPresent'] as const;

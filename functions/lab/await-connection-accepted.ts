@@ -6,7 +6,7 @@ import {
   RejectVpcEndpointConnectionsCommand,
   type VpcEndpointConnection,
 } from '@aws-sdk/client-ec2';
-import { LabStepFailed, NotReady } from '../commons/lab-errors';
+import { AwaitingAcceptance, LabStepFailed, NotReady } from '../commons/lab-errors';
 import type { StepDependencies } from '../commons/lab-step';
 import { type ConnectionDecision, decideConnection } from './acceptance-policy';
 import { answered } from './aws-answer';
@@ -51,8 +51,8 @@ function requireCarriedOut(verb: string, vpcEndpointId: string, unsuccessful: { 
 /**
  * AwaitConnectionAccepted (service lesson). The `accept-connection` handler
  * normally accepts the connection when SNS delivers its Connect
- * notification. This step waits for that (NotReady while the connection is
- * `pendingAcceptance`) for `ACCEPT_GRACE_SECONDS`; once the grace is over it
+ * notification. This step waits for that (AwaitingAcceptance while the
+ * connection is `pendingAcceptance`) for `ACCEPT_GRACE_SECONDS`; once the grace is over it
  * applies the same policy itself: accept an allow-listed owner
  * (`ACCEPT_ALLOWED_OWNERS`, by default the lab's own account), otherwise
  * reject and fail with the reason. Accepted (`pending` or `available`) is
@@ -75,7 +75,7 @@ export async function awaitConnectionAccepted(input: AwaitConnectionInput, { cli
   // The grace counts from the connection request itself, which stays the same across Retry attempts and re-runs.
   const since = answered(connection.CreationTimestamp, "the connection request's time");
   const graceEnds = new Date(since.getTime() + settings.acceptGraceSeconds * 1000);
-  if (now() < graceEnds) throw new NotReady(`the connection from ${vpcEndpointId} is pendingAcceptance; accept-connection has until ${graceEnds.toISOString()} before the workflow decides`);
+  if (now() < graceEnds) throw new AwaitingAcceptance(`the connection from ${vpcEndpointId} is pendingAcceptance; accept-connection has until ${graceEnds.toISOString()} before the workflow decides`);
 
   const decision = decideConnection(connection.VpcEndpointOwner, settings.acceptAllowedOwners ?? [plan.accountId]);
   logger.info('grace period over: the workflow decides the connection itself', { vpcEndpointId, serviceId, owner: connection.VpcEndpointOwner, ...decision });

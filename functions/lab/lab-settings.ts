@@ -17,6 +17,8 @@ export interface LabSettings {
 }
 
 export const DEFAULT_ACCEPT_GRACE_SECONDS = 60;
+/** The longest grace a deployment may set: AwaitConnectionAccepted's Retry waits at least this long for a pending connection. */
+export const MAX_ACCEPT_GRACE_SECONDS = 3600;
 
 /** A comma-separated setting as a list; unset or empty is no list at all. */
 const listOf = (value: string | undefined): string[] | undefined => {
@@ -27,7 +29,9 @@ const listOf = (value: string | undefined): string[] | undefined => {
 function graceSeconds(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return DEFAULT_ACCEPT_GRACE_SECONDS;
   const seconds = Number(value);
-  if (!Number.isInteger(seconds) || seconds < 0) throw new Error(`ACCEPT_GRACE_SECONDS must be a whole number of seconds (0 or more), not '${value}'`);
+  if (!Number.isInteger(seconds) || seconds < 0 || seconds > MAX_ACCEPT_GRACE_SECONDS) {
+    throw new Error(`ACCEPT_GRACE_SECONDS must be a whole number of seconds from 0 to ${MAX_ACCEPT_GRACE_SECONDS}, not '${value}'`);
+  }
   return seconds;
 }
 

@@ -45,9 +45,9 @@ test('a connection already accepted (by accept-connection) is done, without a se
   ]);
 });
 
-test('within the grace period a pending request is left to accept-connection: NotReady, nothing decided', async () => {
+test('within the grace period a pending request is left to accept-connection: AwaitingAcceptance, nothing decided', async () => {
   connection('pendingAcceptance', { requestedSecondsAgo: 10 });
-  await expect(invoke(handler, event)).rejects.toMatchObject({ name: 'NotReady', message: expect.stringMatching(/pendingAcceptance; accept-connection has until \d{4}-\d\d-\d\dT/) });
+  await expect(invoke(handler, event)).rejects.toMatchObject({ name: 'AwaitingAcceptance', message: expect.stringMatching(/pendingAcceptance; accept-connection has until \d{4}-\d\d-\d\dT/) });
   expect(decisions()).toHaveLength(0);
 });
 
@@ -95,5 +95,12 @@ test("connections of a service that is not the run's are not decided", async () 
   serviceTags(otherRunTags);
   connection('pendingAcceptance', { requestedSecondsAgo: 600 });
   await expect(invoke(handler, event)).rejects.toMatchObject({ name: 'LabInputInvalid' });
+  expect(decisions()).toHaveLength(0);
+});
+
+test('a grace longer than the acceptance wait covers is refused, saying what is allowed, before anything is decided', async () => {
+  withLabEnvironment({ ACCEPT_GRACE_SECONDS: '3601' });
+  connection('pendingAcceptance', { requestedSecondsAgo: 600 });
+  await expect(invoke(handler, event)).rejects.toThrow("ACCEPT_GRACE_SECONDS must be a whole number of seconds from 0 to 3600, not '3601'");
   expect(decisions()).toHaveLength(0);
 });

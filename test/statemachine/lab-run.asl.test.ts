@@ -1,4 +1,5 @@
 import { LATENCY_PROFILE, type LatencyStep } from '../../local/cloud/latency-profile';
+import { MAX_ACCEPT_GRACE_SECONDS } from '../../functions/lab/lab-settings';
 import { allStates, readAsl, retryDelay, waitRetrier } from '../support/teardown-driver';
 
 const asl = readAsl('lab-run.asl.json');
@@ -51,10 +52,14 @@ test('a step waiting its turn at a busy request bucket keeps asking for longer t
   }
 });
 
-test('the acceptance wait outlasts the grace period after which the workflow accepts the connection itself', () => {
-  const retrier = waitRetrier(STATES.AwaitConnectionAccepted!)!;
-  const patience = Array.from({ length: retrier.MaxAttempts! }, (_, attempt) => retryDelay(retrier, attempt)).reduce((sum, delay) => sum + delay, 0);
-  expect(patience).toBeGreaterThan(60);
+test('the acceptance wait outlasts the longest grace a deployment may set, and looks once more after it; a missing request is not waited for as long', () => {
+  const patience = (error: string): number => {
+    const retrier = STATES.AwaitConnectionAccepted!.Retry!.find((candidate) => candidate.ErrorEquals.includes(error))!;
+    return Array.from({ length: retrier.MaxAttempts! }, (_, attempt) => retryDelay(retrier, attempt)).reduce((sum, delay) => sum + delay, 0);
+  };
+  const pollGap = STATES.AwaitConnectionAccepted!.Retry!.find((candidate) => candidate.ErrorEquals.includes('AwaitingAcceptance'))!.MaxDelaySeconds!;
+  expect(patience('AwaitingAcceptance')).toBeGreaterThanOrEqual(MAX_ACCEPT_GRACE_SECONDS + pollGap);
+  expect(patience('NotReady')).toBeLessThan(MAX_ACCEPT_GRACE_SECONDS / 10);
 });
 
 test('the NLB is created before the branches, so the consumer side can probe it before its endpoint exists', () => {

@@ -102,7 +102,7 @@ async function faultMatrix(): Promise<void> {
 function tallyScenarios(part: string, affectedFigure: 'throttled calls' | 'consistency misses', least: (calls: number) => number, summaries: ScenarioSummary[]): void {
   figures.plan('runs completed', SCENARIOS.length);
   for (const summary of summaries) {
-    const { affected: _affected, calls: _calls, ...outcome } = summary;
+    const { affected: _affected, affectedServices: _services, calls: _calls, ...outcome } = summary;
     figures.count('runs completed');
     figures.count('resources leaked', summary.leftovers);
     figures.count('foreign resources touched', summary.touched.length);

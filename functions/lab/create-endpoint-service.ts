@@ -43,6 +43,15 @@ async function notifyConnections(ec2: EC2Client, run: LabRun, serviceId: string,
  * (`LAB_ALLOWED_PRINCIPALS`, by default the lab's own account root), with
  * connection notifications to `CONNECTION_TOPIC_ARN` when set. Safe to
  * repeat: ClientTokens for the creates, and only missing principals are added.
+ *
+ * The lab's own account would connect without its entry: AWS admits the
+ * account that owns a service with no allowed principal (Terraform's
+ * `TestAccVPCEndpoint_interfaceNonAWSServiceAcceptOnCreate`,
+ * hashicorp/terraform-provider-aws internal/service/ec2/vpc_endpoint_test.go,
+ * run against AWS). The default entry stays because the lab's design
+ * builds the service lesson with the lab's account as the allowed principal
+ * (DESIGN.md, "endpoint service"), so a student finds it listed; a principal
+ * of another account does need its entry.
  */
 export async function createEndpointService(input: { run: LabRun; plan: Plan; loadBalancer: LoadBalancer }, { clients }: StepDependencies): Promise<EndpointService> {
   const { run, plan, loadBalancer } = input;

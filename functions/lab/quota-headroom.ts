@@ -1,5 +1,5 @@
 import { type EC2Client, paginateDescribeVpcEndpoints, paginateDescribeVpcs } from '@aws-sdk/client-ec2';
-import { GetServiceQuotaCommand, NoSuchResourceException, type ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
+import { GetServiceQuotaCommand, NoSuchResourceException, type ServiceQuotasClient, TooManyRequestsException } from '@aws-sdk/client-service-quotas';
 import { QuotaExhausted } from '../commons/lab-errors';
 import { ownedBy } from '../commons/lab-tags';
 import { stateIs } from './ec2-states';
@@ -21,13 +21,22 @@ export const VPC_QUOTAS = {
   gatewayEndpointsPerRegion: { code: 'L-1B52E74A', name: 'Gateway VPC endpoints per Region', awsDefault: 20 },
 } as const satisfies Record<string, VpcQuota>;
 
-/** The quota's value for the account: the applied value, or AWS's default where Service Quotas has no record of one. */
+/**
+ * The quota's value for the account: the applied value, or AWS's default
+ * where Service Quotas has no record of one. Throttling that outlasts the
+ * SDK's retries (Service Quotas answers `TooManyRequestsException`, "Due to
+ * throttling, the request was denied": Service Quotas API Reference,
+ * GetServiceQuota, Errors) is thrown as it came, as EC2's, ELBv2's and SSM's
+ * are, so the state's throttling `Retry` (statemachine/lab-run.asl.json,
+ * Preflight) matches it by that name.
+ */
 export async function quotaValue(quotas: ServiceQuotasClient, quota: VpcQuota): Promise<number> {
   try {
     const { Quota } = await quotas.send(new GetServiceQuotaCommand({ ServiceCode: 'vpc', QuotaCode: quota.code }));
     return Quota?.Value ?? quota.awsDefault;
   } catch (error) {
     if (isKind(error, NoSuchResourceException)) return quota.awsDefault;
+    if (isKind(error, TooManyRequestsException)) throw error;
     throw new Error(`could not read the quota "${quota.name}" (vpc/${quota.code}): ${(error as Error).name}: ${(error as Error).message}`, { cause: error });
   }
 }

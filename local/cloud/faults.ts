@@ -53,9 +53,9 @@ export class Faults {
     this.rules.push({ rule, seen: 0, fired: 0 });
   }
 
-  /** Throttles a share of every service's calls. */
+  /** Throttles a share of one service's calls or, by default, of EC2's, ELBv2's, SSM's and Service Quotas', each in its own words (`throttlingError`). */
   throttle(probability: number, service?: string): void {
-    for (const name of service ? [service] : ['ec2', 'elasticloadbalancing', 'ssm']) {
+    for (const name of service ? [service] : ['ec2', 'elasticloadbalancing', 'ssm', 'servicequotas']) {
       const { code, status } = throttlingError(name);
       this.add({ service: name, code, status, probability });
     }

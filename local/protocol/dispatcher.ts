@@ -5,10 +5,11 @@ import type { LocalIam } from '../iam/local-iam';
 import { newRequestId } from '../cloud/ids';
 import type { HttpAnswer, RequestContext } from './http-answer';
 import { jsonProtocol } from './json-protocol';
+import { unmodelledPart } from './modelled-input';
 import { queryProtocol } from './query-protocol';
 import { routeRequest } from './route-request';
 import { operationSchema, type ServiceDescription } from './service-catalog';
-import { asServiceError, invalidAction, ServiceError } from './service-error';
+import { asServiceError, invalidAction, ServiceError, UnmodelledParameter } from './service-error';
 import { isReadOnlyAction, type ServiceProvider } from './service-provider';
 
 export interface IncomingRequest {
@@ -99,13 +100,17 @@ export class Dispatcher {
       const refused = this.iam.refusal(context.caller, service.signingName, context.action, input, this.providers.get(service.signingName)?.authorization?.[context.action], context.region);
       if (refused) throw refused;
     }
+    const provider = this.providers.get(service.signingName);
+    const implemented = provider?.operations[operation[2]];
+    if (!provider || !implemented) throw invalidAction(context.action, service.signingName);
+    // Before DryRun answers: a request the model would not carry out in full must never be told it would have succeeded.
+    const unmodelled = unmodelledPart(implemented.modelled, input);
+    if (unmodelled) throw new UnmodelledParameter(provider.unmodelledParameterCode, context.action, unmodelled);
     if (input.DryRun === true) {
       throw new ServiceError('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412);
     }
-    const handler = this.providers.get(service.signingName)?.operations[operation[2]];
-    if (!handler) throw invalidAction(context.action, service.signingName);
-    if (isReadOnlyAction(context.action)) return handler(input, context);
-    return this.runtime.store.transaction(() => handler(input, context));
+    if (isReadOnlyAction(context.action)) return implemented.run(input, context);
+    return this.runtime.store.transaction(() => implemented.run(input, context));
   }
 
   private codec(service: ServiceDescription): typeof queryProtocol | typeof jsonProtocol {

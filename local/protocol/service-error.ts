@@ -1,4 +1,6 @@
 import { isKind } from '../../functions/commons/is-kind';
+import type { UnmodelledPart } from './modelled-input';
+
 /**
  * An error the local cloud answers with, in the calling protocol's own form.
  * Mirrors AWS: a code the SDK maps to an exception, a message a person can act
@@ -35,6 +37,21 @@ export const requestTooLarge = (limit: number): ServiceError =>
 
 export const malformedRequest = (message: string): ServiceError =>
   new ServiceError('MalformedQueryString', message);
+
+/**
+ * A request the local cloud refuses because it does not model part of it,
+ * rather than answer success and ignore that part. The code is the one the
+ * service answers a request it does not support with (each provider names it).
+ */
+export class UnmodelledParameter extends ServiceError {
+  constructor(code: string, action: string, part: UnmodelledPart) {
+    const what = part.value
+      ? `${part.parameter}=${String(part.value.sent)} in ${action} (only ${part.value.modelled.map(String).join(' or ')})`
+      : `the parameter ${part.parameter} of ${action}`;
+    super(code, `The local cloud does not model ${what}, and refuses the request rather than ignore it.`);
+    this.name = 'UnmodelledParameter';
+  }
+}
 
 /** Wraps anything that is not a ServiceError, so the boundary always answers in AWS's form. */
 export function asServiceError(error: unknown): ServiceError {

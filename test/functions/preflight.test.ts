@@ -1,9 +1,10 @@
 import { DescribeAvailabilityZonesCommand, DescribeVpcEndpointsCommand, DescribeVpcsCommand, EC2Client, type Vpc, type VpcEndpoint } from '@aws-sdk/client-ec2';
-import { GetServiceQuotaCommand, NoSuchResourceException, ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
+import { GetServiceQuotaCommand, NoSuchResourceException, ServiceQuotasClient, TooManyRequestsException } from '@aws-sdk/client-service-quotas';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../functions/handlers/preflight';
+import { readAsl } from '../support/teardown-driver';
 import { ACCOUNT, invoke, otherRunTags, REGION, run, tagsOf } from './build-fixtures';
 
 const ec2 = mockClient(EC2Client);
@@ -81,6 +82,15 @@ test('a scenario without the gateway lesson does not look at gateway endpoints',
 test('a quota that cannot be read fails the step with the AWS error code', async () => {
   quotas.on(GetServiceQuotaCommand).rejects(Object.assign(new Error('User is not authorized'), { name: 'AccessDeniedException' }));
   await expect(invoke(handler, { run })).rejects.toThrow('could not read the quota "VPCs per Region" (vpc/L-F678F1CE): AccessDeniedException: User is not authorized');
+});
+
+test("Service Quotas' throttling reaches the workflow as TooManyRequestsException, a name the Preflight state's throttling Retry matches", async () => {
+  const throttled = new TooManyRequestsException({ message: 'Rate exceeded', $metadata: { httpStatusCode: 400 } });
+  quotas.on(GetServiceQuotaCommand).rejects(throttled);
+  await expect(invoke(handler, { run })).rejects.toBe(throttled);
+  const retriers = readAsl('lab-run.asl.json').States.Preflight!.Retry ?? [];
+  const throttlingRetry = retriers.find((retrier) => retrier.ErrorEquals.includes('RequestLimitExceeded'));
+  expect(throttlingRetry?.ErrorEquals).toContain(throttled.name);
 });
 
 test('a run for another region than the functions work in is refused before any call', async () => {

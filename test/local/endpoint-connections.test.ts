@@ -10,7 +10,7 @@ import {
   ModifyVpcEndpointServicePermissionsCommand,
   RejectVpcEndpointConnectionsCommand,
 } from '@aws-sdk/client-ec2';
-import { ACCOUNT_ROOT, endpointService, vpcWithTwoZones } from '../support/endpoint-lab';
+import { endpointService, vpcWithTwoZones } from '../support/endpoint-lab';
 import { localCloudForTests, REGION } from '../support/local-cloud-fixture';
 import { pacedLocalCloudForTests } from '../support/paced-local-cloud';
 import { refused } from '../support/refused';
@@ -113,17 +113,24 @@ test('without acceptance required, a connection goes pending, then available, an
   expect(await endpointState(endpoint.VpcEndpointId!)).toBe('available');
 });
 
-test('a caller the service does not admit, or a zone it is not offered in, is refused', async () => {
-  const { serviceId, serviceName, consumer } = await serviceWithConsumer(5, true);
+test('a zone the service is not offered in is refused', async () => {
+  const { serviceName, consumer } = await serviceWithConsumer(5, true);
   const otherZone = await refused(
     local.ec2.send(new CreateVpcEndpointCommand({ VpcId: consumer.vpcId, ServiceName: serviceName, VpcEndpointType: 'Interface', SubnetIds: [consumer.subnetB] })),
   );
   expect(otherZone).toMatchObject({ name: 'InvalidParameter', message: expect.stringContaining('does not support the availability zone') });
-  await local.ec2.send(new ModifyVpcEndpointServicePermissionsCommand({ ServiceId: serviceId, RemoveAllowedPrincipals: [ACCOUNT_ROOT] }));
-  const notAllowed = await refused(
-    local.ec2.send(new CreateVpcEndpointCommand({ VpcId: consumer.vpcId, ServiceName: serviceName, VpcEndpointType: 'Interface', SubnetIds: [consumer.subnetA] })),
-  );
-  expect(notAllowed).toMatchObject({ name: 'InvalidServiceName', message: `The Vpc Endpoint Service '${serviceName}' does not exist` });
+});
+
+// As on AWS, where Terraform's TestAccVPCEndpoint_interfaceNonAWSServiceAcceptOnCreate connects an endpoint to a
+// service of the same account that allows no principal (hashicorp/terraform-provider-aws, internal/service/ec2/vpc_endpoint_test.go).
+// Another account is refused unless allowed: the model's test in endpoint-services.test.ts asks for one, as this cloud has a single account.
+test('the account that owns the service connects with no allowed principal, and still does once other principals come and go', async () => {
+  const { serviceId, connect } = await serviceWithConsumer(9, true);
+  expect((await connect()).State).toBe('pendingAcceptance');
+  const other = 'arn:aws:iam::111122223333:root';
+  await local.ec2.send(new ModifyVpcEndpointServicePermissionsCommand({ ServiceId: serviceId, AddAllowedPrincipals: [other] }));
+  await local.ec2.send(new ModifyVpcEndpointServicePermissionsCommand({ ServiceId: serviceId, RemoveAllowedPrincipals: [other] }));
+  expect((await connect()).State).toBe('pendingAcceptance');
 });
 
 test('deleting a connected endpoint publishes Delete to the service and to notifications on the endpoint', async () => {

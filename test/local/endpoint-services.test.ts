@@ -1,4 +1,5 @@
 import {
+  CreateTagsCommand,
   CreateVpcEndpointCommand,
   CreateVpcEndpointServiceConfigurationCommand,
   DeleteVpcEndpointsCommand,
@@ -9,7 +10,9 @@ import {
   ModifyVpcEndpointServicePermissionsCommand,
   RejectVpcEndpointConnectionsCommand,
 } from '@aws-sdk/client-ec2';
-import { ACCOUNT_ROOT, endpointService, vpcWithTwoZones } from '../support/endpoint-lab';
+import type { EndpointServiceRecord } from '../../local/services/ec2/model/ec2-records';
+import { admitsAccount } from '../../local/services/ec2/model/endpoint-services';
+import { endpointService, vpcWithTwoZones } from '../support/endpoint-lab';
 import { localCloudForTests, REGION } from '../support/local-cloud-fixture';
 import { refused } from '../support/refused';
 
@@ -40,35 +43,75 @@ test('a load balancer that does not exist is refused', async () => {
   expect(error.name).toBe('InvalidParameter');
 });
 
-test('allowed principals are added, typed, listed and removed', async () => {
+test('a new service allows no principal; principals are added, typed, listed and removed', async () => {
   const { serviceId } = await endpointService(local, 2, { acceptanceRequired: true });
+  // AWS lists none for a new service: Terraform's TestAccVPCEndpointService_basic checks `allowed_principals.#` = 0
+  // (hashicorp/terraform-provider-aws, internal/service/ec2/vpc_endpoint_service_test.go).
+  expect((await local.ec2.send(new DescribeVpcEndpointServicePermissionsCommand({ ServiceId: serviceId }))).AllowedPrincipals).toEqual([]);
+  const account = 'arn:aws:iam::111122223333:root';
   const role = 'arn:aws:iam::111122223333:role/consumer';
-  const added = await local.ec2.send(new ModifyVpcEndpointServicePermissionsCommand({ ServiceId: serviceId, AddAllowedPrincipals: [role] }));
-  expect(added).toMatchObject({ ReturnValue: true, AddedPrincipals: [{ Principal: role, PrincipalType: 'Role', ServiceId: serviceId }] });
+  const added = await local.ec2.send(new ModifyVpcEndpointServicePermissionsCommand({ ServiceId: serviceId, AddAllowedPrincipals: [account, role] }));
+  expect(added).toMatchObject({
+    ReturnValue: true,
+    AddedPrincipals: [
+      { Principal: account, PrincipalType: 'Account', ServiceId: serviceId },
+      { Principal: role, PrincipalType: 'Role', ServiceId: serviceId },
+    ],
+  });
   expect(added.AddedPrincipals![0]!.ServicePermissionId).toMatch(/^vpce-svc-perm-[0-9a-f]{17}$/);
   const listed = await local.ec2.send(new DescribeVpcEndpointServicePermissionsCommand({ ServiceId: serviceId }));
   expect(listed.AllowedPrincipals!.map(({ Principal, PrincipalType }) => [Principal, PrincipalType])).toEqual([
-    [ACCOUNT_ROOT, 'Account'],
+    [account, 'Account'],
     [role, 'Role'],
   ]);
   const accounts = await local.ec2.send(new DescribeVpcEndpointServicePermissionsCommand({ ServiceId: serviceId, Filters: [{ Name: 'principal-type', Values: ['Account'] }] }));
-  expect(accounts.AllowedPrincipals!.map((allowed) => allowed.Principal)).toEqual([ACCOUNT_ROOT]);
+  expect(accounts.AllowedPrincipals!.map((allowed) => allowed.Principal)).toEqual([account]);
   await local.ec2.send(new ModifyVpcEndpointServicePermissionsCommand({ ServiceId: serviceId, RemoveAllowedPrincipals: [role] }));
   const after = await local.ec2.send(new DescribeVpcEndpointServicePermissionsCommand({ ServiceId: serviceId }));
-  expect(after.AllowedPrincipals!.map((allowed) => allowed.Principal)).toEqual([ACCOUNT_ROOT]);
+  expect(after.AllowedPrincipals!.map((allowed) => allowed.Principal)).toEqual([account]);
   const malformed = await refused(local.ec2.send(new ModifyVpcEndpointServicePermissionsCommand({ ServiceId: serviceId, AddAllowedPrincipals: ['someone'] })));
   expect(malformed.name).toBe('InvalidParameterValue');
 });
 
-test('DescribeVpcEndpointServices shows a service only to allowed principals', async () => {
+test('DescribeVpcEndpointServices lists the account its own service with no allowed principal, by name, filter and tag', async () => {
   const { serviceId, serviceName } = await endpointService(local, 3, { acceptanceRequired: false });
-  const visible = await local.ec2.send(new DescribeVpcEndpointServicesCommand({ ServiceNames: [serviceName] }));
-  expect(visible.ServiceDetails).toEqual([
-    expect.objectContaining({ ServiceId: serviceId, Owner: '000000000000', AcceptanceRequired: false, ServiceType: [{ ServiceType: 'Interface' }] }),
-  ]);
-  await local.ec2.send(new ModifyVpcEndpointServicePermissionsCommand({ ServiceId: serviceId, RemoveAllowedPrincipals: [ACCOUNT_ROOT] }));
-  const hidden = await refused(local.ec2.send(new DescribeVpcEndpointServicesCommand({ ServiceNames: [serviceName] })));
-  expect(hidden.name).toBe('InvalidServiceName');
+  await local.ec2.send(new CreateTagsCommand({ Resources: [serviceId], Tags: [{ Key: 'Name', Value: 'own-service' }] }));
+  const expected = [expect.objectContaining({ ServiceId: serviceId, Owner: '000000000000', AcceptanceRequired: false, ServiceType: [{ ServiceType: 'Interface' }] })];
+  expect((await local.ec2.send(new DescribeVpcEndpointServicesCommand({ ServiceNames: [serviceName] }))).ServiceDetails).toEqual(expected);
+  const byFilter = await local.ec2.send(new DescribeVpcEndpointServicesCommand({ Filters: [{ Name: 'service-name', Values: [serviceName] }] }));
+  expect(byFilter.ServiceDetails).toEqual(expected);
+  const byTag = await local.ec2.send(new DescribeVpcEndpointServicesCommand({ Filters: [{ Name: 'tag:Name', Values: ['own-service'] }] }));
+  expect(byTag.ServiceDetails).toEqual(expected);
+  await local.ec2.send(new ModifyVpcEndpointServicePermissionsCommand({ ServiceId: serviceId, AddAllowedPrincipals: ['arn:aws:iam::111122223333:root'] }));
+  await local.ec2.send(new ModifyVpcEndpointServicePermissionsCommand({ ServiceId: serviceId, RemoveAllowedPrincipals: ['arn:aws:iam::111122223333:root'] }));
+  expect((await local.ec2.send(new DescribeVpcEndpointServicesCommand({ ServiceNames: [serviceName] }))).ServiceDetails).toEqual(expected);
+});
+
+describe('admitsAccount (the local cloud has one account, so another is asked of the model)', () => {
+  const OTHER = '111122223333';
+  const service = (allowedPrincipals: string[]): EndpointServiceRecord => ({
+    id: 'vpce-svc-0123456789abcdef0',
+    region: REGION,
+    ownerId: '000000000000',
+    createdAt: 0,
+    tags: {},
+    serviceName: `com.amazonaws.vpce.${REGION}.vpce-svc-0123456789abcdef0`,
+    serviceState: 'Available',
+    acceptanceRequired: true,
+    networkLoadBalancerArns: [],
+    allowedPrincipals,
+    availabilityZones: [`${REGION}a`],
+    baseEndpointDnsNames: [],
+  });
+
+  test('admits the owner with no allowed principal, and another account only once one of its principals or * is allowed', () => {
+    expect(admitsAccount(service([]), '000000000000')).toBe(true);
+    expect(admitsAccount(service([]), OTHER)).toBe(false);
+    expect(admitsAccount(service(['arn:aws:iam::444455556666:root']), OTHER)).toBe(false);
+    expect(admitsAccount(service([`arn:aws:iam::${OTHER}:root`]), OTHER)).toBe(true);
+    expect(admitsAccount(service([`arn:aws:iam::${OTHER}:role/consumer`]), OTHER)).toBe(true);
+    expect(admitsAccount(service(['*']), OTHER)).toBe(true);
+  });
 });
 
 test('DescribeVpcEndpointServiceConfigurations filters, and refuses an unknown id', async () => {

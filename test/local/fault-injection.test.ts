@@ -1,5 +1,7 @@
 import { CreateVpcCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
-import { localCloudForTests, withOwnLocalCloud } from '../support/local-cloud-fixture';
+import { GetServiceQuotaCommand, ServiceQuotasClient, TooManyRequestsException } from '@aws-sdk/client-service-quotas';
+import { isKind } from '../../functions/commons/is-kind';
+import { clientConfig, localCloudForTests, withOwnLocalCloud } from '../support/local-cloud-fixture';
 
 const local = localCloudForTests();
 afterEach(() => local.cloud.runtime.faults.clear());
@@ -8,6 +10,15 @@ test('throttling answers RequestLimitExceeded with HTTP 503, as EC2 does', async
   local.cloud.runtime.faults.throttle(1, 'ec2');
   const error = await local.ec2.send(new DescribeVpcsCommand({})).catch((e: unknown) => e);
   expect(error).toMatchObject({ name: 'RequestLimitExceeded', $metadata: { httpStatusCode: 503 } });
+});
+
+test('Service Quotas throttling answers TooManyRequestsException, which the SDK reads as its modelled error', async () => {
+  local.cloud.runtime.faults.throttle(1, 'servicequotas');
+  const quotas = new ServiceQuotasClient(clientConfig(local.cloud.endpoint));
+  const error = await quotas.send(new GetServiceQuotaCommand({ ServiceCode: 'vpc', QuotaCode: 'L-F678F1CE' })).catch((e: unknown) => e);
+  // The check the preflight makes (functions/lab/quota-headroom.ts) before it hands the error to the workflow.
+  expect(isKind(error, TooManyRequestsException)).toBe(true);
+  expect(error).toMatchObject({ name: 'TooManyRequestsException', $metadata: { httpStatusCode: 400 } });
 });
 
 test('a chosen call fails a chosen number of times, after a chosen number of successes', async () => {

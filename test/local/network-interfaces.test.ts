@@ -71,7 +71,7 @@ test('an interface made on its own is available until deleted', async () => {
   await local.ec2.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: id }));
   expect(await interfaces({ Filters: [{ Name: 'network-interface-id', Values: [id] }] })).toEqual([]);
   const again = await refused(local.ec2.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: id })));
-  expect(again).toMatchObject({ name: 'InvalidNetworkInterfaceID.NotFound', message: `The network interface ID '${id}' does not exist` });
+  expect(again).toMatchObject({ name: 'InvalidNetworkInterfaceID.NotFound', message: `The networkInterface ID '${id}' does not exist` });
   expect((await refused(local.ec2.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: 'eth0' })))).name).toBe('InvalidNetworkInterfaceID.Malformed');
 });
 
@@ -103,9 +103,10 @@ test('refuses groups of another VPC and unknown ids', async () => {
     name: 'InvalidParameter',
     message: `Security group ${GroupId} and subnet ${network.subnetId} belong to different networks.`,
   });
-  expect((await refused(local.ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: ['eni-0123456789abcdef0'] })))).name).toBe(
-    'InvalidNetworkInterfaceID.NotFound',
-  );
+  expect(await refused(local.ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: ['eni-0123456789abcdef0'] })))).toMatchObject({
+    name: 'InvalidNetworkInterfaceID.NotFound',
+    message: "The networkInterface ID 'eni-0123456789abcdef0' does not exist",
+  });
 });
 
 describe('after its instance is terminated, on AWS time', () => {

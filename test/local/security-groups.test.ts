@@ -128,6 +128,21 @@ test('ingress rules are added, shown as AWS groups them, and refused when repeat
   );
 });
 
+test('the tags given to new rules are on each rule added, and tags for another resource type are refused', async () => {
+  const groupId = await newGroup();
+  const tagged = (ResourceType: 'security-group-rule' | 'security-group') =>
+    local.ec2.send(
+      new AuthorizeSecurityGroupIngressCommand({
+        GroupId: groupId,
+        IpPermissions: [http({ IpRanges: [{ CidrIp: '10.0.0.0/16' }, { CidrIp: '10.9.0.0/16' }] })],
+        TagSpecifications: [{ ResourceType, Tags: [{ Key: 'vpce-lab:run-id', Value: 'r1' }] }],
+      }),
+    );
+  expect((await refused(tagged('security-group'))).name).toBe('InvalidParameterValue');
+  const { SecurityGroupRules } = await tagged('security-group-rule');
+  expect(SecurityGroupRules?.map((rule) => rule.Tags)).toEqual([[{ Key: 'vpce-lab:run-id', Value: 'r1' }], [{ Key: 'vpce-lab:run-id', Value: 'r1' }]]);
+});
+
 test('rules that cannot be satisfied are refused', async () => {
   const groupId = await newGroup();
   expect((await refused(authorize(groupId, [{ IpProtocol: 'tcp', IpRanges: [{ CidrIp: '10.0.0.0/8' }] }]))).name).toBe('InvalidParameterValue');

@@ -3,11 +3,10 @@ import {
   CreateVpcEndpointConnectionNotificationCommand,
   CreateVpcEndpointServiceConfigurationCommand,
   DescribeVpcEndpointsCommand,
-  ModifyVpcEndpointServicePermissionsCommand,
 } from '@aws-sdk/client-ec2';
 import { CreateLoadBalancerCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { LAB_FUNCTIONS } from '../../functions/handlers/lab-functions';
-import { ACCOUNT_ROOT, vpcWithTwoZones } from '../support/endpoint-lab';
+import { vpcWithTwoZones } from '../support/endpoint-lab';
 import { eventually, type LabFixture, labForTests, STAND_IN_FUNCTIONS } from '../support/local-lab-fixture';
 import { failNext, receivedEvents } from '../support/stand-in-functions/sns-recorder';
 
@@ -29,7 +28,6 @@ async function notifyingService(local: LabFixture, n: number) {
     }),
   );
   const serviceId = ServiceConfiguration!.ServiceId!;
-  await local.ec2.send(new ModifyVpcEndpointServicePermissionsCommand({ ServiceId: serviceId, AddAllowedPrincipals: [ACCOUNT_ROOT] }));
   await local.ec2.send(
     new CreateVpcEndpointConnectionNotificationCommand({ ServiceId: serviceId, ConnectionNotificationArn: local.lab.connectionTopicArn, ConnectionEvents: ['Connect', 'Accept', 'Reject', 'Delete'] }),
   );

@@ -72,6 +72,15 @@ describe('StartExecution', () => {
     expect(await refused(local.sfn.send(new StartExecutionCommand({ stateMachineArn: arnOf('echo'), name: 'lab run/1' })))).toMatchObject({ name: 'InvalidName' });
   });
 
+  test('an X-Ray trace header, which the local cloud does not model, is ValidationException and starts nothing', async () => {
+    const traced = new StartExecutionCommand({ stateMachineArn: arnOf('hold'), name: 'traced', input: JSON.stringify(anHourAhead()), traceHeader: 'Root=1-5759e988-bd862e3fe1be46a994272793' });
+    expect(await refused(local.sfn.send(traced))).toMatchObject({
+      name: 'ValidationException',
+      message: 'The local cloud does not model the parameter traceHeader of StartExecution, and refuses the request rather than ignore it.',
+    });
+    expect((await local.sfn.send(new ListExecutionsCommand({ stateMachineArn: arnOf('hold') }))).executions?.map((execution) => execution.name)).not.toContain('traced');
+  });
+
   test('without input the execution gets {} and without a name a UUID', async () => {
     const { executionArn } = await local.sfn.send(new StartExecutionCommand({ stateMachineArn: arnOf('echo') }));
     expect(executionArn).toMatch(/:execution:vpce-lab-echo:[0-9a-f-]{36}$/);

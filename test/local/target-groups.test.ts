@@ -144,6 +144,23 @@ describe('RegisterTargets', () => {
   });
 });
 
+describe('DescribeTargetHealth', () => {
+  test('a target never registered, or registered at another port, is unused and Target.NotRegistered', async () => {
+    const group = await createTcpTargetGroup(local.elbv2, { Name: 'unregistered', VpcId: network.vpcId });
+    const [registered, stranger] = [await launchInstance(local.ec2, network.subnetA), await launchInstance(local.ec2, network.subnetA)];
+    local.cloud.settle();
+    await local.elbv2.send(new RegisterTargetsCommand({ TargetGroupArn: group.TargetGroupArn, Targets: [{ Id: registered }] }));
+    const { TargetHealthDescriptions } = await local.elbv2.send(
+      new DescribeTargetHealthCommand({ TargetGroupArn: group.TargetGroupArn, Targets: [{ Id: stranger }, { Id: registered, Port: 8080 }] }),
+    );
+    const notRegistered = { State: 'unused', Reason: 'Target.NotRegistered', Description: 'Target is not registered to the target group' };
+    expect(TargetHealthDescriptions).toEqual([
+      { Target: { Id: stranger, Port: 80 }, HealthCheckPort: '80', TargetHealth: notRegistered },
+      { Target: { Id: registered, Port: 8080 }, HealthCheckPort: '8080', TargetHealth: notRegistered },
+    ]);
+  });
+});
+
 describe('tags of target groups', () => {
   test('are set at creation and added', async () => {
     const group = await createTcpTargetGroup(local.elbv2, { Name: 'tagged-group', VpcId: network.vpcId, Tags: [{ Key: 'vpce-lab:run-id', Value: 'r2' }] });

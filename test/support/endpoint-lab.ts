@@ -4,12 +4,9 @@ import {
   CreateVpcEndpointServiceConfigurationCommand,
   type EC2Client,
   ModifyVpcAttributeCommand,
-  ModifyVpcEndpointServicePermissionsCommand,
 } from '@aws-sdk/client-ec2';
 import { CreateLoadBalancerCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { type LocalCloudFixture, REGION } from './local-cloud-fixture';
-
-export const ACCOUNT_ROOT = 'arn:aws:iam::000000000000:root';
 
 /** Kept for `nlb-lab.ts`, which imports it from here; new tests use `refused` directly. */
 export { refused as refusal } from './refused';
@@ -30,7 +27,8 @@ export async function vpcWithTwoZones(ec2: EC2Client, n: number, options: { dnsH
 
 /**
  * The lab's provider side: an internal NLB in zone a of VPC `10.<n>.0.0/16`
- * and an endpoint service on it that admits the local account.
+ * and an endpoint service on it, with no allowed principal: the local
+ * account owns it, and an owner needs none to connect.
  */
 export async function endpointService(local: LocalCloudFixture, n: number, options: { acceptanceRequired: boolean }) {
   const provider = await vpcWithTwoZones(local.ec2, n);
@@ -41,7 +39,5 @@ export async function endpointService(local: LocalCloudFixture, n: number, optio
   const { ServiceConfiguration } = await local.ec2.send(
     new CreateVpcEndpointServiceConfigurationCommand({ NetworkLoadBalancerArns: [loadBalancerArn], AcceptanceRequired: options.acceptanceRequired }),
   );
-  const serviceId = ServiceConfiguration!.ServiceId!;
-  await local.ec2.send(new ModifyVpcEndpointServicePermissionsCommand({ ServiceId: serviceId, AddAllowedPrincipals: [ACCOUNT_ROOT] }));
-  return { serviceId, serviceName: ServiceConfiguration!.ServiceName!, loadBalancerArn, configuration: ServiceConfiguration! };
+  return { serviceId: ServiceConfiguration!.ServiceId!, serviceName: ServiceConfiguration!.ServiceName!, loadBalancerArn, configuration: ServiceConfiguration! };
 }

@@ -12,7 +12,6 @@ import {
   CreateVpcEndpointServiceConfigurationCommand,
   type EC2Client,
   ModifyVpcAttributeCommand,
-  ModifyVpcEndpointServicePermissionsCommand,
   RunInstancesCommand,
   type VpcEndpoint,
 } from '@aws-sdk/client-ec2';
@@ -141,7 +140,6 @@ export async function providerService(local: LocalCloudFixture, n: number) {
   await elbv2.send(new CreateListenerCommand({ LoadBalancerArn: loadBalancerArn, Protocol: 'TCP', Port: 80, DefaultActions: [{ Type: 'forward', TargetGroupArn: targetGroupArn }] }));
   const { ServiceConfiguration } = await ec2.send(new CreateVpcEndpointServiceConfigurationCommand({ NetworkLoadBalancerArns: [loadBalancerArn], AcceptanceRequired: true }));
   const serviceId = ServiceConfiguration!.ServiceId!;
-  await ec2.send(new ModifyVpcEndpointServicePermissionsCommand({ ServiceId: serviceId, AddAllowedPrincipals: [`arn:aws:iam::${local.cloud.runtime.accountId}:root`] }));
   local.cloud.settle();
   return { serviceId, serviceName: ServiceConfiguration!.ServiceName!, webGroupId, servers };
 }

@@ -50,5 +50,12 @@ export function createEc2Provider(runtime: CloudRuntime): ServiceProvider {
     ...instanceOperations(context),
     ...networkInterfaceOperations(context),
   };
-  return { service: 'ec2', operations, authorization: ec2Authorization(context, Object.keys(operations)) };
+  return {
+    service: 'ec2',
+    operations,
+    // "The specified request includes an unsupported operation … The reason for the unsupported operation is returned
+    // in the error message" (EC2 API Reference, Error codes for the Amazon EC2 API, common client errors).
+    unmodelledParameterCode: 'UnsupportedOperation',
+    authorization: ec2Authorization(context, Object.keys(operations)),
+  };
 }

@@ -7,6 +7,7 @@ import { targetOperations } from './api/target-api';
 import { targetGroupOperations } from './api/target-group-api';
 import { elbv2Authorization } from './iam/elbv2-authorization';
 import { elbv2Context } from './model/elbv2-context';
+import { UNMODELLED_PARAMETER_CODE } from './model/elbv2-errors';
 import { registerLoadBalancerEvents } from './model/load-balancers';
 import { registerTargetEvents } from './model/targets';
 
@@ -24,6 +25,7 @@ export function createElbv2Provider(runtime: CloudRuntime): ServiceProvider {
       ...listenerOperations(context),
       ...tagOperations(context),
     },
+    unmodelledParameterCode: UNMODELLED_PARAMETER_CODE,
     authorization: elbv2Authorization(context),
   };
 }

@@ -7,5 +7,8 @@ import { serviceQuotasAuthorization } from './iam/servicequotas-authorization';
 export const createServiceQuotasProvider = (runtime: CloudRuntime): ServiceProvider => ({
   service: 'servicequotas',
   operations: serviceQuotaOperations(runtime),
+  // "Invalid input was provided." (Service Quotas API Reference, IllegalArgumentException, an error of both
+  // GetServiceQuota and RequestServiceQuotaIncrease).
+  unmodelledParameterCode: 'IllegalArgumentException',
   authorization: serviceQuotasAuthorization(),
 });

@@ -19,6 +19,9 @@ export function createSsmProvider(runtime: CloudRuntime): ServiceProvider {
       ...instanceInformationOperations(context),
       ...commandOperations(context),
     },
+    // "The request isn't valid. Verify that you entered valid contents for the command and try again." (AWS Systems
+    // Manager API Reference, ValidationException): SSM's own answer to input it cannot act on.
+    unmodelledParameterCode: 'ValidationException',
     authorization: ssmAuthorization(ec2Context(runtime)),
   };
 }

@@ -45,6 +45,9 @@ export function createStepFunctions(runtime: CloudRuntime, options: StepFunction
     provider: {
       service: 'states',
       operations: { ...stateMachineOperations(context), ...executionOperations(context, runner), ...historyOperations(context) },
+      // "The input does not satisfy the constraints specified by an Amazon Web Services service." (AWS Step Functions
+      // API Reference, ValidationException).
+      unmodelledParameterCode: 'ValidationException',
     },
     startExecution: (stateMachineArn, input) => {
       const { record, isNew } = runtime.store.transaction(() => startExecution(context, { stateMachineArn, input }));

@@ -2,13 +2,13 @@ import type { Scenario } from '../../../functions/lab/lab-run';
 import { localAcceptGrace } from '../../../cli/connection/connect';
 import type { Condition } from './scenario-runs';
 
-/** What EC2, ELBv2 and SSM answer a caller over its request rate. */
-const THROTTLING_CODES = ['RequestLimitExceeded', 'Throttling', 'ThrottlingException'];
+/** What EC2, ELBv2, SSM and Service Quotas answer a caller over its request rate. */
+const THROTTLING_CODES = ['RequestLimitExceeded', 'Throttling', 'ThrottlingException', 'TooManyRequestsException'];
 export const THROTTLED_SHARE = 0.3;
 /** The throttled calls a run of `calls` calls must meet at the least: the share, less what chance takes off it. */
 export const leastThrottled = (calls: number): number => Math.ceil((THROTTLED_SHARE - 0.1) * calls);
 
-/** A share of every EC2, ELBv2 and SSM call refused as throttled, drawn from a repeatable random source per scenario. */
+/** A share of every EC2, ELBv2, SSM and Service Quotas call refused as throttled, drawn from a repeatable random source per scenario. */
 export const throttling = (random: (scenario: Scenario) => () => number): Condition => ({
   options: (scenario) => ({ faultRandom: random(scenario) }),
   apply: (lab) => lab.cloud.runtime.faults.throttle(THROTTLED_SHARE),

@@ -14,7 +14,6 @@ import {
   DescribeVpcEndpointsCommand,
   DescribeVpcsCommand,
   type EC2Client,
-  ModifyVpcEndpointServicePermissionsCommand,
 } from '@aws-sdk/client-ec2';
 import {
   AddTagsCommand,
@@ -28,7 +27,7 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { isDeepStrictEqual } from 'node:util';
 import { runTags, TAG } from '../../../functions/commons/lab-tags';
-import { ACCOUNT_ROOT, vpcWithTwoZones } from '../../support/endpoint-lab';
+import { vpcWithTwoZones } from '../../support/endpoint-lab';
 import { eventually } from '../../support/local-lab-fixture';
 import { createNlb, createTcpTargetGroup, forwardTcp, launchInstance } from '../../support/nlb-lab';
 import { serviceName } from '../../support/ssm-lab';
@@ -73,7 +72,6 @@ export async function seedForeignResources({ ec2, elbv2 }: Clients, n: number): 
   await elbv2.send(new RegisterTargetsCommand({ TargetGroupArn: group.TargetGroupArn!, Targets: [{ Id: server }] }));
   const { ServiceConfiguration } = await ec2.send(new CreateVpcEndpointServiceConfigurationCommand({ NetworkLoadBalancerArns: [balancer.LoadBalancerArn!], AcceptanceRequired: false }));
   const serviceId = ServiceConfiguration!.ServiceId!;
-  await ec2.send(new ModifyVpcEndpointServicePermissionsCommand({ ServiceId: serviceId, AddAllowedPrincipals: [ACCOUNT_ROOT] }));
   await eventually(async () => {
     const { ServiceConfigurations } = await ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand({ ServiceIds: [serviceId] }));
     return String(ServiceConfigurations?.[0]?.ServiceState).toLowerCase() === 'available';

@@ -17,6 +17,8 @@ export interface ScenarioSummary {
   readonly touched: string[];
   /** Calls the condition affected (throttled, answered NotFound), as the cloud's journal shows them. */
   readonly affected: number;
+  /** The services (signing names) of those calls, so a check can tell each service met the condition. */
+  readonly affectedServices: string[];
   readonly calls: number;
 }
 
@@ -45,6 +47,7 @@ export async function runUnder(condition: Condition, scenario: Scenario): Promis
     condition.apply(lab);
     const { result, outcome } = await lab.start('--scenario', scenario);
     const calls = lab.cloud.journal.list().filter((call) => call.service !== 'states');
+    const affected = calls.filter((call) => condition.affected(call.errorCode));
     lab.cloud.runtime.faults.clear();
     const leftovers = Object.values(await lab.leftovers(outcome.runId)).flat().length;
     return {
@@ -56,7 +59,8 @@ export async function runUnder(condition: Condition, scenario: Scenario): Promis
       passed: outcome.report?.passed,
       leftovers,
       touched: touchedForeign(before, await settledForeign(lab, foreign)),
-      affected: calls.filter((call) => condition.affected(call.errorCode)).length,
+      affected: affected.length,
+      affectedServices: [...new Set(affected.map((call) => call.service))].sort(),
       calls: calls.length,
     };
   } finally {

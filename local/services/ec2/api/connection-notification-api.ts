@@ -9,7 +9,7 @@ import type {
 } from '@aws-sdk/client-ec2';
 import type { RequestContext } from '../../../protocol/http-answer';
 import { missingParameter, ServiceError } from '../../../protocol/service-error';
-import type { OperationHandler } from '../../../protocol/service-provider';
+import { type Operation, operation } from '../../../protocol/service-provider';
 import { createConnectionNotification, type NotificationSubject, requireNotifiableEndpoint } from '../model/connection-notifications';
 import { type Ec2Context, requireOne } from '../model/ec2-context';
 import type { ConnectionNotificationRecord } from '../model/ec2-records';
@@ -17,6 +17,7 @@ import { endpointServiceNotFound } from '../model/endpoint-services';
 import { vpcEndpointNotFound } from '../model/vpc-endpoints';
 import { createOnce } from './create-once';
 import { describeRecords } from './describe-records';
+import { FILTERS } from './modelled-members';
 import { eachId } from './unsuccessful-items';
 
 const notificationNotFound = (id: string): ServiceError => new ServiceError('InvalidConnectionNotification', `The connection notification '${id}' does not exist`);
@@ -32,7 +33,7 @@ const toConnectionNotification = (notification: ConnectionNotificationRecord): C
   ServiceRegion: notification.region,
 });
 
-export function connectionNotificationOperations(context: Ec2Context): Record<string, OperationHandler> {
+export function connectionNotificationOperations(context: Ec2Context): Record<string, Operation> {
   const { tables } = context;
 
   /** A notification watches exactly one thing: an endpoint service, or an interface endpoint. */
@@ -48,40 +49,49 @@ export function connectionNotificationOperations(context: Ec2Context): Record<st
   };
 
   return {
-    CreateVpcEndpointConnectionNotification: (input: CreateVpcEndpointConnectionNotificationRequest, request: RequestContext): CreateVpcEndpointConnectionNotificationResult => {
-      const notification = createOnce(context, tables.connectionNotifications, input, 'CreateVpcEndpointConnectionNotification', notificationNotFound, () =>
-        createConnectionNotification(context, request.region, { subject: subjectOf(input), topicArn: input.ConnectionNotificationArn, events: input.ConnectionEvents }),
-      );
-      return { ConnectionNotification: toConnectionNotification(notification), ClientToken: input.ClientToken };
-    },
+    CreateVpcEndpointConnectionNotification: operation(
+      { ServiceId: true, VpcEndpointId: true, ConnectionNotificationArn: true, ConnectionEvents: true, ClientToken: true, DryRun: true },
+      (input: CreateVpcEndpointConnectionNotificationRequest, request: RequestContext): CreateVpcEndpointConnectionNotificationResult => {
+        const notification = createOnce(context, tables.connectionNotifications, input, 'CreateVpcEndpointConnectionNotification', notificationNotFound, () =>
+          createConnectionNotification(context, request.region, { subject: subjectOf(input), topicArn: input.ConnectionNotificationArn, events: input.ConnectionEvents }),
+        );
+        return { ConnectionNotification: toConnectionNotification(notification), ClientToken: input.ClientToken };
+      },
+    ),
 
-    DescribeVpcEndpointConnectionNotifications: (input: DescribeVpcEndpointConnectionNotificationsRequest): DescribeVpcEndpointConnectionNotificationsResult => {
-      const page = describeRecords(context, input, {
-        table: tables.connectionNotifications,
-        ids: input.ConnectionNotificationId === undefined ? undefined : [input.ConnectionNotificationId],
-        missing: notificationNotFound,
-        listing: 'DescribeVpcEndpointConnectionNotifications',
-        fields: {
-          'connection-notification-arn': (notification) => notification.connectionNotificationArn,
-          'connection-notification-id': (notification) => notification.id,
-          'connection-notification-state': (notification) => notification.state,
-          'connection-notification-type': () => 'Topic',
-          'service-id': (notification) => notification.serviceId,
-          'vpc-endpoint-id': (notification) => notification.vpcEndpointId,
-        },
-      });
-      return { ConnectionNotificationSet: page.items.map(toConnectionNotification), NextToken: page.nextToken };
-    },
+    DescribeVpcEndpointConnectionNotifications: operation(
+      { ConnectionNotificationId: true, Filters: FILTERS, MaxResults: true, NextToken: true, DryRun: true },
+      (input: DescribeVpcEndpointConnectionNotificationsRequest): DescribeVpcEndpointConnectionNotificationsResult => {
+        const page = describeRecords(context, input, {
+          table: tables.connectionNotifications,
+          ids: input.ConnectionNotificationId === undefined ? undefined : [input.ConnectionNotificationId],
+          missing: notificationNotFound,
+          listing: 'DescribeVpcEndpointConnectionNotifications',
+          fields: {
+            'connection-notification-arn': (notification) => notification.connectionNotificationArn,
+            'connection-notification-id': (notification) => notification.id,
+            'connection-notification-state': (notification) => notification.state,
+            'connection-notification-type': () => 'Topic',
+            'service-id': (notification) => notification.serviceId,
+            'vpc-endpoint-id': (notification) => notification.vpcEndpointId,
+          },
+        });
+        return { ConnectionNotificationSet: page.items.map(toConnectionNotification), NextToken: page.nextToken };
+      },
+    ),
 
-    DeleteVpcEndpointConnectionNotifications: (input: DeleteVpcEndpointConnectionNotificationsRequest): DeleteVpcEndpointConnectionNotificationsResult => {
-      if (!input.ConnectionNotificationIds?.length) throw missingParameter('ConnectionNotificationIds');
-      const unsuccessful = eachId(
-        input.ConnectionNotificationIds,
-        (id) => tables.connectionNotifications.get(id),
-        notificationNotFound,
-        (notification) => void tables.connectionNotifications.delete(notification.id),
-      );
-      return { Unsuccessful: unsuccessful };
-    },
+    DeleteVpcEndpointConnectionNotifications: operation(
+      { ConnectionNotificationIds: true, DryRun: true },
+      (input: DeleteVpcEndpointConnectionNotificationsRequest): DeleteVpcEndpointConnectionNotificationsResult => {
+        if (!input.ConnectionNotificationIds?.length) throw missingParameter('ConnectionNotificationIds');
+        const unsuccessful = eachId(
+          input.ConnectionNotificationIds,
+          (id) => tables.connectionNotifications.get(id),
+          notificationNotFound,
+          (notification) => void tables.connectionNotifications.delete(notification.id),
+        );
+        return { Unsuccessful: unsuccessful };
+      },
+    ),
   };
 }

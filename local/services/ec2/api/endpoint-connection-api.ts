@@ -12,13 +12,14 @@ import { applyFilters } from '../../../cloud/filters';
 import { paginate } from '../../../cloud/pagination';
 import type { RequestContext } from '../../../protocol/http-answer';
 import { missingParameter, type ServiceError } from '../../../protocol/service-error';
-import type { OperationHandler } from '../../../protocol/service-provider';
+import { type Operation, operation } from '../../../protocol/service-provider';
 import { type Ec2Context, requireOne } from '../model/ec2-context';
 import type { EndpointServiceRecord, VpcEndpointRecord } from '../model/ec2-records';
 import { acceptConnection, connectionOf, connectionsOf, rejectConnection } from '../model/endpoint-connections';
 import { endpointServiceNotFound } from '../model/endpoint-services';
 import { stableId } from '../model/stable-ids';
 import { vpcEndpointNotFound } from '../model/vpc-endpoints';
+import { FILTERS } from './modelled-members';
 import { eachId } from './unsuccessful-items';
 import { toDnsEntries } from './vpc-endpoint-api';
 
@@ -43,7 +44,7 @@ const toConnection = ({ service, endpoint }: Connection): VpcEndpointConnection 
   VpcEndpointRegion: endpoint.region,
 });
 
-export function endpointConnectionOperations(context: Ec2Context): Record<string, OperationHandler> {
+export function endpointConnectionOperations(context: Ec2Context): Record<string, Operation> {
   const requireService = (id: string | undefined) => requireOne(context, context.tables.endpointServices, id, 'ServiceId', endpointServiceNotFound);
 
   /** Accept and Reject: each endpoint named is decided on its own; unknown ones come back in `Unsuccessful`. */
@@ -56,23 +57,26 @@ export function endpointConnectionOperations(context: Ec2Context): Record<string
     };
 
   return {
-    DescribeVpcEndpointConnections: (input: DescribeVpcEndpointConnectionsRequest, request: RequestContext): DescribeVpcEndpointConnectionsResult => {
-      const services = context.tables.endpointServices.all().filter((service) => service.region === request.region && service.ownerId === request.accountId);
-      const connections = services
-        .flatMap((service) => connectionsOf(context, service).map((endpoint) => ({ service, endpoint, tags: {} })))
-        .sort((a, b) => a.endpoint.createdAt - b.endpoint.createdAt || a.endpoint.id.localeCompare(b.endpoint.id));
-      const filtered = applyFilters(connections, input.Filters, {
-        'service-id': ({ service }) => service.id,
-        'vpc-endpoint-id': ({ endpoint }) => endpoint.id,
-        'vpc-endpoint-owner': ({ endpoint }) => endpoint.ownerId,
-        'vpc-endpoint-state': ({ endpoint }) => endpoint.state,
-        'ip-address-type': () => 'ipv4',
-      });
-      const page = paginate(filtered, input.MaxResults, input.NextToken, 'DescribeVpcEndpointConnections');
-      return { VpcEndpointConnections: page.items.map(toConnection), NextToken: page.nextToken };
-    },
+    DescribeVpcEndpointConnections: operation(
+      { Filters: FILTERS, MaxResults: true, NextToken: true, DryRun: true },
+      (input: DescribeVpcEndpointConnectionsRequest, request: RequestContext): DescribeVpcEndpointConnectionsResult => {
+        const services = context.tables.endpointServices.all().filter((service) => service.region === request.region && service.ownerId === request.accountId);
+        const connections = services
+          .flatMap((service) => connectionsOf(context, service).map((endpoint) => ({ service, endpoint, tags: {} })))
+          .sort((a, b) => a.endpoint.createdAt - b.endpoint.createdAt || a.endpoint.id.localeCompare(b.endpoint.id));
+        const filtered = applyFilters(connections, input.Filters, {
+          'service-id': ({ service }) => service.id,
+          'vpc-endpoint-id': ({ endpoint }) => endpoint.id,
+          'vpc-endpoint-owner': ({ endpoint }) => endpoint.ownerId,
+          'vpc-endpoint-state': ({ endpoint }) => endpoint.state,
+          'ip-address-type': () => 'ipv4',
+        });
+        const page = paginate(filtered, input.MaxResults, input.NextToken, 'DescribeVpcEndpointConnections');
+        return { VpcEndpointConnections: page.items.map(toConnection), NextToken: page.nextToken };
+      },
+    ),
 
-    AcceptVpcEndpointConnections: decide(acceptConnection),
-    RejectVpcEndpointConnections: decide(rejectConnection),
+    AcceptVpcEndpointConnections: operation({ ServiceId: true, VpcEndpointIds: true, DryRun: true }, decide(acceptConnection)),
+    RejectVpcEndpointConnections: operation({ ServiceId: true, VpcEndpointIds: true, DryRun: true }, decide(rejectConnection)),
   };
 }

@@ -9,13 +9,14 @@ import type {
 import { withClientToken } from '../../../cloud/idempotency';
 import type { FilterFields } from '../../../cloud/filters';
 import { missingParameter } from '../../../protocol/service-error';
-import type { OperationHandler } from '../../../protocol/service-provider';
+import { type Operation, operation } from '../../../protocol/service-provider';
 import { type Ec2Context, notFound, requireAll } from '../model/ec2-context';
 import type { InstanceRecord } from '../model/ec2-records';
 import { instancesOfReservation, isListed, launchInstances, terminateInstance } from '../model/instances';
 import { describeRecords } from './describe-records';
 import { instanceState, toReservation, toReservations } from './instance-shape';
-import { launchRequest } from './launch-request';
+import { LAUNCH_INTERFACES, launchRequest } from './launch-request';
+import { FILTERS, TAG_SPECIFICATIONS } from './modelled-members';
 import { requireWellFormedIds } from './resource-ids';
 
 export const instanceNotFound = (id: string) => notFound('InvalidInstanceID.NotFound', 'instance', id);
@@ -48,39 +49,63 @@ const INSTANCE_FILTERS: FilterFields<InstanceRecord> = {
   'instance.group-id': (instance) => (instance.state === 'terminated' ? [] : instance.groupIds),
 };
 
-export function instanceOperations(context: Ec2Context): Record<string, OperationHandler> {
+export function instanceOperations(context: Ec2Context): Record<string, Operation> {
   return {
-    RunInstances: (input: RunInstancesRequest): Reservation => {
-      const { resourceId } = withClientToken(context.runtime.store, 'RunInstances', input.ClientToken, input, () => {
-        const { spec, counts } = launchRequest(context, input);
-        return launchInstances(context, spec, counts);
-      });
-      return toReservation(context, instancesOfReservation(context, resourceId));
-    },
+    RunInstances: operation(
+      {
+        ImageId: true,
+        InstanceType: true,
+        MinCount: true,
+        MaxCount: true,
+        SubnetId: true,
+        SecurityGroupIds: true,
+        SecurityGroups: true,
+        NetworkInterfaces: LAUNCH_INTERFACES,
+        IamInstanceProfile: { Arn: true, Name: true },
+        UserData: true,
+        KeyName: true,
+        ClientToken: true,
+        TagSpecifications: TAG_SPECIFICATIONS,
+        DryRun: true,
+      },
+      (input: RunInstancesRequest): Reservation => {
+        const { resourceId } = withClientToken(context.runtime.store, 'RunInstances', input.ClientToken, input, () => {
+          const { spec, counts } = launchRequest(context, input);
+          return launchInstances(context, spec, counts);
+        });
+        return toReservation(context, instancesOfReservation(context, resourceId));
+      },
+    ),
 
-    DescribeInstances: (input: DescribeInstancesRequest): DescribeInstancesResult => {
-      requireInstanceIds(input.InstanceIds);
-      const page = describeRecords(context, input, {
-        table: context.tables.instances,
-        ids: input.InstanceIds,
-        missing: instanceNotFound,
-        listing: 'DescribeInstances',
-        fields: INSTANCE_FILTERS,
-        visible: (instance) => isListed(context, instance),
-      });
-      return { Reservations: toReservations(context, page.items), NextToken: page.nextToken };
-    },
+    DescribeInstances: operation(
+      { InstanceIds: true, Filters: FILTERS, MaxResults: true, NextToken: true, DryRun: true },
+      (input: DescribeInstancesRequest): DescribeInstancesResult => {
+        requireInstanceIds(input.InstanceIds);
+        const page = describeRecords(context, input, {
+          table: context.tables.instances,
+          ids: input.InstanceIds,
+          missing: instanceNotFound,
+          listing: 'DescribeInstances',
+          fields: INSTANCE_FILTERS,
+          visible: (instance) => isListed(context, instance),
+        });
+        return { Reservations: toReservations(context, page.items), NextToken: page.nextToken };
+      },
+    ),
 
-    TerminateInstances: (input: TerminateInstancesRequest): TerminateInstancesResult => {
-      if (!input.InstanceIds?.length) throw missingParameter('InstanceId');
-      requireInstanceIds(input.InstanceIds);
-      const instances = requireAll(context, context.tables.instances, [...new Set(input.InstanceIds)], instanceNotFound);
-      return {
-        TerminatingInstances: instances.map((instance) => {
-          const { previous, current } = terminateInstance(context, instance);
-          return { InstanceId: instance.id, PreviousState: instanceState(previous), CurrentState: instanceState(current) };
-        }),
-      };
-    },
+    TerminateInstances: operation(
+      { InstanceIds: true, DryRun: true },
+      (input: TerminateInstancesRequest): TerminateInstancesResult => {
+        if (!input.InstanceIds?.length) throw missingParameter('InstanceId');
+        requireInstanceIds(input.InstanceIds);
+        const instances = requireAll(context, context.tables.instances, [...new Set(input.InstanceIds)], instanceNotFound);
+        return {
+          TerminatingInstances: instances.map((instance) => {
+            const { previous, current } = terminateInstance(context, instance);
+            return { InstanceId: instance.id, PreviousState: instanceState(previous), CurrentState: instanceState(current) };
+          }),
+        };
+      },
+    ),
   };
 }

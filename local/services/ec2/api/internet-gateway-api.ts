@@ -11,11 +11,12 @@ import type {
 } from '@aws-sdk/client-ec2';
 import { tagsFromSpecifications } from '../../../cloud/tags';
 import type { RequestContext } from '../../../protocol/http-answer';
-import type { OperationHandler } from '../../../protocol/service-provider';
+import { type Operation, operation } from '../../../protocol/service-provider';
 import { type Ec2Context, notFound, requireOne } from '../model/ec2-context';
 import type { InternetGatewayRecord } from '../model/ec2-records';
 import { attachInternetGateway, createInternetGateway, deleteInternetGateway, detachInternetGateway } from '../model/internet-gateways';
 import { describeRecords } from './describe-records';
+import { FILTERS, TAG_SPECIFICATIONS } from './modelled-members';
 import { tagSet } from './tag-set';
 import { vpcNotFound } from './vpc-api';
 
@@ -31,44 +32,59 @@ const toInternetGateway = (gateway: InternetGatewayRecord): InternetGateway => (
   Tags: tagSet(gateway.tags),
 });
 
-export function internetGatewayOperations(context: Ec2Context): Record<string, OperationHandler> {
+export function internetGatewayOperations(context: Ec2Context): Record<string, Operation> {
   const requireGateway = (id: string | undefined) => requireOne(context, context.tables.internetGateways, id, 'InternetGatewayId', internetGatewayNotFound);
   const requireVpc = (id: string | undefined) => requireOne(context, context.tables.vpcs, id, 'VpcId', vpcNotFound);
   return {
-    CreateInternetGateway: (input: CreateInternetGatewayRequest, request: RequestContext): CreateInternetGatewayResult => {
-      const tags = tagsFromSpecifications(input.TagSpecifications, 'internet-gateway');
-      return { InternetGateway: toInternetGateway(createInternetGateway(context, request.region, tags)) };
-    },
+    CreateInternetGateway: operation(
+      { TagSpecifications: TAG_SPECIFICATIONS, DryRun: true },
+      (input: CreateInternetGatewayRequest, request: RequestContext): CreateInternetGatewayResult => {
+        const tags = tagsFromSpecifications(input.TagSpecifications, 'internet-gateway');
+        return { InternetGateway: toInternetGateway(createInternetGateway(context, request.region, tags)) };
+      },
+    ),
 
-    AttachInternetGateway: (input: AttachInternetGatewayRequest): Record<string, never> => {
-      attachInternetGateway(context, requireGateway(input.InternetGatewayId), requireVpc(input.VpcId));
-      return {};
-    },
+    AttachInternetGateway: operation(
+      { InternetGatewayId: true, VpcId: true, DryRun: true },
+      (input: AttachInternetGatewayRequest): Record<string, never> => {
+        attachInternetGateway(context, requireGateway(input.InternetGatewayId), requireVpc(input.VpcId));
+        return {};
+      },
+    ),
 
-    DetachInternetGateway: (input: DetachInternetGatewayRequest): Record<string, never> => {
-      detachInternetGateway(context, requireGateway(input.InternetGatewayId), requireVpc(input.VpcId));
-      return {};
-    },
+    DetachInternetGateway: operation(
+      { InternetGatewayId: true, VpcId: true, DryRun: true },
+      (input: DetachInternetGatewayRequest): Record<string, never> => {
+        detachInternetGateway(context, requireGateway(input.InternetGatewayId), requireVpc(input.VpcId));
+        return {};
+      },
+    ),
 
-    DeleteInternetGateway: (input: DeleteInternetGatewayRequest): Record<string, never> => {
-      deleteInternetGateway(context, requireGateway(input.InternetGatewayId));
-      return {};
-    },
+    DeleteInternetGateway: operation(
+      { InternetGatewayId: true, DryRun: true },
+      (input: DeleteInternetGatewayRequest): Record<string, never> => {
+        deleteInternetGateway(context, requireGateway(input.InternetGatewayId));
+        return {};
+      },
+    ),
 
-    DescribeInternetGateways: (input: DescribeInternetGatewaysRequest): DescribeInternetGatewaysResult => {
-      const page = describeRecords(context, input, {
-        table: context.tables.internetGateways,
-        ids: input.InternetGatewayIds,
-        missing: internetGatewayNotFound,
-        listing: 'DescribeInternetGateways',
-        fields: {
-          'internet-gateway-id': (gateway) => gateway.id,
-          'attachment.vpc-id': (gateway) => gateway.attachedVpcId,
-          'attachment.state': (gateway) => (gateway.attachedVpcId ? ATTACHED : undefined),
-          'owner-id': (gateway) => gateway.ownerId,
-        },
-      });
-      return { InternetGateways: page.items.map(toInternetGateway), NextToken: page.nextToken };
-    },
+    DescribeInternetGateways: operation(
+      { InternetGatewayIds: true, Filters: FILTERS, MaxResults: true, NextToken: true, DryRun: true },
+      (input: DescribeInternetGatewaysRequest): DescribeInternetGatewaysResult => {
+        const page = describeRecords(context, input, {
+          table: context.tables.internetGateways,
+          ids: input.InternetGatewayIds,
+          missing: internetGatewayNotFound,
+          listing: 'DescribeInternetGateways',
+          fields: {
+            'internet-gateway-id': (gateway) => gateway.id,
+            'attachment.vpc-id': (gateway) => gateway.attachedVpcId,
+            'attachment.state': (gateway) => (gateway.attachedVpcId ? ATTACHED : undefined),
+            'owner-id': (gateway) => gateway.ownerId,
+          },
+        });
+        return { InternetGateways: page.items.map(toInternetGateway), NextToken: page.nextToken };
+      },
+    ),
   };
 }

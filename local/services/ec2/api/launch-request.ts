@@ -1,5 +1,6 @@
-import type { IamInstanceProfileSpecification, RunInstancesRequest } from '@aws-sdk/client-ec2';
+import type { IamInstanceProfileSpecification, InstanceNetworkInterfaceSpecification, RunInstancesRequest } from '@aws-sdk/client-ec2';
 import { type Tags, tagsFromSpecifications } from '../../../cloud/tags';
+import type { InputModel } from '../../../protocol/modelled-input';
 import { invalidParameterValue, missingParameter, ServiceError } from '../../../protocol/service-error';
 import { type Ec2Context, requireOne } from '../model/ec2-context';
 import { requireInstanceType } from '../model/instance-types';
@@ -16,6 +17,24 @@ interface Placement {
   readonly associatePublicIp?: boolean;
   readonly description?: string;
 }
+
+/**
+ * What `placementOf` reads of `NetworkInterfaces`: one new primary interface
+ * (an existing one, named by id, it refuses). The model deletes that
+ * interface with its instance, which `DeleteOnTermination: true` asks for
+ * ("If set to true, the interface is deleted when the instance is
+ * terminated", EC2 API Reference, InstanceNetworkInterfaceSpecification);
+ * keeping it is not modelled.
+ */
+export const LAUNCH_INTERFACES: InputModel<InstanceNetworkInterfaceSpecification> = {
+  DeviceIndex: true,
+  NetworkInterfaceId: true,
+  SubnetId: true,
+  Groups: true,
+  AssociatePublicIpAddress: true,
+  Description: true,
+  DeleteOnTermination: [true],
+};
 
 function placementOf(input: RunInstancesRequest): Placement {
   const [primary, ...others] = input.NetworkInterfaces ?? [];

@@ -8,17 +8,23 @@ import type {
 import type { FilterFields } from '../../../cloud/filters';
 import { withClientToken } from '../../../cloud/idempotency';
 import { tagsFromSpecifications } from '../../../cloud/tags';
-import type { OperationHandler } from '../../../protocol/service-provider';
+import { type Operation, operation } from '../../../protocol/service-provider';
 import { type Ec2Context, notFound, requireOne } from '../model/ec2-context';
 import type { NetworkInterfaceRecord } from '../model/ec2-records';
 import { securityGroupsForInterface } from '../model/interface-security-groups';
 import { createNetworkInterface, deleteNetworkInterface } from '../model/network-interfaces';
 import { describeRecords } from './describe-records';
+import { FILTERS, TAG_SPECIFICATIONS } from './modelled-members';
 import { interfaceAttachment, toNetworkInterface } from './network-interface-shape';
 import { requireWellFormedIds } from './resource-ids';
 import { subnetNotFound } from './subnet-api';
 
-export const networkInterfaceNotFound = (id: string) => notFound('InvalidNetworkInterfaceID.NotFound', 'network interface', id);
+/**
+ * EC2 writes the noun in camel case: "The networkInterface ID 'eni-ffffffff' does not exist" (the message quoted
+ * by OpenStack's EC2 API functional tests, run against AWS: openstack-archive/ec2-api,
+ * ec2api/tests/functional/api/test_addresses.py; moto's InvalidNetworkInterfaceIdError words it the same).
+ */
+export const networkInterfaceNotFound = (id: string) => notFound('InvalidNetworkInterfaceID.NotFound', 'networkInterface', id);
 
 const requireInterfaceIds = (ids: readonly string[] | undefined): void => requireWellFormedIds(ids, 'eni', 'InvalidNetworkInterfaceID.Malformed');
 
@@ -44,39 +50,48 @@ const INTERFACE_FILTERS: FilterFields<NetworkInterfaceRecord> = {
   'attachment.device-index': (eni) => interfaceAttachment(eni)?.DeviceIndex,
 };
 
-export function networkInterfaceOperations(context: Ec2Context): Record<string, OperationHandler> {
+export function networkInterfaceOperations(context: Ec2Context): Record<string, Operation> {
   return {
-    DescribeNetworkInterfaces: (input: DescribeNetworkInterfacesRequest): DescribeNetworkInterfacesResult => {
-      requireInterfaceIds(input.NetworkInterfaceIds);
-      const page = describeRecords(context, input, {
-        table: context.tables.networkInterfaces,
-        ids: input.NetworkInterfaceIds,
-        missing: networkInterfaceNotFound,
-        listing: 'DescribeNetworkInterfaces',
-        fields: INTERFACE_FILTERS,
-      });
-      return { NetworkInterfaces: page.items.map((eni) => toNetworkInterface(context, eni)), NextToken: page.nextToken };
-    },
+    DescribeNetworkInterfaces: operation(
+      { NetworkInterfaceIds: true, Filters: FILTERS, MaxResults: true, NextToken: true, DryRun: true },
+      (input: DescribeNetworkInterfacesRequest): DescribeNetworkInterfacesResult => {
+        requireInterfaceIds(input.NetworkInterfaceIds);
+        const page = describeRecords(context, input, {
+          table: context.tables.networkInterfaces,
+          ids: input.NetworkInterfaceIds,
+          missing: networkInterfaceNotFound,
+          listing: 'DescribeNetworkInterfaces',
+          fields: INTERFACE_FILTERS,
+        });
+        return { NetworkInterfaces: page.items.map((eni) => toNetworkInterface(context, eni)), NextToken: page.nextToken };
+      },
+    ),
 
-    CreateNetworkInterface: (input: CreateNetworkInterfaceRequest): CreateNetworkInterfaceResult => {
-      const { resourceId } = withClientToken(context.runtime.store, 'CreateNetworkInterface', input.ClientToken, input, () => {
-        const subnet = requireOne(context, context.tables.subnets, input.SubnetId, 'SubnetId', subnetNotFound);
-        return createNetworkInterface(context, subnet, {
-          owner: { kind: 'user' },
-          interfaceType: 'interface',
-          description: input.Description ?? '',
-          groupIds: securityGroupsForInterface(context, subnet, input.Groups),
-          tags: tagsFromSpecifications(input.TagSpecifications, 'network-interface'),
-        }).id;
-      });
-      const eni = context.tables.networkInterfaces.get(resourceId);
-      return { NetworkInterface: eni && toNetworkInterface(context, eni), ClientToken: input.ClientToken };
-    },
+    CreateNetworkInterface: operation(
+      { SubnetId: true, Description: true, Groups: true, TagSpecifications: TAG_SPECIFICATIONS, ClientToken: true, DryRun: true },
+      (input: CreateNetworkInterfaceRequest): CreateNetworkInterfaceResult => {
+        const { resourceId } = withClientToken(context.runtime.store, 'CreateNetworkInterface', input.ClientToken, input, () => {
+          const subnet = requireOne(context, context.tables.subnets, input.SubnetId, 'SubnetId', subnetNotFound);
+          return createNetworkInterface(context, subnet, {
+            owner: { kind: 'user' },
+            interfaceType: 'interface',
+            description: input.Description ?? '',
+            groupIds: securityGroupsForInterface(context, subnet, input.Groups),
+            tags: tagsFromSpecifications(input.TagSpecifications, 'network-interface'),
+          }).id;
+        });
+        const eni = context.tables.networkInterfaces.get(resourceId);
+        return { NetworkInterface: eni && toNetworkInterface(context, eni), ClientToken: input.ClientToken };
+      },
+    ),
 
-    DeleteNetworkInterface: (input: DeleteNetworkInterfaceRequest): Record<string, never> => {
-      requireInterfaceIds(input.NetworkInterfaceId === undefined ? [] : [input.NetworkInterfaceId]);
-      deleteNetworkInterface(context, requireOne(context, context.tables.networkInterfaces, input.NetworkInterfaceId, 'NetworkInterfaceId', networkInterfaceNotFound));
-      return {};
-    },
+    DeleteNetworkInterface: operation(
+      { NetworkInterfaceId: true, DryRun: true },
+      (input: DeleteNetworkInterfaceRequest): Record<string, never> => {
+        requireInterfaceIds(input.NetworkInterfaceId === undefined ? [] : [input.NetworkInterfaceId]);
+        deleteNetworkInterface(context, requireOne(context, context.tables.networkInterfaces, input.NetworkInterfaceId, 'NetworkInterfaceId', networkInterfaceNotFound));
+        return {};
+      },
+    ),
   };
 }

@@ -12,13 +12,14 @@ import type {
 } from '@aws-sdk/client-ec2';
 import { tagsFromSpecifications } from '../../../cloud/tags';
 import { missingParameter, ServiceError } from '../../../protocol/service-error';
-import type { OperationHandler } from '../../../protocol/service-provider';
+import { type Operation, operation } from '../../../protocol/service-provider';
 import { type Ec2Context, requireOne } from '../model/ec2-context';
 import type { SecurityGroupRecord } from '../model/ec2-records';
 import { authorizeIngress, revokeIngress } from '../model/security-group-rules';
 import { createNamedSecurityGroup, deleteSecurityGroup, groupNameWithoutDefaultVpc, securityGroupNotFound } from '../model/security-groups';
 import { describeRecords } from './describe-records';
-import { permissionsOf, requireWellFormedGroupIds, rulesFromPermissions, toRevokedRule, toSecurityGroupRule } from './security-group-permissions';
+import { FILTERS, TAG_SPECIFICATIONS } from './modelled-members';
+import { INGRESS_PERMISSIONS, permissionsOf, requireWellFormedGroupIds, rulesFromPermissions, toRevokedRule, toSecurityGroupRule } from './security-group-permissions';
 import { tagSet } from './tag-set';
 import { vpcNotFound } from './vpc-api';
 
@@ -43,63 +44,79 @@ const ingressValues = (group: SecurityGroupRecord, read: (rule: SecurityGroupRec
     return value === undefined ? undefined : String(value);
   });
 
-export function securityGroupOperations(context: Ec2Context): Record<string, OperationHandler> {
+export function securityGroupOperations(context: Ec2Context): Record<string, Operation> {
   const requireGroup = (input: { GroupId?: string; GroupName?: string }): SecurityGroupRecord => {
     if (!input.GroupId && input.GroupName) throw groupNameWithoutDefaultVpc();
     if (input.GroupId) requireWellFormedGroupIds([input.GroupId]);
     return requireOne(context, context.tables.securityGroups, input.GroupId, 'GroupId', securityGroupNotFound);
   };
   return {
-    CreateSecurityGroup: (input: CreateSecurityGroupRequest): CreateSecurityGroupResult => {
-      if (!input.GroupName) throw missingParameter('GroupName');
-      if (!input.Description) throw missingParameter('GroupDescription');
-      if (!input.VpcId) throw new ServiceError('VPCIdNotSpecified', 'No default VPC for this user');
-      const vpc = requireOne(context, context.tables.vpcs, input.VpcId, 'VpcId', vpcNotFound);
-      const tags = tagsFromSpecifications(input.TagSpecifications, 'security-group');
-      const group = createNamedSecurityGroup(context, vpc, { groupName: input.GroupName, description: input.Description, tags });
-      return { GroupId: group.id, SecurityGroupArn: securityGroupArn(group), Tags: tagSet(group.tags) };
-    },
+    CreateSecurityGroup: operation(
+      { GroupName: true, Description: true, VpcId: true, TagSpecifications: TAG_SPECIFICATIONS, DryRun: true },
+      (input: CreateSecurityGroupRequest): CreateSecurityGroupResult => {
+        if (!input.GroupName) throw missingParameter('GroupName');
+        if (!input.Description) throw missingParameter('GroupDescription');
+        if (!input.VpcId) throw new ServiceError('VPCIdNotSpecified', 'No default VPC for this user');
+        const vpc = requireOne(context, context.tables.vpcs, input.VpcId, 'VpcId', vpcNotFound);
+        const tags = tagsFromSpecifications(input.TagSpecifications, 'security-group');
+        const group = createNamedSecurityGroup(context, vpc, { groupName: input.GroupName, description: input.Description, tags });
+        return { GroupId: group.id, SecurityGroupArn: securityGroupArn(group), Tags: tagSet(group.tags) };
+      },
+    ),
 
-    DescribeSecurityGroups: (input: DescribeSecurityGroupsRequest): DescribeSecurityGroupsResult => {
-      if ((input.GroupNames ?? []).length > 0) throw groupNameWithoutDefaultVpc();
-      requireWellFormedGroupIds(input.GroupIds);
-      const page = describeRecords(context, input, {
-        table: context.tables.securityGroups,
-        ids: input.GroupIds,
-        missing: securityGroupNotFound,
-        listing: 'DescribeSecurityGroups',
-        fields: {
-          'group-id': (group) => group.id,
-          'group-name': (group) => group.groupName,
-          'description': (group) => group.description,
-          'vpc-id': (group) => group.vpcId,
-          'owner-id': (group) => group.ownerId,
-          'ip-permission.protocol': (group) => ingressValues(group, (rule) => rule.ipProtocol),
-          'ip-permission.from-port': (group) => ingressValues(group, (rule) => rule.fromPort),
-          'ip-permission.to-port': (group) => ingressValues(group, (rule) => rule.toPort),
-          'ip-permission.cidr': (group) => ingressValues(group, (rule) => rule.cidrIpv4),
-          'ip-permission.group-id': (group) => ingressValues(group, (rule) => rule.referencedGroupId),
-          'ip-permission.prefix-list-id': (group) => ingressValues(group, (rule) => rule.prefixListId),
-        },
-      });
-      return { SecurityGroups: page.items.map(toSecurityGroup), NextToken: page.nextToken };
-    },
+    DescribeSecurityGroups: operation(
+      { GroupIds: true, GroupNames: true, Filters: FILTERS, MaxResults: true, NextToken: true, DryRun: true },
+      (input: DescribeSecurityGroupsRequest): DescribeSecurityGroupsResult => {
+        if ((input.GroupNames ?? []).length > 0) throw groupNameWithoutDefaultVpc();
+        requireWellFormedGroupIds(input.GroupIds);
+        const page = describeRecords(context, input, {
+          table: context.tables.securityGroups,
+          ids: input.GroupIds,
+          missing: securityGroupNotFound,
+          listing: 'DescribeSecurityGroups',
+          fields: {
+            'group-id': (group) => group.id,
+            'group-name': (group) => group.groupName,
+            'description': (group) => group.description,
+            'vpc-id': (group) => group.vpcId,
+            'owner-id': (group) => group.ownerId,
+            'ip-permission.protocol': (group) => ingressValues(group, (rule) => rule.ipProtocol),
+            'ip-permission.from-port': (group) => ingressValues(group, (rule) => rule.fromPort),
+            'ip-permission.to-port': (group) => ingressValues(group, (rule) => rule.toPort),
+            'ip-permission.cidr': (group) => ingressValues(group, (rule) => rule.cidrIpv4),
+            'ip-permission.group-id': (group) => ingressValues(group, (rule) => rule.referencedGroupId),
+            'ip-permission.prefix-list-id': (group) => ingressValues(group, (rule) => rule.prefixListId),
+          },
+        });
+        return { SecurityGroups: page.items.map(toSecurityGroup), NextToken: page.nextToken };
+      },
+    ),
 
-    DeleteSecurityGroup: (input: DeleteSecurityGroupRequest): Record<string, never> => {
-      deleteSecurityGroup(context, requireGroup(input));
-      return {};
-    },
+    DeleteSecurityGroup: operation(
+      { GroupId: true, GroupName: true, DryRun: true },
+      (input: DeleteSecurityGroupRequest): Record<string, never> => {
+        deleteSecurityGroup(context, requireGroup(input));
+        return {};
+      },
+    ),
 
-    AuthorizeSecurityGroupIngress: (input: AuthorizeSecurityGroupIngressRequest): AuthorizeSecurityGroupIngressResult => {
-      const group = requireGroup(input);
-      const added = authorizeIngress(context, group, rulesFromPermissions(input.IpPermissions));
-      return { Return: true, SecurityGroupRules: added.map((rule) => toSecurityGroupRule(group, rule, false)) };
-    },
+    AuthorizeSecurityGroupIngress: operation(
+      { GroupId: true, GroupName: true, IpPermissions: INGRESS_PERMISSIONS, TagSpecifications: TAG_SPECIFICATIONS, DryRun: true },
+      (input: AuthorizeSecurityGroupIngressRequest): AuthorizeSecurityGroupIngressResult => {
+        const group = requireGroup(input);
+        // "The tags applied to the security group rule." (EC2 API Reference, AuthorizeSecurityGroupIngress, TagSpecifications)
+        const added = authorizeIngress(context, group, rulesFromPermissions(input.IpPermissions), tagsFromSpecifications(input.TagSpecifications, 'security-group-rule'));
+        return { Return: true, SecurityGroupRules: added.map((rule) => toSecurityGroupRule(group, rule, false)) };
+      },
+    ),
 
-    RevokeSecurityGroupIngress: (input: RevokeSecurityGroupIngressRequest): RevokeSecurityGroupIngressResult => {
-      const group = requireGroup(input);
-      const revoked = revokeIngress(context, group, rulesFromPermissions(input.IpPermissions));
-      return { Return: true, RevokedSecurityGroupRules: revoked.map((rule) => toRevokedRule(group, rule, false)) };
-    },
+    RevokeSecurityGroupIngress: operation(
+      { GroupId: true, GroupName: true, IpPermissions: INGRESS_PERMISSIONS, DryRun: true },
+      (input: RevokeSecurityGroupIngressRequest): RevokeSecurityGroupIngressResult => {
+        const group = requireGroup(input);
+        const revoked = revokeIngress(context, group, rulesFromPermissions(input.IpPermissions));
+        return { Return: true, RevokedSecurityGroupRules: revoked.map((rule) => toRevokedRule(group, rule, false)) };
+      },
+    ),
   };
 }

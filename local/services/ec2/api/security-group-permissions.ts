@@ -4,7 +4,9 @@
  * model keeps single rules; this file converts between the two.
  */
 import type { IpPermission, RevokedSecurityGroupRule, SecurityGroupRule } from '@aws-sdk/client-ec2';
-import { missingParameter, ServiceError } from '../../../protocol/service-error';
+import { tagList } from '../../../cloud/tags';
+import type { InputModel } from '../../../protocol/modelled-input';
+import { missingParameter } from '../../../protocol/service-error';
 import type { SecurityGroupRecord, SecurityGroupRuleRecord } from '../model/ec2-records';
 import type { RuleRequest } from '../model/security-group-rules';
 import { groupNameWithoutDefaultVpc } from '../model/security-groups';
@@ -13,12 +15,21 @@ import { requireWellFormedIds } from './resource-ids';
 /** Refuses, as EC2 does, a group id that cannot be one (`InvalidGroupId.Malformed`). */
 export const requireWellFormedGroupIds = (ids: readonly string[] | undefined): void => requireWellFormedIds(ids, 'sg', 'InvalidGroupId.Malformed');
 
+/** What `rulesFromPermissions` reads of a permission: IPv4 ranges, this account's groups, prefix lists (the local cloud has no IPv6, nor peered VPCs). */
+export const INGRESS_PERMISSIONS: InputModel<IpPermission> = {
+  IpProtocol: true,
+  FromPort: true,
+  ToPort: true,
+  IpRanges: { CidrIp: true, Description: true },
+  UserIdGroupPairs: { GroupId: true, GroupName: true, Description: true },
+  PrefixListIds: { PrefixListId: true, Description: true },
+};
+
 /** One rule per peer of each permission, as the caller asked for them. */
 export function rulesFromPermissions(permissions: readonly IpPermission[] | undefined): RuleRequest[] {
   if (!permissions || permissions.length === 0) throw missingParameter('IpPermissions');
   return permissions.flatMap((permission) => {
     if (!permission.IpProtocol) throw missingParameter('IpPermissions.IpProtocol');
-    if ((permission.Ipv6Ranges ?? []).length > 0) throw new ServiceError('UnsupportedOperation', 'The local cloud has no IPv6: use IpRanges, UserIdGroupPairs or PrefixListIds.');
     const base = { ipProtocol: permission.IpProtocol, fromPort: permission.FromPort, toPort: permission.ToPort };
     const rules: RuleRequest[] = [
       ...(permission.IpRanges ?? []).map((range) => {
@@ -76,7 +87,7 @@ export const toSecurityGroupRule = (group: SecurityGroupRecord, rule: SecurityGr
   SecurityGroupRuleArn: `arn:aws:ec2:${group.region}:${group.ownerId}:security-group-rule/${rule.ruleId}`,
   GroupOwnerId: group.ownerId,
   ReferencedGroupInfo: rule.referencedGroupId ? { GroupId: rule.referencedGroupId, UserId: group.ownerId } : undefined,
-  Tags: [],
+  Tags: tagList(rule.tags),
 });
 
 /** A rule as RevokeSecurityGroupIngress reports it gone. */

@@ -9,13 +9,14 @@ import type {
 } from '@aws-sdk/client-ec2';
 import { tagsFromSpecifications } from '../../../cloud/tags';
 import { invalidParameterValue, missingParameter, ServiceError } from '../../../protocol/service-error';
-import type { OperationHandler } from '../../../protocol/service-provider';
+import { type Operation, operation } from '../../../protocol/service-provider';
 import { type AvailabilityZone, availabilityZones, defaultAvailabilityZone } from '../model/availability-zones';
 import { type Ec2Context, notFound, requireOne } from '../model/ec2-context';
 import type { SubnetRecord } from '../model/ec2-records';
 import { freeAddressCount } from '../model/network-interfaces';
 import { createSubnet, deleteSubnet } from '../model/subnets';
 import { describeRecords } from './describe-records';
+import { FILTERS, TAG_SPECIFICATIONS } from './modelled-members';
 import { tagSet } from './tag-set';
 import { vpcNotFound } from './vpc-api';
 
@@ -62,55 +63,76 @@ function chooseZone(region: string, input: CreateSubnetRequest): AvailabilityZon
   return zone;
 }
 
-export function subnetOperations(context: Ec2Context): Record<string, OperationHandler> {
+export function subnetOperations(context: Ec2Context): Record<string, Operation> {
   const requireSubnet = (id: string | undefined) => requireOne(context, context.tables.subnets, id, 'SubnetId', subnetNotFound);
   return {
-    CreateSubnet: (input: CreateSubnetRequest): CreateSubnetResult => {
-      const vpc = requireOne(context, context.tables.vpcs, input.VpcId, 'VpcId', vpcNotFound);
-      if (!input.CidrBlock) throw missingParameter('CidrBlock');
-      const zone = chooseZone(vpc.region, input);
-      const tags = tagsFromSpecifications(input.TagSpecifications, 'subnet');
-      return { Subnet: toSubnet(context, createSubnet(context, vpc, { cidrBlock: input.CidrBlock, availabilityZone: zone.zoneName, tags })) };
-    },
+    CreateSubnet: operation(
+      {
+        VpcId: true,
+        CidrBlock: true,
+        AvailabilityZone: true,
+        AvailabilityZoneId: true,
+        TagSpecifications: TAG_SPECIFICATIONS,
+        DryRun: true,
+        // The local cloud has no IPv6: a subnet with IPv4 addresses is the only kind it makes.
+        Ipv6Native: [false],
+      },
+      (input: CreateSubnetRequest): CreateSubnetResult => {
+        const vpc = requireOne(context, context.tables.vpcs, input.VpcId, 'VpcId', vpcNotFound);
+        if (!input.CidrBlock) throw missingParameter('CidrBlock');
+        const zone = chooseZone(vpc.region, input);
+        const tags = tagsFromSpecifications(input.TagSpecifications, 'subnet');
+        return { Subnet: toSubnet(context, createSubnet(context, vpc, { cidrBlock: input.CidrBlock, availabilityZone: zone.zoneName, tags })) };
+      },
+    ),
 
-    DescribeSubnets: (input: DescribeSubnetsRequest): DescribeSubnetsResult => {
-      const page = describeRecords(context, input, {
-        table: context.tables.subnets,
-        ids: input.SubnetIds,
-        missing: subnetNotFound,
-        listing: 'DescribeSubnets',
-        fields: {
-          'subnet-id': (subnet) => subnet.id,
-          'subnet-arn': subnetArn,
-          'vpc-id': (subnet) => subnet.vpcId,
-          'cidr-block': (subnet) => subnet.cidrBlock,
-          'cidr': (subnet) => subnet.cidrBlock,
-          'cidrBlock': (subnet) => subnet.cidrBlock,
-          'availability-zone': (subnet) => subnet.availabilityZone,
-          'availabilityZone': (subnet) => subnet.availabilityZone,
-          'availability-zone-id': zoneIdOf,
-          'state': (subnet) => subnet.state,
-          'default-for-az': () => 'false',
-          'defaultForAz': () => 'false',
-          'map-public-ip-on-launch': (subnet) => String(subnet.mapPublicIpOnLaunch),
-          'owner-id': (subnet) => subnet.ownerId,
-          'available-ip-address-count': (subnet) => String(freeAddressCount(context, subnet)),
-        },
-      });
-      return { Subnets: page.items.map((subnet) => toSubnet(context, subnet)), NextToken: page.nextToken };
-    },
+    DescribeSubnets: operation(
+      { SubnetIds: true, Filters: FILTERS, MaxResults: true, NextToken: true, DryRun: true },
+      (input: DescribeSubnetsRequest): DescribeSubnetsResult => {
+        const page = describeRecords(context, input, {
+          table: context.tables.subnets,
+          ids: input.SubnetIds,
+          missing: subnetNotFound,
+          listing: 'DescribeSubnets',
+          fields: {
+            'subnet-id': (subnet) => subnet.id,
+            'subnet-arn': subnetArn,
+            'vpc-id': (subnet) => subnet.vpcId,
+            'cidr-block': (subnet) => subnet.cidrBlock,
+            'cidr': (subnet) => subnet.cidrBlock,
+            'cidrBlock': (subnet) => subnet.cidrBlock,
+            'availability-zone': (subnet) => subnet.availabilityZone,
+            'availabilityZone': (subnet) => subnet.availabilityZone,
+            'availability-zone-id': zoneIdOf,
+            'state': (subnet) => subnet.state,
+            'default-for-az': () => 'false',
+            'defaultForAz': () => 'false',
+            'map-public-ip-on-launch': (subnet) => String(subnet.mapPublicIpOnLaunch),
+            'owner-id': (subnet) => subnet.ownerId,
+            'available-ip-address-count': (subnet) => String(freeAddressCount(context, subnet)),
+          },
+        });
+        return { Subnets: page.items.map((subnet) => toSubnet(context, subnet)), NextToken: page.nextToken };
+      },
+    ),
 
-    DeleteSubnet: (input: DeleteSubnetRequest): Record<string, never> => {
-      deleteSubnet(context, requireSubnet(input.SubnetId));
-      return {};
-    },
+    DeleteSubnet: operation(
+      { SubnetId: true, DryRun: true },
+      (input: DeleteSubnetRequest): Record<string, never> => {
+        deleteSubnet(context, requireSubnet(input.SubnetId));
+        return {};
+      },
+    ),
 
-    ModifySubnetAttribute: (input: ModifySubnetAttributeRequest): Record<string, never> => {
-      const subnet = requireSubnet(input.SubnetId);
-      const mapPublicIp = input.MapPublicIpOnLaunch?.Value;
-      if (mapPublicIp === undefined) throw new ServiceError('UnsupportedOperation', 'The local cloud modifies only the MapPublicIpOnLaunch attribute of a subnet');
-      context.tables.subnets.update(subnet.id, (record) => (record.mapPublicIpOnLaunch = mapPublicIp));
-      return {};
-    },
+    ModifySubnetAttribute: operation(
+      { SubnetId: true, MapPublicIpOnLaunch: { Value: true } },
+      (input: ModifySubnetAttributeRequest): Record<string, never> => {
+        const subnet = requireSubnet(input.SubnetId);
+        const mapPublicIp = input.MapPublicIpOnLaunch?.Value;
+        if (mapPublicIp === undefined) throw new ServiceError('UnsupportedOperation', 'The local cloud modifies only the MapPublicIpOnLaunch attribute of a subnet');
+        context.tables.subnets.update(subnet.id, (record) => (record.mapPublicIpOnLaunch = mapPublicIp));
+        return {};
+      },
+    ),
   };
 }

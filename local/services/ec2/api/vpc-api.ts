@@ -12,11 +12,12 @@ import type {
 import { tagList, tagsFromSpecifications } from '../../../cloud/tags';
 import type { RequestContext } from '../../../protocol/http-answer';
 import { invalidParameterValue, missingParameter } from '../../../protocol/service-error';
-import type { OperationHandler } from '../../../protocol/service-provider';
+import { type Operation, operation } from '../../../protocol/service-provider';
 import { type Ec2Context, notFound, requireOne } from '../model/ec2-context';
 import type { VpcRecord } from '../model/ec2-records';
 import { createVpc, type DnsAttribute, deleteVpc, setDnsAttribute } from '../model/vpcs';
 import { describeRecords } from './describe-records';
+import { FILTERS, TAG_SPECIFICATIONS } from './modelled-members';
 
 export const vpcNotFound = (id: string) => notFound('InvalidVpcID.NotFound', 'vpc', id);
 
@@ -34,58 +35,80 @@ export const toVpc = (vpc: VpcRecord): Vpc => ({
 
 const DNS_ATTRIBUTES: readonly DnsAttribute[] = ['enableDnsSupport', 'enableDnsHostnames'];
 
-export function vpcOperations(context: Ec2Context): Record<string, OperationHandler> {
+export function vpcOperations(context: Ec2Context): Record<string, Operation> {
   const requireVpc = (id: string | undefined) => requireOne(context, context.tables.vpcs, id, 'VpcId', vpcNotFound);
   return {
-    CreateVpc: (input: CreateVpcRequest, request: RequestContext): CreateVpcResult => {
-      if (!input.CidrBlock) throw missingParameter('CidrBlock');
-      const tags = tagsFromSpecifications(input.TagSpecifications, 'vpc');
-      return { Vpc: toVpc(createVpc(context, request.region, { cidrBlock: input.CidrBlock, tags, instanceTenancy: input.InstanceTenancy })) };
-    },
+    CreateVpc: operation(
+      {
+        CidrBlock: true,
+        InstanceTenancy: true,
+        TagSpecifications: TAG_SPECIFICATIONS,
+        DryRun: true,
+        // The local cloud has no IPv6: a VPC without an Amazon-provided IPv6 block is the only kind it makes.
+        AmazonProvidedIpv6CidrBlock: [false],
+      },
+      (input: CreateVpcRequest, request: RequestContext): CreateVpcResult => {
+        if (!input.CidrBlock) throw missingParameter('CidrBlock');
+        const tags = tagsFromSpecifications(input.TagSpecifications, 'vpc');
+        return { Vpc: toVpc(createVpc(context, request.region, { cidrBlock: input.CidrBlock, tags, instanceTenancy: input.InstanceTenancy })) };
+      },
+    ),
 
-    DescribeVpcs: (input: DescribeVpcsRequest): DescribeVpcsResult => {
-      const page = describeRecords(context, input, {
-        table: context.tables.vpcs,
-        ids: input.VpcIds,
-        missing: vpcNotFound,
-        listing: 'DescribeVpcs',
-        fields: {
-          'vpc-id': (vpc) => vpc.id,
-          'cidr': (vpc) => vpc.cidrBlock,
-          'cidr-block-association.cidr-block': (vpc) => vpc.cidrBlock,
-          'state': (vpc) => vpc.state,
-          'is-default': () => 'false',
-          'owner-id': (vpc) => vpc.ownerId,
-          'dhcp-options-id': (vpc) => vpc.dhcpOptionsId,
-        },
-      });
-      return { Vpcs: page.items.map(toVpc), NextToken: page.nextToken };
-    },
+    DescribeVpcs: operation(
+      { VpcIds: true, Filters: FILTERS, MaxResults: true, NextToken: true, DryRun: true },
+      (input: DescribeVpcsRequest): DescribeVpcsResult => {
+        const page = describeRecords(context, input, {
+          table: context.tables.vpcs,
+          ids: input.VpcIds,
+          missing: vpcNotFound,
+          listing: 'DescribeVpcs',
+          fields: {
+            'vpc-id': (vpc) => vpc.id,
+            'cidr': (vpc) => vpc.cidrBlock,
+            'cidr-block-association.cidr-block': (vpc) => vpc.cidrBlock,
+            'state': (vpc) => vpc.state,
+            'is-default': () => 'false',
+            'owner-id': (vpc) => vpc.ownerId,
+            'dhcp-options-id': (vpc) => vpc.dhcpOptionsId,
+          },
+        });
+        return { Vpcs: page.items.map(toVpc), NextToken: page.nextToken };
+      },
+    ),
 
-    DeleteVpc: (input: DeleteVpcRequest): Record<string, never> => {
-      deleteVpc(context, requireVpc(input.VpcId));
-      return {};
-    },
+    DeleteVpc: operation(
+      { VpcId: true, DryRun: true },
+      (input: DeleteVpcRequest): Record<string, never> => {
+        deleteVpc(context, requireVpc(input.VpcId));
+        return {};
+      },
+    ),
 
-    ModifyVpcAttribute: (input: ModifyVpcAttributeRequest): Record<string, never> => {
-      const vpc = requireVpc(input.VpcId);
-      const changes = [
-        ['enableDnsSupport', input.EnableDnsSupport?.Value],
-        ['enableDnsHostnames', input.EnableDnsHostnames?.Value],
-      ].filter((change): change is [DnsAttribute, boolean] => change[1] !== undefined);
-      if (changes.length !== 1) throw invalidParameterValue('ModifyVpcAttribute takes exactly one attribute per call: EnableDnsSupport or EnableDnsHostnames');
-      const [attribute, value] = changes[0] as [DnsAttribute, boolean];
-      context.tables.vpcs.update(vpc.id, (record) => setDnsAttribute(record, attribute, value));
-      return {};
-    },
+    ModifyVpcAttribute: operation(
+      { VpcId: true, EnableDnsSupport: { Value: true }, EnableDnsHostnames: { Value: true } },
+      (input: ModifyVpcAttributeRequest): Record<string, never> => {
+        const vpc = requireVpc(input.VpcId);
+        const changes = [
+          ['enableDnsSupport', input.EnableDnsSupport?.Value],
+          ['enableDnsHostnames', input.EnableDnsHostnames?.Value],
+        ].filter((change): change is [DnsAttribute, boolean] => change[1] !== undefined);
+        if (changes.length !== 1) throw invalidParameterValue('ModifyVpcAttribute takes exactly one attribute per call: EnableDnsSupport or EnableDnsHostnames');
+        const [attribute, value] = changes[0] as [DnsAttribute, boolean];
+        context.tables.vpcs.update(vpc.id, (record) => setDnsAttribute(record, attribute, value));
+        return {};
+      },
+    ),
 
-    DescribeVpcAttribute: (input: DescribeVpcAttributeRequest): DescribeVpcAttributeResult => {
-      const vpc = requireVpc(input.VpcId);
-      const attribute = input.Attribute as DnsAttribute | undefined;
-      if (!attribute) throw missingParameter('Attribute');
-      if (!DNS_ATTRIBUTES.includes(attribute)) throw invalidParameterValue(`Value (${attribute}) for parameter attribute is invalid. Unknown attribute.`);
-      const value = { Value: vpc[attribute] };
-      return attribute === 'enableDnsSupport' ? { VpcId: vpc.id, EnableDnsSupport: value } : { VpcId: vpc.id, EnableDnsHostnames: value };
-    },
+    DescribeVpcAttribute: operation(
+      { VpcId: true, Attribute: true, DryRun: true },
+      (input: DescribeVpcAttributeRequest): DescribeVpcAttributeResult => {
+        const vpc = requireVpc(input.VpcId);
+        const attribute = input.Attribute as DnsAttribute | undefined;
+        if (!attribute) throw missingParameter('Attribute');
+        if (!DNS_ATTRIBUTES.includes(attribute)) throw invalidParameterValue(`Value (${attribute}) for parameter attribute is invalid. Unknown attribute.`);
+        const value = { Value: vpc[attribute] };
+        return attribute === 'enableDnsSupport' ? { VpcId: vpc.id, EnableDnsSupport: value } : { VpcId: vpc.id, EnableDnsHostnames: value };
+      },
+    ),
   };
 }

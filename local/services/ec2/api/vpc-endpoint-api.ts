@@ -13,7 +13,7 @@ import type {
 import { tagsFromSpecifications } from '../../../cloud/tags';
 import type { RequestContext } from '../../../protocol/http-answer';
 import { invalidParameterValue, missingParameter } from '../../../protocol/service-error';
-import type { OperationHandler } from '../../../protocol/service-provider';
+import { type Operation, operation } from '../../../protocol/service-provider';
 import type { EndpointType } from '../model/aws-endpoint-services';
 import { type Ec2Context, requireAll, requireOne } from '../model/ec2-context';
 import type { VpcEndpointRecord } from '../model/ec2-records';
@@ -24,6 +24,7 @@ import { invalidParameter } from '../model/vpc-endpoint-rules';
 import { createGatewayEndpoint, createInterfaceEndpoint, deleteVpcEndpoint, vpcEndpointNotFound } from '../model/vpc-endpoints';
 import { createOnce } from './create-once';
 import { describeRecords } from './describe-records';
+import { FILTERS, TAG_SPECIFICATIONS } from './modelled-members';
 import { requireWellFormedIds } from './resource-ids';
 import { routeTableNotFound } from './route-table-api';
 import { subnetNotFound } from './subnet-api';
@@ -64,7 +65,7 @@ function checkParametersFit(type: EndpointType, input: CreateVpcEndpointRequest)
   if (type === 'Interface' && (input.RouteTableIds?.length ?? 0) > 0) throw invalidParameter('Route tables can only be specified for gateway endpoints.');
 }
 
-export function vpcEndpointOperations(context: Ec2Context): Record<string, OperationHandler> {
+export function vpcEndpointOperations(context: Ec2Context): Record<string, Operation> {
   const { tables } = context;
   const requireVpc = (id: string | undefined) => requireOne(context, tables.vpcs, id, 'VpcId', vpcNotFound);
   const routeTables = (ids: readonly string[] | undefined) => requireAll(context, tables.routeTables, ids ?? [], routeTableNotFound);
@@ -89,50 +90,89 @@ export function vpcEndpointOperations(context: Ec2Context): Record<string, Opera
   };
 
   return {
-    CreateVpcEndpoint: (input: CreateVpcEndpointRequest, request: RequestContext): CreateVpcEndpointResult => {
-      const endpoint = createOnce(context, tables.vpcEndpoints, input, 'CreateVpcEndpoint', vpcEndpointNotFound, () => create(input, request));
-      return { VpcEndpoint: toVpcEndpoint(context, endpoint), ClientToken: input.ClientToken };
-    },
+    CreateVpcEndpoint: operation(
+      {
+        VpcId: true,
+        VpcEndpointType: true,
+        ServiceName: true,
+        PolicyDocument: true,
+        RouteTableIds: true,
+        SubnetIds: true,
+        SecurityGroupIds: true,
+        PrivateDnsEnabled: true,
+        ClientToken: true,
+        TagSpecifications: TAG_SPECIFICATIONS,
+        DryRun: true,
+        // Endpoints are IPv4 only here, as `toVpcEndpoint` reports them.
+        IpAddressType: ['ipv4'],
+        DnsOptions: { DnsRecordIpType: ['ipv4'] },
+      },
+      (input: CreateVpcEndpointRequest, request: RequestContext): CreateVpcEndpointResult => {
+        const endpoint = createOnce(context, tables.vpcEndpoints, input, 'CreateVpcEndpoint', vpcEndpointNotFound, () => create(input, request));
+        return { VpcEndpoint: toVpcEndpoint(context, endpoint), ClientToken: input.ClientToken };
+      },
+    ),
 
-    DescribeVpcEndpoints: (input: DescribeVpcEndpointsRequest): DescribeVpcEndpointsResult => {
-      requireWellFormedIds(input.VpcEndpointIds, 'vpce', 'InvalidVpcEndpointId.Malformed');
-      const page = describeRecords(context, input, {
-        table: tables.vpcEndpoints,
-        ids: input.VpcEndpointIds,
-        missing: vpcEndpointNotFound,
-        listing: 'DescribeVpcEndpoints',
-        fields: {
-          'vpc-endpoint-id': (endpoint) => endpoint.id,
-          'vpc-id': (endpoint) => endpoint.vpcId,
-          'service-name': (endpoint) => endpoint.serviceName,
-          'vpc-endpoint-state': (endpoint) => endpoint.state,
-          'vpc-endpoint-type': (endpoint) => endpoint.vpcEndpointType,
-          'ip-address-type': () => 'ipv4',
-        },
-      });
-      return { VpcEndpoints: page.items.map((endpoint) => toVpcEndpoint(context, endpoint)), NextToken: page.nextToken };
-    },
+    DescribeVpcEndpoints: operation(
+      { VpcEndpointIds: true, Filters: FILTERS, MaxResults: true, NextToken: true, DryRun: true },
+      (input: DescribeVpcEndpointsRequest): DescribeVpcEndpointsResult => {
+        requireWellFormedIds(input.VpcEndpointIds, 'vpce', 'InvalidVpcEndpointId.Malformed');
+        const page = describeRecords(context, input, {
+          table: tables.vpcEndpoints,
+          ids: input.VpcEndpointIds,
+          missing: vpcEndpointNotFound,
+          listing: 'DescribeVpcEndpoints',
+          fields: {
+            'vpc-endpoint-id': (endpoint) => endpoint.id,
+            'vpc-id': (endpoint) => endpoint.vpcId,
+            'service-name': (endpoint) => endpoint.serviceName,
+            'vpc-endpoint-state': (endpoint) => endpoint.state,
+            'vpc-endpoint-type': (endpoint) => endpoint.vpcEndpointType,
+            'ip-address-type': () => 'ipv4',
+          },
+        });
+        return { VpcEndpoints: page.items.map((endpoint) => toVpcEndpoint(context, endpoint)), NextToken: page.nextToken };
+      },
+    ),
 
-    ModifyVpcEndpoint: (input: ModifyVpcEndpointRequest): ModifyVpcEndpointResult => {
-      const endpoint = requireOne(context, tables.vpcEndpoints, input.VpcEndpointId, 'VpcEndpointId', vpcEndpointNotFound);
-      modifyVpcEndpoint(context, endpoint, requireVpc(endpoint.vpcId), {
-        addRouteTables: routeTables(input.AddRouteTableIds),
-        removeRouteTableIds: input.RemoveRouteTableIds ?? [],
-        addSubnets: subnets(input.AddSubnetIds),
-        removeSubnetIds: input.RemoveSubnetIds ?? [],
-        addGroups: groups(input.AddSecurityGroupIds),
-        removeGroupIds: input.RemoveSecurityGroupIds ?? [],
-        privateDnsEnabled: input.PrivateDnsEnabled,
-        policyDocument: input.PolicyDocument,
-        resetPolicy: input.ResetPolicy,
-      });
-      return { Return: true };
-    },
+    ModifyVpcEndpoint: operation(
+      {
+        VpcEndpointId: true,
+        AddRouteTableIds: true,
+        RemoveRouteTableIds: true,
+        AddSubnetIds: true,
+        RemoveSubnetIds: true,
+        AddSecurityGroupIds: true,
+        RemoveSecurityGroupIds: true,
+        PrivateDnsEnabled: true,
+        PolicyDocument: true,
+        ResetPolicy: true,
+        DryRun: true,
+      },
+      (input: ModifyVpcEndpointRequest): ModifyVpcEndpointResult => {
+        const endpoint = requireOne(context, tables.vpcEndpoints, input.VpcEndpointId, 'VpcEndpointId', vpcEndpointNotFound);
+        modifyVpcEndpoint(context, endpoint, requireVpc(endpoint.vpcId), {
+          addRouteTables: routeTables(input.AddRouteTableIds),
+          removeRouteTableIds: input.RemoveRouteTableIds ?? [],
+          addSubnets: subnets(input.AddSubnetIds),
+          removeSubnetIds: input.RemoveSubnetIds ?? [],
+          addGroups: groups(input.AddSecurityGroupIds),
+          removeGroupIds: input.RemoveSecurityGroupIds ?? [],
+          privateDnsEnabled: input.PrivateDnsEnabled,
+          policyDocument: input.PolicyDocument,
+          resetPolicy: input.ResetPolicy,
+        });
+        return { Return: true };
+      },
+    ),
 
-    DeleteVpcEndpoints: (input: DeleteVpcEndpointsRequest): DeleteVpcEndpointsResult => {
-      if (!input.VpcEndpointIds?.length) throw missingParameter('VpcEndpointIds');
-      const unsuccessful = eachId(input.VpcEndpointIds, (id) => tables.vpcEndpoints.get(id), vpcEndpointNotFound, (endpoint) => deleteVpcEndpoint(context, endpoint));
-      return { Unsuccessful: unsuccessful };
-    },
+    DeleteVpcEndpoints: operation(
+      { VpcEndpointIds: true, DryRun: true },
+      (input: DeleteVpcEndpointsRequest): DeleteVpcEndpointsResult => {
+        if (!input.VpcEndpointIds?.length) throw missingParameter('VpcEndpointIds');
+        const unsuccessful = eachId(input.VpcEndpointIds, (id) => tables.vpcEndpoints.get(id), vpcEndpointNotFound, (endpoint) => deleteVpcEndpoint(context, endpoint));
+        return { Unsuccessful: unsuccessful };
+      },
+    ),
   };
 }

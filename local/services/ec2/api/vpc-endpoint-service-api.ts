@@ -3,12 +3,13 @@ import { applyFilters } from '../../../cloud/filters';
 import { paginate } from '../../../cloud/pagination';
 import type { Tags } from '../../../cloud/tags';
 import type { RequestContext } from '../../../protocol/http-answer';
-import type { OperationHandler } from '../../../protocol/service-provider';
+import { type Operation, operation } from '../../../protocol/service-provider';
 import { availabilityZones } from '../model/availability-zones';
 import { type AwsServiceOffering, awsServiceOfferings } from '../model/aws-endpoint-services';
 import type { Ec2Context } from '../model/ec2-context';
 import type { EndpointServiceRecord } from '../model/ec2-records';
 import { serviceNameNotFound, visibleEndpointServices } from '../model/endpoint-targets';
+import { FILTERS } from './modelled-members';
 import { tagSet } from './tag-set';
 
 /** One row of DescribeVpcEndpointServices, with the tags its filters read. */
@@ -70,27 +71,30 @@ function listedServices(context: Ec2Context, request: RequestContext): ListedSer
   ].sort((a, b) => (a.detail.ServiceName ?? '').localeCompare(b.detail.ServiceName ?? ''));
 }
 
-export function vpcEndpointServiceOperations(context: Ec2Context): Record<string, OperationHandler> {
+export function vpcEndpointServiceOperations(context: Ec2Context): Record<string, Operation> {
   return {
-    DescribeVpcEndpointServices: (input: DescribeVpcEndpointServicesRequest, request: RequestContext): DescribeVpcEndpointServicesResult => {
-      const all = listedServices(context, request);
-      const names = input.ServiceNames ?? [];
-      const unknown = names.find((name) => !all.some((service) => service.detail.ServiceName === name));
-      if (unknown !== undefined) throw serviceNameNotFound(unknown);
-      const named = names.length > 0 ? all.filter((service) => names.includes(service.detail.ServiceName ?? '')) : all;
-      const filtered = applyFilters(named, input.Filters, {
-        'service-name': (service) => service.detail.ServiceName,
-        'service-type': (service) => service.detail.ServiceType?.map((type) => type.ServiceType),
-        'service-region': (service) => service.detail.ServiceRegion,
-        owner: (service) => service.detail.Owner,
-        'supported-ip-address-types': (service) => service.detail.SupportedIpAddressTypes,
-      });
-      const page = paginate(filtered, input.MaxResults, input.NextToken, 'DescribeVpcEndpointServices');
-      return {
-        ServiceNames: [...new Set(page.items.map((service) => service.detail.ServiceName ?? ''))],
-        ServiceDetails: page.items.map((service) => service.detail),
-        NextToken: page.nextToken,
-      };
-    },
+    DescribeVpcEndpointServices: operation(
+      { ServiceNames: true, Filters: FILTERS, MaxResults: true, NextToken: true, DryRun: true },
+      (input: DescribeVpcEndpointServicesRequest, request: RequestContext): DescribeVpcEndpointServicesResult => {
+        const all = listedServices(context, request);
+        const names = input.ServiceNames ?? [];
+        const unknown = names.find((name) => !all.some((service) => service.detail.ServiceName === name));
+        if (unknown !== undefined) throw serviceNameNotFound(unknown);
+        const named = names.length > 0 ? all.filter((service) => names.includes(service.detail.ServiceName ?? '')) : all;
+        const filtered = applyFilters(named, input.Filters, {
+          'service-name': (service) => service.detail.ServiceName,
+          'service-type': (service) => service.detail.ServiceType?.map((type) => type.ServiceType),
+          'service-region': (service) => service.detail.ServiceRegion,
+          owner: (service) => service.detail.Owner,
+          'supported-ip-address-types': (service) => service.detail.SupportedIpAddressTypes,
+        });
+        const page = paginate(filtered, input.MaxResults, input.NextToken, 'DescribeVpcEndpointServices');
+        return {
+          ServiceNames: [...new Set(page.items.map((service) => service.detail.ServiceName ?? ''))],
+          ServiceDetails: page.items.map((service) => service.detail),
+          NextToken: page.nextToken,
+        };
+      },
+    ),
   };
 }

@@ -69,6 +69,8 @@ export interface SecurityGroupRuleRecord {
   referencedGroupId?: string;
   prefixListId?: string;
   description?: string;
+  /** The tags the call that added the rule gave it (`TagSpecifications` of type `security-group-rule`). */
+  tags?: Tags;
 }
 
 export interface SecurityGroupRecord extends Ec2Record {

@@ -26,8 +26,9 @@ const LIVE_CONNECTION_STATES: readonly VpcEndpointState[] = ['pendingAcceptance'
 
 /**
  * An endpoint service in front of Network Load Balancers of this cloud. It
- * is offered in the zones its load balancers are in, and nobody may connect
- * until principals are allowed (`ModifyVpcEndpointServicePermissions`).
+ * is offered in the zones its load balancers are in; besides its own
+ * account, nobody may connect until principals are allowed
+ * (`ModifyVpcEndpointServicePermissions`, see `admitsAccount`).
  */
 export function createEndpointService(
   context: Ec2Context,
@@ -107,9 +108,19 @@ export function changePermissions(service: EndpointServiceRecord, add: readonly 
 
 /**
  * Whether a caller of `accountId` may see and connect to the service. The
- * local cloud cannot tell which IAM identity of the account is calling, so
- * any principal of that account (its root, a user or a role) admits it,
- * as does `*`.
+ * account that owns it always may, with no allowed principal: Terraform's
+ * acceptance tests, run against AWS, create an endpoint service without
+ * `allowed_principals` and, from the same account, connect an endpoint to it
+ * (`TestAccVPCEndpoint_interfaceNonAWSServiceAcceptOnCreate`,
+ * hashicorp/terraform-provider-aws internal/service/ec2/vpc_endpoint_test.go)
+ * and find it with DescribeVpcEndpointServices by name, by `service-name`
+ * filter and by tag (`TestAccVPCEndpointServiceDataSource_custom`,
+ * `_Custom_filter`, `_CustomFilter_tags`, same repository,
+ * internal/service/ec2/vpc_endpoint_service_data_source_test.go). Any other
+ * account needs an allowed principal of its own, or `*` ("Manage
+ * permissions", https://docs.aws.amazon.com/vpc/latest/privatelink/modify-endpoint-service.html).
+ * The local cloud cannot tell which IAM identity of that account is calling,
+ * so any principal of the account (its root, a user or a role) admits it.
  */
 export const admitsAccount = (service: EndpointServiceRecord, accountId: string): boolean =>
-  service.allowedPrincipals.some((principal) => principal === '*' || principal.split(':')[4] === accountId);
+  service.ownerId === accountId || service.allowedPrincipals.some((principal) => principal === '*' || principal.split(':')[4] === accountId);

@@ -11,7 +11,12 @@ export type EndpointTarget = { readonly kind: 'aws'; readonly offering: AwsServi
 export const serviceNameNotFound = (serviceName: string): ServiceError =>
   new ServiceError('InvalidServiceName', `The Vpc Endpoint Service '${serviceName}' does not exist`);
 
-/** The endpoint services of this cloud a caller of `accountId` can see and connect to: available and admitting it. */
+/**
+ * The endpoint services of this cloud a caller of `accountId` can see
+ * (DescribeVpcEndpointServices) and connect to (CreateVpcEndpoint):
+ * available, and its own or admitting it (`admitsAccount` says why the
+ * owner needs no allowed principal for either).
+ */
 export const visibleEndpointServices = (context: Ec2Context, region: string, accountId: string): EndpointServiceRecord[] =>
   context.tables.endpointServices.all().filter((service) => service.region === region && service.serviceState === 'Available' && admitsAccount(service, accountId));
 

@@ -1,4 +1,5 @@
 import { newId } from '../../../cloud/ids';
+import type { Tags } from '../../../cloud/tags';
 import { parseCidr } from '../../../network/cidr';
 import { invalidParameterValue, ServiceError } from '../../../protocol/service-error';
 import { awsPrefixLists } from './aws-prefix-lists';
@@ -7,7 +8,7 @@ import type { SecurityGroupRecord, SecurityGroupRuleRecord } from './ec2-records
 import { securityGroupNotFound } from './security-groups';
 
 /** One rule as a caller asks for it: a protocol, its ports, and exactly one peer. */
-export type RuleRequest = Omit<SecurityGroupRuleRecord, 'ruleId'>;
+export type RuleRequest = Omit<SecurityGroupRuleRecord, 'ruleId' | 'tags'>;
 
 /** EC2 stores the common protocols by name whichever way they were given. */
 const PROTOCOL_NAMES: Readonly<Record<string, string>> = { '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmpv6' };
@@ -72,12 +73,12 @@ function normalizeAll(context: Ec2Context, group: SecurityGroupRecord, rules: re
   return normalized;
 }
 
-/** AuthorizeSecurityGroupIngress: adds every rule, or none when one already exists. */
-export function authorizeIngress(context: Ec2Context, group: SecurityGroupRecord, rules: readonly RuleRequest[]): SecurityGroupRuleRecord[] {
+/** AuthorizeSecurityGroupIngress: adds every rule, each with the call's tags, or none when one already exists. */
+export function authorizeIngress(context: Ec2Context, group: SecurityGroupRecord, rules: readonly RuleRequest[], tags: Tags): SecurityGroupRuleRecord[] {
   const existing = new Set(group.ingress.map(ruleKey));
   const added = normalizeAll(context, group, rules).map((rule) => {
     if (existing.has(ruleKey(rule))) throw new ServiceError('InvalidPermission.Duplicate', `the specified rule "${describeRule(rule)}" already exists`);
-    return { ruleId: newId('sgr'), ...rule };
+    return { ruleId: newId('sgr'), ...rule, tags };
   });
   context.tables.securityGroups.update(group.id, (record) => record.ingress.push(...added));
   return added;

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { RequestContext } from '../../../protocol/http-answer';
 import { ServiceError } from '../../../protocol/service-error';
-import type { OperationHandler } from '../../../protocol/service-provider';
+import { type Operation, operation } from '../../../protocol/service-provider';
 import { type Elbv2Context, inRegion, requireArns } from '../model/elbv2-context';
 import { notInEnum, notServedLocally, requireMember, requireRange, targetGroupsNotFound, validationError } from '../model/elbv2-errors';
 import { resourceKindOf, validateName } from '../model/elbv2-names';
@@ -20,6 +20,7 @@ import { createTargetGroup, deleteTargetGroup } from '../model/target-groups';
 import { elbv2Page, requireAtMost20 } from './elbv2-page';
 import { requireLoadBalancer, requireNamed } from './elbv2-lookups';
 import { healthCheckOf } from './health-check-settings';
+import { TAGS } from './modelled-members';
 
 export function toTargetGroup(context: Elbv2Context, group: TargetGroupRecord): TargetGroup {
   return {
@@ -63,53 +64,78 @@ function requireTargetType(type: string | undefined): TargetGroupRecord['targetT
   throw notServedLocally(`Target type '${type}'`);
 }
 
-export function targetGroupOperations(context: Elbv2Context): Record<string, OperationHandler> {
+export function targetGroupOperations(context: Elbv2Context): Record<string, Operation> {
   return {
-    CreateTargetGroup: (input: CreateTargetGroupInput, request: RequestContext): CreateTargetGroupOutput => {
-      const name = requireMember(input.Name, 'name');
-      validateName(name, 'Target group');
-      const targetType = requireTargetType(input.TargetType);
-      const protocol = requireProtocol(input.Protocol);
-      if (input.Port === undefined) throw validationError('A port must be specified');
-      requireRange('port', input.Port, 1, 65535);
-      if (!input.VpcId) throw validationError('A VPC ID must be specified');
-      if (input.ProtocolVersion !== undefined) throw validationError('A protocol version can be specified only for HTTP and HTTPS target groups');
-      if (input.IpAddressType !== undefined && input.IpAddressType !== 'ipv4') throw notServedLocally(`IpAddressType '${input.IpAddressType}'`);
-      if (input.TargetControlPort !== undefined) throw notServedLocally('TargetControlPort');
-      const group = createTargetGroup(context, request.region, {
-        name,
-        protocol,
-        port: input.Port,
-        vpcId: input.VpcId,
-        targetType,
-        ...healthCheckOf(input, protocol),
-        tags: tagsFromWire(input.Tags),
-      });
-      return { TargetGroups: [toTargetGroup(context, group)] };
-    },
+    CreateTargetGroup: operation(
+      {
+        Name: true,
+        Protocol: true,
+        ProtocolVersion: true,
+        Port: true,
+        VpcId: true,
+        TargetType: true,
+        HealthCheckProtocol: true,
+        HealthCheckPort: true,
+        HealthCheckEnabled: true,
+        HealthCheckPath: true,
+        HealthCheckIntervalSeconds: true,
+        HealthCheckTimeoutSeconds: true,
+        HealthyThresholdCount: true,
+        UnhealthyThresholdCount: true,
+        Matcher: { HttpCode: true },
+        Tags: TAGS,
+        IpAddressType: ['ipv4'],
+      },
+      (input: CreateTargetGroupInput, request: RequestContext): CreateTargetGroupOutput => {
+        const name = requireMember(input.Name, 'name');
+        validateName(name, 'Target group');
+        const targetType = requireTargetType(input.TargetType);
+        const protocol = requireProtocol(input.Protocol);
+        if (input.Port === undefined) throw validationError('A port must be specified');
+        requireRange('port', input.Port, 1, 65535);
+        if (!input.VpcId) throw validationError('A VPC ID must be specified');
+        if (input.ProtocolVersion !== undefined) throw validationError('A protocol version can be specified only for HTTP and HTTPS target groups');
+        const group = createTargetGroup(context, request.region, {
+          name,
+          protocol,
+          port: input.Port,
+          vpcId: input.VpcId,
+          targetType,
+          ...healthCheckOf(input, protocol),
+          tags: tagsFromWire(input.Tags),
+        });
+        return { TargetGroups: [toTargetGroup(context, group)] };
+      },
+    ),
 
-    DescribeTargetGroups: (input: DescribeTargetGroupsInput, request: RequestContext): DescribeTargetGroupsOutput => {
-      const arns = requireAtMost20('targetGroupArns', input.TargetGroupArns);
-      const names = requireAtMost20('names', input.Names);
-      if ([input.LoadBalancerArn !== undefined, arns.length > 0, names.length > 0].filter(Boolean).length > 1) {
-        throw validationError('Only one of load balancer ARN, target group ARNs and target group names can be specified');
-      }
-      const all = inRegion(context.tables.targetGroups, request.region);
-      let chosen = all;
-      if (input.LoadBalancerArn !== undefined) chosen = targetGroupsBehind(context, requireLoadBalancer(context, request.region, input.LoadBalancerArn).id);
-      if (arns.length > 0) chosen = requireArns(context, context.tables.targetGroups, request.region, arns, targetGroupsNotFound);
-      if (names.length > 0) chosen = requireNamed(all, names, (unknown) => new ServiceError('TargetGroupNotFound', `Target groups '[${unknown.join(', ')}]' not found`));
-      const page = elbv2Page(chosen, input, 'DescribeTargetGroups');
-      return { TargetGroups: page.items.map((group) => toTargetGroup(context, group)), NextMarker: page.nextMarker };
-    },
+    DescribeTargetGroups: operation(
+      { LoadBalancerArn: true, TargetGroupArns: true, Names: true, Marker: true, PageSize: true },
+      (input: DescribeTargetGroupsInput, request: RequestContext): DescribeTargetGroupsOutput => {
+        const arns = requireAtMost20('targetGroupArns', input.TargetGroupArns);
+        const names = requireAtMost20('names', input.Names);
+        if ([input.LoadBalancerArn !== undefined, arns.length > 0, names.length > 0].filter(Boolean).length > 1) {
+          throw validationError('Only one of load balancer ARN, target group ARNs and target group names can be specified');
+        }
+        const all = inRegion(context.tables.targetGroups, request.region);
+        let chosen = all;
+        if (input.LoadBalancerArn !== undefined) chosen = targetGroupsBehind(context, requireLoadBalancer(context, request.region, input.LoadBalancerArn).id);
+        if (arns.length > 0) chosen = requireArns(context, context.tables.targetGroups, request.region, arns, targetGroupsNotFound);
+        if (names.length > 0) chosen = requireNamed(all, names, (unknown) => new ServiceError('TargetGroupNotFound', `Target groups '[${unknown.join(', ')}]' not found`));
+        const page = elbv2Page(chosen, input, 'DescribeTargetGroups');
+        return { TargetGroups: page.items.map((group) => toTargetGroup(context, group)), NextMarker: page.nextMarker };
+      },
+    ),
 
-    DeleteTargetGroup: (input: DeleteTargetGroupInput, request: RequestContext): Record<string, never> => {
-      const arn = requireMember(input.TargetGroupArn, 'targetGroupArn');
-      if (resourceKindOf(arn) !== 'targetgroup') throw validationError(`'${arn}' is not a valid target group ARN`);
-      const group = context.tables.targetGroups.get(arn);
-      // Like DeleteLoadBalancer, deleting a target group that does not exist succeeds.
-      if (group?.region === request.region) deleteTargetGroup(context, group);
-      return {};
-    },
+    DeleteTargetGroup: operation(
+      { TargetGroupArn: true },
+      (input: DeleteTargetGroupInput, request: RequestContext): Record<string, never> => {
+        const arn = requireMember(input.TargetGroupArn, 'targetGroupArn');
+        if (resourceKindOf(arn) !== 'targetgroup') throw validationError(`'${arn}' is not a valid target group ARN`);
+        const group = context.tables.targetGroups.get(arn);
+        // Like DeleteLoadBalancer, deleting a target group that does not exist succeeds.
+        if (group?.region === request.region) deleteTargetGroup(context, group);
+        return {};
+      },
+    ),
   };
 }

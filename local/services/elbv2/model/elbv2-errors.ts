@@ -6,6 +6,13 @@ import { ServiceError } from '../../../protocol/service-error';
  */
 export const validationError = (message: string): ServiceError => new ServiceError('ValidationError', message);
 
+/**
+ * What ELBv2 answers a request it cannot act on with: "The input fails to satisfy the constraints specified by an
+ * AWS service" (Elastic Load Balancing API Reference, Common Errors, ValidationError), the one validation error every
+ * action may answer. The local cloud refuses a parameter it does not model with it.
+ */
+export const UNMODELLED_PARAMETER_CODE = 'ValidationError';
+
 /** What ELBv2 says for a required member that is absent (its generic validation message). */
 export const missingMember = (member: string): ServiceError =>
   validationError(`1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`);

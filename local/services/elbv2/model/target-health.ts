@@ -22,6 +22,10 @@ export const HEALTH = {
   notInUse: report('unused', 'Target.NotInUse', 'Target group is not configured to receive traffic from the load balancer'),
   zoneNotEnabled: report('unused', 'Target.NotInUse', 'Target is in an Availability Zone that is not enabled for the load balancer'),
   invalidState: report('unused', 'Target.InvalidState', 'Target is in the stopped or terminated state'),
+  // "If the target state is unused, the reason code can be … Target.NotRegistered - The target is not registered with
+  // the target group." (Elastic Load Balancing API Reference, TargetHealth data type,
+  // https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_TargetHealth.html); the description is
+  // moto's wording (moto/elbv2/models.py, TargetGroup.health_for), which the reference does not give.
   notRegistered: report('unused', 'Target.NotRegistered', 'Target is not registered to the target group'),
 } as const;
 

@@ -7,7 +7,7 @@ import type {
 import type { CloudRuntime } from '../../../cloud/cloud-runtime';
 import type { RequestContext } from '../../../protocol/http-answer';
 import { ServiceError } from '../../../protocol/service-error';
-import type { OperationHandler } from '../../../protocol/service-provider';
+import { type Operation, operation } from '../../../protocol/service-provider';
 import { appliedValue, requestIncrease } from '../model/applied-quotas';
 import { type DefaultQuota, findDefaultQuota, SERVICE_NAMES } from '../model/default-quotas';
 
@@ -32,46 +32,52 @@ function requireQuota(input: { ServiceCode?: string; QuotaCode?: string }): Defa
 const quotaArn = (quota: DefaultQuota, request: RequestContext): string => `arn:aws:servicequotas:${request.region}:${request.accountId}:${quota.serviceCode}/${quota.quotaCode}`;
 
 /** GetServiceQuota (the account's value: AWS's default until an increase is approved) and RequestServiceQuotaIncrease. */
-export function serviceQuotaOperations(runtime: CloudRuntime): Record<string, OperationHandler> {
+export function serviceQuotaOperations(runtime: CloudRuntime): Record<string, Operation> {
   return {
-    GetServiceQuota: (input: GetServiceQuotaRequest, request: RequestContext): GetServiceQuotaResponse => {
-      const quota = requireQuota(input);
-      return {
-        Quota: {
-          ServiceCode: quota.serviceCode,
-          ServiceName: quota.serviceName,
-          QuotaArn: quotaArn(quota, request),
-          QuotaCode: quota.quotaCode,
-          QuotaName: quota.quotaName,
-          Value: appliedValue(runtime.store, quota),
-          Unit: 'None',
-          Adjustable: true,
-          GlobalQuota: false,
-          QuotaAppliedAtLevel: 'ACCOUNT',
-        },
-      };
-    },
-    RequestServiceQuotaIncrease: (input: RequestServiceQuotaIncreaseRequest, request: RequestContext): RequestServiceQuotaIncreaseResponse => {
-      const quota = requireQuota(input);
-      const increase = requestIncrease(runtime.store, quota, requireMember(input.DesiredValue, 'desiredValue'), runtime.clock.now());
-      return {
-        RequestedQuota: {
-          Id: increase.id,
-          ServiceCode: quota.serviceCode,
-          ServiceName: quota.serviceName,
-          QuotaCode: quota.quotaCode,
-          QuotaName: quota.quotaName,
-          DesiredValue: increase.desiredValue,
-          Status: 'APPROVED',
-          Created: new Date(increase.created),
-          LastUpdated: new Date(increase.created),
-          Requester: `arn:aws:iam::${request.accountId}:root`,
-          QuotaArn: quotaArn(quota, request),
-          GlobalQuota: false,
-          Unit: 'None',
-          QuotaRequestedAtLevel: 'ACCOUNT',
-        },
-      };
-    },
+    GetServiceQuota: operation(
+      { ServiceCode: true, QuotaCode: true },
+      (input: GetServiceQuotaRequest, request: RequestContext): GetServiceQuotaResponse => {
+        const quota = requireQuota(input);
+        return {
+          Quota: {
+            ServiceCode: quota.serviceCode,
+            ServiceName: quota.serviceName,
+            QuotaArn: quotaArn(quota, request),
+            QuotaCode: quota.quotaCode,
+            QuotaName: quota.quotaName,
+            Value: appliedValue(runtime.store, quota),
+            Unit: 'None',
+            Adjustable: true,
+            GlobalQuota: false,
+            QuotaAppliedAtLevel: 'ACCOUNT',
+          },
+        };
+      },
+    ),
+    RequestServiceQuotaIncrease: operation(
+      { ServiceCode: true, QuotaCode: true, DesiredValue: true },
+      (input: RequestServiceQuotaIncreaseRequest, request: RequestContext): RequestServiceQuotaIncreaseResponse => {
+        const quota = requireQuota(input);
+        const increase = requestIncrease(runtime.store, quota, requireMember(input.DesiredValue, 'desiredValue'), runtime.clock.now());
+        return {
+          RequestedQuota: {
+            Id: increase.id,
+            ServiceCode: quota.serviceCode,
+            ServiceName: quota.serviceName,
+            QuotaCode: quota.quotaCode,
+            QuotaName: quota.quotaName,
+            DesiredValue: increase.desiredValue,
+            Status: 'APPROVED',
+            Created: new Date(increase.created),
+            LastUpdated: new Date(increase.created),
+            Requester: `arn:aws:iam::${request.accountId}:root`,
+            QuotaArn: quotaArn(quota, request),
+            GlobalQuota: false,
+            Unit: 'None',
+            QuotaRequestedAtLevel: 'ACCOUNT',
+          },
+        };
+      },
+    ),
   };
 }

@@ -10,7 +10,7 @@ import type {
 import { isoTimestamp } from '../../../protocol/scalar-values';
 import type { RequestContext } from '../../../protocol/http-answer';
 import { ServiceError } from '../../../protocol/service-error';
-import type { OperationHandler } from '../../../protocol/service-provider';
+import { type Operation, operation } from '../../../protocol/service-provider';
 import { isOnline } from '../../../network/managed-instances';
 import { sendCommand } from '../model/commands';
 import { managedNodes } from '../model/managed-nodes';
@@ -114,48 +114,65 @@ function toInvocation(command: CommandRecord, invocation: InvocationRecord): Get
 }
 
 /** Run Command: `AWS-RunShellScript` on managed nodes, answered by the network model. */
-export function commandOperations(context: SsmContext): Record<string, OperationHandler> {
+export function commandOperations(context: SsmContext): Record<string, Operation> {
   return {
-    SendCommand: (input: SendCommandRequest, request: RequestContext): SendCommandResult => {
-      const documentName = requirePresent(input.DocumentName, 'documentName');
-      if (!isRunShellScript(documentName)) throw new ServiceError('InvalidDocument', `Document with name ${documentName} does not exist.`);
-      if (input.DocumentVersion !== undefined && !DOCUMENT_VERSIONS.includes(input.DocumentVersion)) {
-        throw new ServiceError('InvalidDocumentVersion', `Document ${documentName} has no version ${input.DocumentVersion}.`);
-      }
-      runShellScriptParameters(input.Parameters);
-      requireRange(input.TimeoutSeconds, 'timeoutSeconds', 30, 2592000);
-      const instanceIds = targetIds(context, request.region, input);
-      const instances = context.network.ec2.tables.instances;
-      const offline = instanceIds.filter((id) => {
-        const instance = instances.get(id);
-        return instance?.region !== request.region || !isOnline(context.network, instance);
-      });
-      if (offline.length > 0) throw notInValidState(offline, request.accountId);
-      const { command } = sendCommand(context, request.region, {
-        documentName,
-        comment: input.Comment,
-        parameters: input.Parameters ?? {},
-        instanceIds,
-        targets: (input.Targets ?? []).map((target) => ({ key: target.Key ?? '', values: target.Values ?? [] })),
-        timeoutSeconds: input.TimeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
-        maxConcurrency: input.MaxConcurrency ?? '50',
-        maxErrors: input.MaxErrors ?? '0',
-      });
-      return { Command: toCommand(command) };
-    },
+    SendCommand: operation(
+      {
+        DocumentName: true,
+        DocumentVersion: true,
+        InstanceIds: true,
+        Targets: { Key: true, Values: true },
+        Parameters: true,
+        Comment: true,
+        TimeoutSeconds: true,
+      },
+      (input: SendCommandRequest, request: RequestContext): SendCommandResult => {
+        const documentName = requirePresent(input.DocumentName, 'documentName');
+        if (!isRunShellScript(documentName)) throw new ServiceError('InvalidDocument', `Document with name ${documentName} does not exist.`);
+        if (input.DocumentVersion !== undefined && !DOCUMENT_VERSIONS.includes(input.DocumentVersion)) {
+          throw new ServiceError('InvalidDocumentVersion', `Document ${documentName} has no version ${input.DocumentVersion}.`);
+        }
+        runShellScriptParameters(input.Parameters);
+        requireRange(input.TimeoutSeconds, 'timeoutSeconds', 30, 2592000);
+        const instanceIds = targetIds(context, request.region, input);
+        const instances = context.network.ec2.tables.instances;
+        const offline = instanceIds.filter((id) => {
+          const instance = instances.get(id);
+          return instance?.region !== request.region || !isOnline(context.network, instance);
+        });
+        if (offline.length > 0) throw notInValidState(offline, request.accountId);
+        const { command } = sendCommand(context, request.region, {
+          documentName,
+          comment: input.Comment,
+          parameters: input.Parameters ?? {},
+          instanceIds,
+          targets: (input.Targets ?? []).map((target) => ({ key: target.Key ?? '', values: target.Values ?? [] })),
+          timeoutSeconds: input.TimeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+          // Every node runs the command at once and each error is reported, not counted: concurrency and error
+          // controls are not modelled, and the command shows SSM's defaults ("The default value is 50", "The
+          // default value is 0", SSM API Reference, SendCommand MaxConcurrency and MaxErrors).
+          maxConcurrency: '50',
+          maxErrors: '0',
+        });
+        return { Command: toCommand(command) };
+      },
+    ),
 
-    GetCommandInvocation: (input: GetCommandInvocationRequest, request: RequestContext): GetCommandInvocationResult => {
-      const commandId = requirePresent(input.CommandId, 'commandId');
-      const instanceId = requirePresent(input.InstanceId, 'instanceId');
-      if (!UUID.test(commandId)) throw new ServiceError('InvalidCommandId', `${commandId} is not a valid command ID.`);
-      if (input.PluginName !== undefined && input.PluginName !== PLUGIN_NAME) throw new ServiceError('InvalidPluginName', `The plugin name ${input.PluginName} is not valid.`);
-      const invocation = context.tables.invocations.get(`${commandId}/${instanceId}`);
-      const command = context.tables.commands.get(commandId);
-      const { clock, faults } = context.runtime;
-      // Right after SendCommand the invocation may not be readable yet (eventual consistency, when a test injects it).
-      const unseen = invocation !== undefined && faults.consistencyDelaySeconds > 0 && invocation.createdAt > clock.now() - clock.scaled(faults.consistencyDelaySeconds);
-      if (!invocation || !command || invocation.region !== request.region || unseen) throw new ServiceError('InvocationDoesNotExist', 'An invocation with the given command ID and instance ID does not exist.');
-      return toInvocation(command, invocation);
-    },
+    GetCommandInvocation: operation(
+      { CommandId: true, InstanceId: true, PluginName: true },
+      (input: GetCommandInvocationRequest, request: RequestContext): GetCommandInvocationResult => {
+        const commandId = requirePresent(input.CommandId, 'commandId');
+        const instanceId = requirePresent(input.InstanceId, 'instanceId');
+        if (!UUID.test(commandId)) throw new ServiceError('InvalidCommandId', `${commandId} is not a valid command ID.`);
+        if (input.PluginName !== undefined && input.PluginName !== PLUGIN_NAME) throw new ServiceError('InvalidPluginName', `The plugin name ${input.PluginName} is not valid.`);
+        const invocation = context.tables.invocations.get(`${commandId}/${instanceId}`);
+        const command = context.tables.commands.get(commandId);
+        const { clock, faults } = context.runtime;
+        // Right after SendCommand the invocation may not be readable yet (eventual consistency, when a test injects it).
+        const unseen = invocation !== undefined && faults.consistencyDelaySeconds > 0 && invocation.createdAt > clock.now() - clock.scaled(faults.consistencyDelaySeconds);
+        if (!invocation || !command || invocation.region !== request.region || unseen) throw new ServiceError('InvocationDoesNotExist', 'An invocation with the given command ID and instance ID does not exist.');
+        return toInvocation(command, invocation);
+      },
+    ),
   };
 }

@@ -1,7 +1,7 @@
 import type { DescribeInstanceInformationRequest, DescribeInstanceInformationResult, InstanceInformation } from '@aws-sdk/client-ssm';
 import type { RequestContext } from '../../../protocol/http-answer';
 import { ServiceError } from '../../../protocol/service-error';
-import type { OperationHandler } from '../../../protocol/service-provider';
+import { type Operation, operation } from '../../../protocol/service-provider';
 import { instanceHostname } from '../../../network/dns-resolver';
 import type { InstanceRecord } from '../../ec2/model/ec2-records';
 import { managedNodes } from '../model/managed-nodes';
@@ -75,15 +75,18 @@ function information(context: SsmContext, instance: InstanceRecord): InstanceInf
 }
 
 /** Managed nodes as SSM lists them: only instances whose agent is online, 10 a page unless asked otherwise. */
-export function instanceInformationOperations(context: SsmContext): Record<string, OperationHandler> {
+export function instanceInformationOperations(context: SsmContext): Record<string, Operation> {
   return {
-    DescribeInstanceInformation: (input: DescribeInstanceInformationRequest, request: RequestContext): DescribeInstanceInformationResult => {
-      const matchers = filtersOf(input).map(matcher);
-      const nodes = managedNodes(context, request.region)
-        .map((instance) => ({ instance, information: information(context, instance) }))
-        .filter((node) => matchers.every((matches) => matches(node)));
-      const page = ssmPage(nodes, input.MaxResults, { min: 5, max: 50, default: 10 }, input.NextToken, 'DescribeInstanceInformation');
-      return { InstanceInformationList: page.items.map((node) => node.information), NextToken: page.nextToken };
-    },
+    DescribeInstanceInformation: operation(
+      { Filters: { Key: true, Values: true }, InstanceInformationFilterList: { key: true, valueSet: true }, MaxResults: true, NextToken: true },
+      (input: DescribeInstanceInformationRequest, request: RequestContext): DescribeInstanceInformationResult => {
+        const matchers = filtersOf(input).map(matcher);
+        const nodes = managedNodes(context, request.region)
+          .map((instance) => ({ instance, information: information(context, instance) }))
+          .filter((node) => matchers.every((matches) => matches(node)));
+        const page = ssmPage(nodes, input.MaxResults, { min: 5, max: 50, default: 10 }, input.NextToken, 'DescribeInstanceInformation');
+        return { InstanceInformationList: page.items.map((node) => node.information), NextToken: page.nextToken };
+      },
+    ),
   };
 }

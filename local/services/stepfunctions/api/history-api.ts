@@ -1,5 +1,5 @@
 import type { GetExecutionHistoryInput, GetExecutionHistoryOutput } from '@aws-sdk/client-sfn';
-import type { OperationHandler } from '../../../protocol/service-provider';
+import { type Operation, operation } from '../../../protocol/service-provider';
 import { requireExecution } from '../model/executions';
 import { requireArn } from '../model/sfn-arns';
 import type { SfnContext } from '../model/sfn-context';
@@ -7,15 +7,18 @@ import { historyEventShape } from './sfn-shapes';
 import { sfnPage } from './sfn-page';
 
 /** GetExecutionHistory: the events of one execution, oldest first unless `reverseOrder`, paged. */
-export function historyOperations(context: SfnContext): Record<string, OperationHandler> {
+export function historyOperations(context: SfnContext): Record<string, Operation> {
   return {
-    GetExecutionHistory: (input: GetExecutionHistoryInput): GetExecutionHistoryOutput => {
-      const arn = requireArn(input.executionArn, 'execution', 'executionArn');
-      requireExecution(context, arn);
-      const stored = context.tables.histories.get(arn)?.events ?? [];
-      const ordered = input.reverseOrder ? [...stored].reverse() : stored;
-      const page = sfnPage(ordered, input.maxResults, input.nextToken, `history ${arn} ${input.reverseOrder === true}`);
-      return { events: page.items.map((event) => historyEventShape(event, input.includeExecutionData !== false)), nextToken: page.nextToken };
-    },
+    GetExecutionHistory: operation(
+      { executionArn: true, maxResults: true, nextToken: true, reverseOrder: true, includeExecutionData: true },
+      (input: GetExecutionHistoryInput): GetExecutionHistoryOutput => {
+        const arn = requireArn(input.executionArn, 'execution', 'executionArn');
+        requireExecution(context, arn);
+        const stored = context.tables.histories.get(arn)?.events ?? [];
+        const ordered = input.reverseOrder ? [...stored].reverse() : stored;
+        const page = sfnPage(ordered, input.maxResults, input.nextToken, `history ${arn} ${input.reverseOrder === true}`);
+        return { events: page.items.map((event) => historyEventShape(event, input.includeExecutionData !== false)), nextToken: page.nextToken };
+      },
+    ),
   };
 }

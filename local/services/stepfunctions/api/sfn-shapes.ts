@@ -1,7 +1,10 @@
-import type { DescribeExecutionOutput, ExecutionListItem, HistoryEvent } from '@aws-sdk/client-sfn';
+import type { DescribeExecutionOutput, ExecutionListItem, HistoryEvent, IncludedData } from '@aws-sdk/client-sfn';
 import type { ExecutionRecord, StoredHistoryEvent } from '../model/sfn-records';
 
 const INCLUDED = { included: true } as const;
+
+/** The `includedData` an answer here can honour: all of it; leaving out what a KMS key encrypts (`METADATA_ONLY`) is not modelled. */
+export const INCLUDED_DATA: readonly IncludedData[] = ['ALL_DATA'];
 
 const date = (epochMs: number | undefined): Date | undefined => (epochMs === undefined ? undefined : new Date(epochMs));
 

@@ -99,7 +99,8 @@ export class AcceptTarget {
    * warn, as it does) from now on: what was really delivered to it and
    * turned away, not what was sent. The returned function stops counting.
    */
-  countIgnored(): () => number {
+  /** Counts the notifications the handler logs as ignored until `stop`; `sofar` reads the count meanwhile. */
+  countIgnored(): { sofar: () => number; stop: () => number } {
     let ignored = 0;
     const { info, warn } = logger;
     const counting = (log: typeof info) => (...args: Parameters<typeof info>) => {
@@ -108,10 +109,13 @@ export class AcceptTarget {
     };
     logger.info = counting(info);
     logger.warn = counting(warn);
-    return () => {
-      logger.info = info;
-      logger.warn = warn;
-      return ignored;
+    return {
+      sofar: () => ignored,
+      stop: () => {
+        logger.info = info;
+        logger.warn = warn;
+        return ignored;
+      },
     };
   }
 

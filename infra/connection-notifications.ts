@@ -7,7 +7,7 @@ import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 
 export interface ConnectionNotificationsProps {
-  /** The AcceptConnection function: it accepts or rejects each `Connect`. */
+  /** The AcceptConnection function: on each notification it decides the connections awaiting acceptance on the lab's services. */
   readonly subscriber: IFunction;
 }
 

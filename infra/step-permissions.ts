@@ -115,7 +115,7 @@ const decideConnections: StepPermissions = (policy) =>
 export const STEP_PERMISSIONS: Readonly<Record<string, StepPermissions>> = {
   Preflight: (policy) =>
     policy
-      .read('ec2:DescribeAvailabilityZones', 'ec2:DescribeVpcs', 'ec2:DescribeVpcEndpoints')
+      .read('ec2:DescribeAvailabilityZones', 'ec2:DescribeInstanceTypeOfferings', 'ec2:DescribeVpcEndpointServices', 'ec2:DescribeVpcs', 'ec2:DescribeVpcEndpoints')
       // AWS's public parameters have no account in their ARN.
       .allow(['ssm:GetParameter'], [policy.arn('ssm', 'parameter', AMI_PARAMETER.replace(/^\//, ''), { account: '' })])
       .allow(

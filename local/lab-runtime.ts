@@ -85,6 +85,7 @@ export async function startLocalLab(options: LocalLabOptions = {}): Promise<Loca
     dataDir: options.dataDir,
     rateLimits: options.rateLimits,
     faultRandom: options.faultRandom,
+    zoneGaps: options.zoneGaps,
     extend: (runtime) => wiring.extension(runtime),
   });
   return {

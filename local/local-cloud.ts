@@ -9,6 +9,7 @@ import { Faults } from './cloud/faults';
 import { newRequestId } from './cloud/ids';
 import { type RateLimitTable, RateLimits } from './cloud/rate-limits';
 import { Scheduler } from './cloud/scheduler';
+import type { ZoneGaps } from './cloud/zone-gaps';
 import { controlApi } from './control-api';
 import { listen, MAX_BODY_BYTES } from './http-server';
 import { type IamSettings, LocalIam } from './iam/local-iam';
@@ -33,6 +34,8 @@ export interface LocalCloudOptions {
   readonly rateLimits?: RateLimitTable;
   /** Who calls as a role session, whose calls IAM then authorizes; every caller is an administrator without it. */
   readonly iam?: IamSettings;
+  /** Zones that lack an instance type or an AWS service's endpoint, as some of AWS's do; every zone offers everything when omitted. */
+  readonly zoneGaps?: ZoneGaps;
   /** What a composition (the lab's workflows) adds to the cloud, built on its runtime before it listens. */
   readonly extend?: (runtime: CloudRuntime) => LocalCloudExtension;
 }
@@ -78,6 +81,7 @@ export class LocalCloud {
       rateLimits: options.rateLimits && new RateLimits(options.rateLimits, clock),
       events: new EventEmitter<CloudEventMap>(),
       accountId: LOCAL_ACCOUNT_ID,
+      zoneGaps: options.zoneGaps ?? {},
     };
     const journal = new CallJournal();
     const extension = options.extend?.(runtime) ?? {};

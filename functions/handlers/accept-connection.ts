@@ -11,6 +11,9 @@ import { labSettings } from '../lab/lab-settings';
  * the topic (that is logged and ignored), so it validates each record itself
  * instead of refusing the event as `labStep` would.
  */
+/** Module scope lives as long as the execution environment: its first notification is logged as it came, the later ones not. */
+const formatSample = { logged: false };
+
 export const handler = middy(async (event: SNSEvent, _context: Context) =>
-  acceptConnections(event, { clients: awsClients(), logger, allowedOwners: labSettings().acceptAllowedOwners }),
+  acceptConnections(event, { clients: awsClients(), logger, allowedOwners: labSettings().acceptAllowedOwners, formatSample }),
 ).use(injectLambdaContext(logger, { resetKeys: true }));

@@ -25,7 +25,7 @@ const elbv2Arn = (kind: 'loadbalancer' | 'targetgroup' | 'listener') =>
 
 export const planSchema = z.object({
   amiId: z.string().regex(/^ami-[0-9a-f]{8,17}$/),
-  /** Two available zones of the region: the consumer side and the first provider subnet use zones[0]. */
+  /** Two available zones that offer the lab's instance type and interface services: the consumer side and the first provider subnet use zones[0]. */
   zones: z.tuple([z.string(), z.string()]),
   lessons: z.object({ gateway: z.boolean(), interface: z.boolean(), service: z.boolean() }),
   accountId: z.string().regex(/^\d{12}$/),

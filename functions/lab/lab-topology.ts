@@ -51,6 +51,9 @@ export const INTERFACE_SERVICE = 'cloudformation';
 
 export const awsServiceName = (region: string, service: string): string => `com.amazonaws.${region}.${service}`;
 
+/** The AWS services a run reaches through interface endpoints in the private subnet: SSM's always, CloudFormation for the interface lesson. */
+export const interfaceServicesOf = (lessons: { readonly interface: boolean }): string[] => [...SSM_MANAGEMENT_SERVICES, ...(lessons.interface ? [INTERFACE_SERVICE] : [])];
+
 export const WEB_PORT = 80;
 
 /** User data of web server `n` (1-based): the page the service lesson's curl shows. */

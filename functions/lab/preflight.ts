@@ -1,17 +1,23 @@
-import { DescribeAvailabilityZonesCommand } from '@aws-sdk/client-ec2';
+import {
+  DescribeAvailabilityZonesCommand,
+  DescribeVpcEndpointServicesCommand,
+  type DescribeVpcEndpointServicesCommandOutput,
+  type EC2Client,
+  paginateDescribeInstanceTypeOfferings,
+} from '@aws-sdk/client-ec2';
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { LabInputInvalid, LabStepFailed } from '../commons/lab-errors';
 import type { StepDependencies } from '../commons/lab-step';
 import { answered } from './aws-answer';
-import { type LabRun, lessonsOf } from './lab-run';
+import { collect } from './find-or-create';
+import { type LabRun, type Lessons, lessonsOf } from './lab-run';
 import type { Plan } from './lab-state';
-import { AMI_PARAMETER } from './lab-topology';
+import { AMI_PARAMETER, awsServiceName, INSTANCE_TYPE, interfaceServicesOf } from './lab-topology';
 import { requireQuotaHeadroom } from './quota-headroom';
 
-/** Two available zones, first by name: the provider's NLB spans both, everything else uses the first. */
-async function twoZones({ clients }: StepDependencies, run: LabRun): Promise<[string, string]> {
-  const { AvailabilityZones } = await clients.ec2.send(
+const availableZones = async (ec2: EC2Client): Promise<string[]> => {
+  const { AvailabilityZones } = await ec2.send(
     new DescribeAvailabilityZonesCommand({
       Filters: [
         { Name: 'state', Values: ['available'] },
@@ -19,10 +25,69 @@ async function twoZones({ clients }: StepDependencies, run: LabRun): Promise<[st
       ],
     }),
   );
-  const names = (AvailabilityZones ?? []).flatMap((zone) => (zone.ZoneName ? [zone.ZoneName] : [])).sort();
-  const [first, second] = names;
+  return (AvailabilityZones ?? []).flatMap((zone) => (zone.ZoneName ? [zone.ZoneName] : [])).sort();
+};
+
+/**
+ * The zones that offer the lab's instance type: "Lists the instance types
+ * that are offered for the specified location", a zone absent from the
+ * answer does not offer it (EC2 API Reference, DescribeInstanceTypeOfferings).
+ */
+async function zonesOfferingInstanceType(ec2: EC2Client): Promise<Set<string>> {
+  const pages = paginateDescribeInstanceTypeOfferings({ client: ec2 }, { LocationType: 'availability-zone', Filters: [{ Name: 'instance-type', Values: [INSTANCE_TYPE] }] });
+  const offerings = await collect(pages, (page) => page.InstanceTypeOfferings);
+  return new Set(offerings.flatMap((offering) => (offering.Location ? [offering.Location] : [])));
+}
+
+// The SDK has no paginator for DescribeVpcEndpointServices, though the call pages by NextToken.
+async function* endpointServicePages(ec2: EC2Client, serviceNames: string[]): AsyncGenerator<DescribeVpcEndpointServicesCommandOutput> {
+  let NextToken: string | undefined;
+  do {
+    const page = await ec2.send(new DescribeVpcEndpointServicesCommand({ ServiceNames: serviceNames, Filters: [{ Name: 'service-type', Values: ['Interface'] }], NextToken }));
+    yield page;
+    NextToken = page.NextToken;
+  } while (NextToken);
+}
+
+/**
+ * The zones each AWS service the run connects to by an interface endpoint
+ * is offered in: the `AvailabilityZones` of its ServiceDetail, "the
+ * Availability Zones in which the service is available" (EC2 API Reference,
+ * DescribeVpcEndpointServices and ServiceDetail).
+ */
+async function interfaceServiceZones(ec2: EC2Client, run: LabRun, lessons: Lessons): Promise<Map<string, Set<string>>> {
+  const names = interfaceServicesOf(lessons).map((service) => awsServiceName(run.region, service));
+  const details = await collect(endpointServicePages(ec2, names), (page) => page.ServiceDetails);
+  return new Map(names.map((name) => [name, new Set(details.filter((detail) => detail.ServiceName === name).flatMap((detail) => detail.AvailabilityZones ?? []))]));
+}
+
+/**
+ * The lab's two zones, first by name among the available ones that offer
+ * its instance type and every AWS service it reaches by interface endpoint.
+ * The provider's NLB, its endpoint service and the web servers span both;
+ * the consumer's subnets, and so the service lesson's endpoint, are in the
+ * first, a zone the NLB serves by construction.
+ */
+async function twoZones(ec2: EC2Client, run: LabRun, lessons: Lessons): Promise<[string, string]> {
+  const available = await availableZones(ec2);
+  const instanceTypeZones = await zonesOfferingInstanceType(ec2);
+  const serviceZones = await interfaceServiceZones(ec2, run, lessons);
+  const lacking = (zone: string): string[] => [
+    ...(instanceTypeZones.has(zone) ? [] : [INSTANCE_TYPE]),
+    ...[...serviceZones].filter(([, zones]) => !zones.has(zone)).map(([name]) => name),
+  ];
+  const qualifying = available.filter((zone) => lacking(zone).length === 0);
+  const [first, second] = qualifying;
   if (first === undefined || second === undefined) {
-    throw new LabStepFailed(`${run.region} has ${names.length} available Availability Zone(s); the lab's load balancer needs two. Choose another region.`);
+    const reasons = available.flatMap((zone) => {
+      const missing = lacking(zone);
+      return missing.length === 0 ? [] : [`${zone} does not offer ${missing.join(', ')}`];
+    });
+    throw new LabStepFailed(
+      `${run.region} has ${qualifying.length} available Availability Zone(s) offering ${INSTANCE_TYPE} and the endpoints of ${[...serviceZones.keys()].join(', ')}` +
+        `${qualifying.length > 0 ? ` (${qualifying.join(', ')})` : ''}; the lab's load balancer needs two.` +
+        `${reasons.length > 0 ? ` ${reasons.join('; ')}.` : ''} Choose another region.`,
+    );
   }
   return [first, second];
 }
@@ -39,7 +104,7 @@ export async function preflight(input: { run: LabRun }, dependencies: StepDepend
     throw new LabInputInvalid(`run ${run.runId} is for ${run.region} but the lab's functions work in ${clientRegion}; start the run in ${clientRegion} or deploy the lab to ${run.region}`);
   }
   const lessons = lessonsOf(run.scenario);
-  const zones = await twoZones(dependencies, run);
+  const zones = await twoZones(clients.ec2, run, lessons);
   const { Parameter } = await clients.ssm.send(new GetParameterCommand({ Name: AMI_PARAMETER }));
   const amiId = answered(Parameter?.Value, `the value of ${AMI_PARAMETER}`);
   const { Account } = await clients.sts.send(new GetCallerIdentityCommand({}));

@@ -5,7 +5,7 @@ import { ownedBy } from '../commons/lab-tags';
 import { stateIs } from './ec2-states';
 import { collect } from './find-or-create';
 import type { LabRun, Lessons } from './lab-run';
-import { GATEWAY_SERVICES, SSM_MANAGEMENT_SERVICES } from './lab-topology';
+import { GATEWAY_SERVICES, interfaceServicesOf } from './lab-topology';
 import { isKind } from '../commons/is-kind';
 
 /** A VPC quota the lab needs headroom in, with AWS's documented default (Amazon VPC User Guide, "Amazon VPC quotas"). */
@@ -44,7 +44,7 @@ export async function quotaValue(quotas: ServiceQuotasClient, quota: VpcQuota): 
 /** What one lab of these lessons adds to each quota. */
 export const labNeeds = (lessons: Lessons) => ({
   vpcs: lessons.service ? 2 : 1,
-  interfaceEndpointsInConsumerVpc: SSM_MANAGEMENT_SERVICES.length + (lessons.interface ? 1 : 0) + (lessons.service ? 1 : 0),
+  interfaceEndpointsInConsumerVpc: interfaceServicesOf(lessons).length + (lessons.service ? 1 : 0),
   gatewayEndpoints: lessons.gateway ? GATEWAY_SERVICES.length : 0,
 });
 

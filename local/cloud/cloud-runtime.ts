@@ -4,6 +4,7 @@ import type { Clock } from './clock';
 import type { Faults } from './faults';
 import type { RateLimits } from './rate-limits';
 import type { Scheduler } from './scheduler';
+import type { ZoneGaps } from './zone-gaps';
 
 /** What happens in the cloud that something outside a request may want to hear of. */
 export interface CloudEventMap {
@@ -21,6 +22,8 @@ export interface CloudRuntime {
   readonly rateLimits?: RateLimits;
   readonly events: EventEmitter<CloudEventMap>;
   readonly accountId: string;
+  /** What some zones lack (an instance type, an AWS service's endpoint); empty when every zone offers everything. */
+  readonly zoneGaps: ZoneGaps;
 }
 
 export const LOCAL_ACCOUNT_ID = '000000000000';

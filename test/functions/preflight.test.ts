@@ -1,4 +1,14 @@
-import { DescribeAvailabilityZonesCommand, DescribeVpcEndpointsCommand, DescribeVpcsCommand, EC2Client, type Vpc, type VpcEndpoint } from '@aws-sdk/client-ec2';
+import {
+  DescribeAvailabilityZonesCommand,
+  DescribeInstanceTypeOfferingsCommand,
+  DescribeVpcEndpointServicesCommand,
+  DescribeVpcEndpointsCommand,
+  DescribeVpcsCommand,
+  EC2Client,
+  type ServiceDetail,
+  type Vpc,
+  type VpcEndpoint,
+} from '@aws-sdk/client-ec2';
 import { GetServiceQuotaCommand, NoSuchResourceException, ServiceQuotasClient, TooManyRequestsException } from '@aws-sdk/client-service-quotas';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -13,6 +23,16 @@ const sts = mockClient(STSClient);
 const quotas = mockClient(ServiceQuotasClient);
 
 const zone = (letter: string) => ({ ZoneName: `${REGION}${letter}`, State: 'available' as const });
+const zoneNames = (letters: string) => [...letters].map((letter) => `${REGION}${letter}`);
+/** The answer of DescribeInstanceTypeOfferings by zone: t3.micro in the zones given. */
+const t3MicroIn = (letters: string) => ({ InstanceTypeOfferings: zoneNames(letters).map((Location) => ({ InstanceType: 't3.micro' as const, LocationType: 'availability-zone' as const, Location })) });
+const service = (name: string, letters = 'abcd'): ServiceDetail => ({ ServiceName: `com.amazonaws.${REGION}.${name}`, ServiceType: [{ ServiceType: 'Interface' }], AvailabilityZones: zoneNames(letters) });
+/** DescribeVpcEndpointServices for the services asked, each in zones a to d unless `zonesOf` says otherwise. */
+function servicesIn(zonesOf: Record<string, string> = {}) {
+  ec2.on(DescribeVpcEndpointServicesCommand).callsFake((input: { ServiceNames?: string[] }) => ({
+    ServiceDetails: (input.ServiceNames ?? []).map((name) => service(name.split('.').pop()!, zonesOf[name.split('.').pop()!])),
+  }));
+}
 /** VPCs of others: untagged, or another run's. */
 const vpcs = (count: number): Vpc[] => Array.from({ length: count }, (_, n) => ({ VpcId: `vpc-${n}`, Tags: n % 2 === 0 ? [] : otherRunTags }));
 const noRecordedQuota = () => new NoSuchResourceException({ message: 'The request failed because the specified service does not exist.', $metadata: {} });
@@ -20,6 +40,8 @@ const noRecordedQuota = () => new NoSuchResourceException({ message: 'The reques
 beforeEach(() => {
   for (const mock of [ec2, ssm, sts, quotas]) mock.reset();
   ec2.on(DescribeAvailabilityZonesCommand).resolves({ AvailabilityZones: [zone('c'), zone('a'), zone('b')] });
+  ec2.on(DescribeInstanceTypeOfferingsCommand).resolves(t3MicroIn('abc'));
+  servicesIn();
   ec2.on(DescribeVpcsCommand).resolves({ Vpcs: vpcs(1) });
   ec2.on(DescribeVpcEndpointsCommand).resolves({ VpcEndpoints: [] });
   ssm.on(GetParameterCommand).resolves({ Parameter: { Value: 'ami-0123456789abcdef0' } });
@@ -32,6 +54,49 @@ test('plans the run: two available zones by name, the latest Amazon Linux 2023 A
   expect(plan).toEqual({ amiId: 'ami-0123456789abcdef0', zones: [`${REGION}a`, `${REGION}b`], lessons: { gateway: true, interface: false, service: false }, accountId: ACCOUNT });
   expect(ssm.commandCalls(GetParameterCommand)[0]!.args[0].input).toEqual({ Name: '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64' });
   expect(ec2.commandCalls(DescribeAvailabilityZonesCommand)[0]!.args[0].input.Filters).toContainEqual({ Name: 'state', Values: ['available'] });
+});
+
+test('asks which zones offer t3.micro and the endpoints of the interface services its scenario uses', async () => {
+  await invoke(handler, { run: { ...run, scenario: 'gateway' } });
+  expect(ec2.commandCalls(DescribeInstanceTypeOfferingsCommand)[0]!.args[0].input).toEqual({ LocationType: 'availability-zone', Filters: [{ Name: 'instance-type', Values: ['t3.micro'] }] });
+  const asked = () => ec2.commandCalls(DescribeVpcEndpointServicesCommand).at(-1)!.args[0].input;
+  expect(asked()).toMatchObject({ ServiceNames: ['ssm', 'ssmmessages', 'ec2messages'].map((name) => `com.amazonaws.${REGION}.${name}`), Filters: [{ Name: 'service-type', Values: ['Interface'] }] });
+
+  await invoke(handler, { run });
+  expect(asked().ServiceNames).toContain(`com.amazonaws.${REGION}.cloudformation`);
+});
+
+test('keeps only the zones that offer t3.micro and every interface service, first by name', async () => {
+  ec2.on(DescribeAvailabilityZonesCommand).resolves({ AvailabilityZones: ['d', 'c', 'b', 'a'].map(zone) });
+  ec2.on(DescribeInstanceTypeOfferingsCommand).resolves(t3MicroIn('bcd'));
+  servicesIn({ cloudformation: 'acd', ssm: 'abcd' });
+  await expect(invoke(handler, { run })).resolves.toMatchObject({ zones: zoneNames('cd') });
+  // Without the interface lesson, CloudFormation's zones do not matter.
+  await expect(invoke(handler, { run: { ...run, scenario: 'service' } })).resolves.toMatchObject({ zones: zoneNames('bc') });
+});
+
+test('follows every page of both answers', async () => {
+  ec2.on(DescribeInstanceTypeOfferingsCommand).resolvesOnce({ ...t3MicroIn('a'), NextToken: 'more' }).resolves(t3MicroIn('b'));
+  ec2.on(DescribeVpcEndpointServicesCommand)
+    .resolvesOnce({ ServiceDetails: [service('ssm', 'ab'), service('ssmmessages', 'ab')], NextToken: 'more' })
+    .resolves({ ServiceDetails: [service('ec2messages', 'ab'), service('cloudformation', 'ab')] });
+  await expect(invoke(handler, { run })).resolves.toMatchObject({ zones: zoneNames('ab') });
+  // The SDK's paginator sets NextToken on the one input it sends each time, so the calls show only how many pages it asked for.
+  expect(ec2.commandCalls(DescribeInstanceTypeOfferingsCommand)).toHaveLength(2);
+  expect(ec2.commandCalls(DescribeVpcEndpointServicesCommand).map((call) => call.args[0].input.NextToken)).toEqual([undefined, 'more']);
+});
+
+test('fewer than two qualifying zones are refused, naming what each other zone lacks, before any quota is read', async () => {
+  ec2.on(DescribeInstanceTypeOfferingsCommand).resolves(t3MicroIn('bc'));
+  servicesIn({ cloudformation: 'ab', ec2messages: 'ab' });
+  const refusal = invoke(handler, { run });
+  await expect(refusal).rejects.toMatchObject({ name: 'LabStepFailed' });
+  await expect(refusal).rejects.toThrow(
+    `ap-northeast-2 has 1 available Availability Zone(s) offering t3.micro and the endpoints of com.amazonaws.ap-northeast-2.ssm, com.amazonaws.ap-northeast-2.ssmmessages, ` +
+      `com.amazonaws.ap-northeast-2.ec2messages, com.amazonaws.ap-northeast-2.cloudformation (ap-northeast-2b); the lab's load balancer needs two. ` +
+      `ap-northeast-2a does not offer t3.micro; ap-northeast-2c does not offer com.amazonaws.ap-northeast-2.ec2messages, com.amazonaws.ap-northeast-2.cloudformation. Choose another region.`,
+  );
+  expect(quotas.commandCalls(GetServiceQuotaCommand)).toHaveLength(0);
 });
 
 test('a region with a single available zone is refused before any quota is read', async () => {

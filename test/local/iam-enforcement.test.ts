@@ -1,4 +1,4 @@
-import { CreateVpcCommand, CreateVpcEndpointCommand, DeleteVpcCommand, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
+import { CreateVpcCommand, CreateVpcEndpointCommand, DeleteVpcCommand, DescribeInstanceTypeOfferingsCommand, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { CreateLoadBalancerCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { SendCommandCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { DecodeAuthorizationMessageCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -55,6 +55,12 @@ test('a dry run asks IAM: UnauthorizedOperation without the permission, DryRunOp
   const network = asFunction('BuildConsumerNetwork').ec2;
   expect((await refused(network.send(new CreateVpcCommand({ CidrBlock: '10.2.0.0/16', DryRun: true })))).name).toBe('UnauthorizedOperation');
   expect((await refused(network.send(new CreateVpcCommand({ CidrBlock: '10.2.0.0/16', DryRun: true, TagSpecifications: runTags('vpc') })))).name).toBe('DryRunOperation');
+});
+
+test('DescribeInstanceTypeOfferings, which has no resource-level permissions, is authorized on "*": the Preflight role has it, another step\'s has not', async () => {
+  const offerings = new DescribeInstanceTypeOfferingsCommand({ LocationType: 'availability-zone', Filters: [{ Name: 'instance-type', Values: ['t3.micro'] }] });
+  expect((await asFunction('Preflight').ec2.send(offerings)).InstanceTypeOfferings).toHaveLength(4);
+  expect((await refused(asFunction('BuildConsumerNetwork').ec2.send(offerings))).message).toContain('is not authorized to perform: ec2:DescribeInstanceTypeOfferings on resource: *');
 });
 
 test('a delete of an untagged resource is refused; of the run\'s own, allowed; a step may not do another step\'s work', async () => {

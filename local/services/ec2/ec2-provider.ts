@@ -4,6 +4,7 @@ import { instanceOperations } from './api/instance-api';
 import { networkInterfaceOperations } from './api/network-interface-api';
 import { vpcOperations } from './api/vpc-api';
 import { availabilityZoneOperations } from './api/availability-zone-api';
+import { instanceTypeOfferingOperations } from './api/instance-type-offering-api';
 import { internetGatewayOperations } from './api/internet-gateway-api';
 import { prefixListOperations } from './api/prefix-list-api';
 import { routeTableOperations } from './api/route-table-api';
@@ -41,6 +42,7 @@ export function createEc2Provider(runtime: CloudRuntime): ServiceProvider {
     ...securityGroupOperations(context),
     ...tagOperations(context),
     ...availabilityZoneOperations(),
+    ...instanceTypeOfferingOperations(runtime),
     ...prefixListOperations(),
     ...vpcEndpointServiceOperations(context),
     ...vpcEndpointOperations(context),

@@ -7,7 +7,7 @@ import type { ConnectionOutcome } from '../../../functions/lab/accept-connection
 import { type E2eLab, startE2eLab } from '../../support/e2e-lab';
 import { useLocalCloudEnvironment } from '../../support/lab-handlers';
 import { consumerNetwork, type ConsumerNetwork, privateSubnetEndpoint, providerService } from '../../support/ssm-lab';
-import { badEvent, badMessage, type PendingConnection } from './bad-notifications';
+import { badEvent, badMessage, type PendingConnection, reshapedMessage, snsRecord } from './bad-notifications';
 import { seededRandom, seedOf } from './seeded-random';
 
 export const LAB_ACCOUNT = '000000000000';
@@ -20,7 +20,7 @@ export interface BadNotificationsOutcome {
   readonly records: number;
   /** Failures the handler threw, by the kind of notification. */
   readonly thrown: string[];
-  /** Decisions it took (any is wrong: none of the notifications was a Connect it may act on). */
+  /** Decisions it took (any is wrong: none of the notifications named one of the lab's services with a connection pending). */
   readonly decided: ConnectionOutcome[];
 }
 
@@ -80,15 +80,27 @@ export class AcceptTarget {
   }
 
   /** `count` bad events drawn from the seed `name`, handed to AcceptConnection one after another. */
-  async badEvents(name: string, count: number): Promise<BadNotificationsOutcome> {
+  badEvents(name: string, count: number): Promise<BadNotificationsOutcome> {
+    return this.deliverEach(name, count, (random) => badEvent(random, this.labPending, this.foreignPending));
+  }
+
+  /** `count` reshaped or forged messages about the lab's service drawn from the seed `name`, handed to AcceptConnection one event each. */
+  reshapedEvents(name: string, count: number): Promise<BadNotificationsOutcome> {
+    return this.deliverEach(name, count, (random) => {
+      const { kind, message } = reshapedMessage(random, this.labPending, this.foreignPending);
+      return { kind, event: { Records: [snsRecord(message)] }, records: 1 };
+    });
+  }
+
+  private async deliverEach(name: string, count: number, draw: (random: () => number) => { kind: string; event: unknown; records: number }): Promise<BadNotificationsOutcome> {
     const random = seededRandom(seedOf(name));
     const thrown: string[] = [];
     const decided: ConnectionOutcome[] = [];
     let records = 0;
     for (let i = 0; i < count; i++) {
-      const bad = badEvent(random, this.labPending, this.foreignPending);
-      records += bad.records;
-      const outcomes = await this.deliver(bad.event).catch((failure: unknown) => thrown.push(`${bad.kind}: ${String(failure)}`));
+      const { kind, event, records: inEvent } = draw(random);
+      records += inEvent;
+      const outcomes = await this.deliver(event).catch((failure: unknown) => thrown.push(`${kind}: ${String(failure)}`));
       if (Array.isArray(outcomes)) decided.push(...outcomes.filter((outcome) => !('ignored' in outcome)));
     }
     return { sent: count, records, thrown, decided };

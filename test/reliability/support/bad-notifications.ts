@@ -12,7 +12,7 @@ export interface PendingConnection {
   readonly region: string;
 }
 
-/** The message EC2 publishes to SNS for a Connect on `connection`. */
+/** The message the local cloud publishes for a Connect on `connection` (AWS documents no body). */
 export const connectMessage = (connection: PendingConnection, fields: Record<string, unknown> = {}): Record<string, unknown> => ({
   subscriberArn: `arn:aws:ec2:${connection.region}:${connection.owner}:vpc-endpoint-service/${connection.serviceId}`,
   vpcEndpointId: connection.vpcEndpointId,
@@ -32,7 +32,11 @@ export const snsRecord = (message: unknown, sns: Record<string, unknown> = {}): 
 
 const WRONG_VALUES: readonly unknown[] = [null, 7, -1, true, [], {}, ['vpce-0123456789abcdef0'], '', ' ', 'pendingAcceptance'.repeat(10), '\u0000', '<script>'];
 
-/** A message about `connection` that is not a Connect awaiting acceptance on a vpce-lab service, each its own way. */
+/**
+ * A message that names none of the lab's endpoint services, each its own
+ * way: the handler must turn it away without deciding anything, whatever
+ * is pending.
+ */
 const BAD_MESSAGES: readonly ((random: Random, lab: PendingConnection, foreign: PendingConnection) => { kind: string; message: string })[] = [
   (random) => ({ kind: 'malformed', message: pick(random, ['', '{', 'null', '[]', '42', '"text"', 'Connect', '{"subscriberArn":}', '\u0000\u0001', '<xml/>']) }),
   (random, lab) => {
@@ -40,18 +44,7 @@ const BAD_MESSAGES: readonly ((random: Random, lab: PendingConnection, foreign: 
     return { kind: 'truncated', message: whole.slice(0, Math.floor(random() * (whole.length - 1))) };
   },
   (random, lab) => ({ kind: 'oversized', message: JSON.stringify(connectMessage(lab, { padding: 'x'.repeat(MAX_NOTIFICATION_BYTES + Math.floor(random() * 10_000)) })) }),
-  (random, lab) => {
-    const field = pick(random, ['subscriberArn', 'vpcEndpointId', 'vpcEndpointOwner', 'vpcEndpointState', 'eventType']);
-    return { kind: `wrong-type:${field}`, message: JSON.stringify(connectMessage(lab, { [field]: pick(random, WRONG_VALUES) })) };
-  },
-  (random, lab) => {
-    const { [pick(random, ['subscriberArn', 'vpcEndpointId', 'vpcEndpointOwner', 'vpcEndpointState'])]: _dropped, ...rest } = connectMessage(lab);
-    return { kind: 'missing-field', message: JSON.stringify(rest) };
-  },
-  (random, lab) => ({
-    kind: 'not-a-connect',
-    message: JSON.stringify(connectMessage(lab, pick(random, [{ eventType: 'Accept' }, { eventType: 'Reject' }, { eventType: 'Delete' }, { eventType: 'connect' }, { vpcEndpointState: 'available' }, { vpcEndpointState: 'rejected' }]))),
-  }),
+  (random, lab) => ({ kind: 'wrong-type:subscriberArn', message: JSON.stringify(connectMessage(lab, { subscriberArn: pick(random, WRONG_VALUES) })) }),
   (random, lab) => ({
     kind: 'not-a-service',
     message: JSON.stringify(
@@ -67,10 +60,37 @@ const BAD_MESSAGES: readonly ((random: Random, lab: PendingConnection, foreign: 
   }),
   (_random, _lab, foreign) => ({ kind: 'forged:unmanaged-service', message: JSON.stringify(connectMessage(foreign)) }),
   (random, lab) => ({ kind: 'forged:unknown-service', message: JSON.stringify(connectMessage(lab, { subscriberArn: `arn:aws:ec2:${lab.region}:${lab.owner}:vpc-endpoint-service/vpce-svc-${Math.floor(random() * 1e16).toString(16).padStart(17, '0')}` })) }),
-  (_random, lab, foreign) => ({ kind: 'forged:not-its-endpoint', message: JSON.stringify(connectMessage(lab, { vpcEndpointId: foreign.vpcEndpointId })) }),
 ];
 
-/** A message that must change nothing, drawn from `random`. */
+/**
+ * A message about the lab's own service (or, with no `subscriberArn`, any
+ * of the lab's) whose other fields are reshaped or forged: a trigger, which
+ * may decide what EC2 really has awaiting acceptance there and nothing else.
+ */
+const RESHAPED_MESSAGES: readonly ((random: Random, lab: PendingConnection, foreign: PendingConnection) => { kind: string; message: string })[] = [
+  (random, lab) => {
+    const field = pick(random, ['vpcEndpointId', 'vpcEndpointOwner', 'vpcEndpointState', 'eventType']);
+    return { kind: `wrong-type:${field}`, message: JSON.stringify(connectMessage(lab, { [field]: pick(random, WRONG_VALUES) })) };
+  },
+  (random, lab) => {
+    const { [pick(random, ['subscriberArn', 'vpcEndpointId', 'vpcEndpointOwner', 'vpcEndpointState', 'eventType'])]: _dropped, ...rest } = connectMessage(lab);
+    return { kind: 'missing-field', message: JSON.stringify(rest) };
+  },
+  (random, lab) => ({
+    kind: 'not-a-connect',
+    message: JSON.stringify(connectMessage(lab, pick(random, [{ eventType: 'Accept' }, { eventType: 'Reject' }, { eventType: 'Delete' }, { eventType: 'connect' }, { vpcEndpointState: 'available' }, { vpcEndpointState: 'rejected' }]))),
+  }),
+  (_random, lab, foreign) => ({ kind: 'forged:not-its-endpoint', message: JSON.stringify(connectMessage(lab, { vpcEndpointId: foreign.vpcEndpointId })) }),
+  (_random, lab) => ({ kind: 'forged:owner', message: JSON.stringify(connectMessage(lab, { vpcEndpointOwner: '111122223333' })) }),
+  (_random, lab) => ({ kind: 'subscriber-only', message: JSON.stringify({ subscriberArn: connectMessage(lab).subscriberArn }) }),
+];
+
+/** A message about the lab's service that claims what it likes of a connection, drawn from `random`. */
+export function reshapedMessage(random: Random, lab: PendingConnection, foreign: PendingConnection): { kind: string; message: string } {
+  return pick(random, RESHAPED_MESSAGES)(random, lab, foreign);
+}
+
+/** A message that must be turned away, drawn from `random`. */
 export function badMessage(random: Random, lab: PendingConnection, foreign: PendingConnection): { kind: string; message: string } {
   return pick(random, BAD_MESSAGES)(random, lab, foreign);
 }

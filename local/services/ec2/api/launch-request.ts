@@ -7,6 +7,7 @@ import { requireInstanceType } from '../model/instance-types';
 import type { LaunchSpec } from '../model/instances';
 import { securityGroupsForInterface } from '../model/interface-security-groups';
 import { decodeUserData, webPageOf } from '../model/user-data';
+import { requireInstanceTypeOffered } from '../model/zone-offerings';
 import { requireWellFormedIds } from './resource-ids';
 import { subnetNotFound } from './subnet-api';
 
@@ -100,6 +101,7 @@ export function launchRequest(context: Ec2Context, input: RunInstancesRequest): 
   const placement = placementOf(input);
   if (!placement.subnetId) throw new ServiceError('VPCIdNotSpecified', 'No default VPC for this user');
   const subnet = requireOne(context, context.tables.subnets, placement.subnetId, 'SubnetId', subnetNotFound);
+  requireInstanceTypeOffered(context.runtime.zoneGaps, subnet.region, subnet.availabilityZone, instanceType);
   const script = input.UserData === undefined ? undefined : decodeUserData(input.UserData);
   return {
     counts,

@@ -2,6 +2,7 @@ import type { DescribeVpcEndpointServicesRequest, DescribeVpcEndpointServicesRes
 import { applyFilters } from '../../../cloud/filters';
 import { paginate } from '../../../cloud/pagination';
 import type { Tags } from '../../../cloud/tags';
+import type { ZoneGaps } from '../../../cloud/zone-gaps';
 import type { RequestContext } from '../../../protocol/http-answer';
 import { type Operation, operation } from '../../../protocol/service-provider';
 import { availabilityZones } from '../model/availability-zones';
@@ -9,6 +10,7 @@ import { type AwsServiceOffering, awsServiceOfferings } from '../model/aws-endpo
 import type { Ec2Context } from '../model/ec2-context';
 import type { EndpointServiceRecord } from '../model/ec2-records';
 import { serviceNameNotFound, visibleEndpointServices } from '../model/endpoint-targets';
+import { zonesOfferingService } from '../model/zone-offerings';
 import { FILTERS } from './modelled-members';
 import { tagSet } from './tag-set';
 
@@ -24,8 +26,8 @@ export const zoneIdsOf = (region: string, zoneNames: readonly string[]): string[
     .filter((zone) => zoneNames.includes(zone.zoneName))
     .map((zone) => zone.zoneId);
 
-const awsServiceDetail = (region: string, offering: AwsServiceOffering): ServiceDetail => {
-  const zones = availabilityZones(region).map((zone) => zone.zoneName);
+const awsServiceDetail = (gaps: ZoneGaps, region: string, offering: AwsServiceOffering): ServiceDetail => {
+  const zones = zonesOfferingService(gaps, region, offering.serviceName).map((zone) => zone.zoneName);
   const { privateDnsName } = offering;
   return {
     ServiceName: offering.serviceName,
@@ -66,7 +68,7 @@ const endpointServiceDetail = (service: EndpointServiceRecord): ServiceDetail =>
 /** What the caller can connect to in its region: AWS's services, then this cloud's endpoint services that admit it, by name. */
 function listedServices(context: Ec2Context, request: RequestContext): ListedService[] {
   return [
-    ...awsServiceOfferings(request.region).map((offering) => ({ detail: awsServiceDetail(request.region, offering), tags: {} })),
+    ...awsServiceOfferings(request.region).map((offering) => ({ detail: awsServiceDetail(context.runtime.zoneGaps, request.region, offering), tags: {} })),
     ...visibleEndpointServices(context, request.region, request.accountId).map((service) => ({ detail: endpointServiceDetail(service), tags: service.tags })),
   ].sort((a, b) => (a.detail.ServiceName ?? '').localeCompare(b.detail.ServiceName ?? ''));
 }

@@ -38,15 +38,18 @@ export function requireNotifiableEndpoint(endpoint: VpcEndpointRecord): void {
   }
 }
 
-/** The ARN of what the notification subscribes to, which AWS names in every message as `subscriberArn`. */
+/** The ARN of what the notification subscribes to, sent as `subscriberArn`. */
 const subscriberArn = (notification: ConnectionNotificationRecord): string =>
   `arn:aws:ec2:${notification.region}:${notification.ownerId}:` +
   (notification.serviceId ? `vpc-endpoint-service/${notification.serviceId}` : `vpc-endpoint/${notification.vpcEndpointId ?? ''}`);
 
 /**
- * The body AWS publishes to the topic: who subscribed, which endpoint, whose
- * it is and the state it is in now (`pendingAcceptance` on a Connect to a
- * service that requires acceptance), plus the event that happened.
+ * The body published to the topic. AWS documents none
+ * (https://docs.aws.amazon.com/vpc/latest/privatelink/create-notification-endpoint-service.html
+ * names the events only), so this one is the local cloud's own: who
+ * subscribed, which endpoint, whose it is, the state it is in now and the
+ * event. The accept-connection handler reads only `subscriberArn` of it,
+ * and asks EC2 for the rest.
  */
 const connectionMessage = (notification: ConnectionNotificationRecord, endpoint: VpcEndpointRecord, event: ConnectionEvent): string =>
   JSON.stringify({

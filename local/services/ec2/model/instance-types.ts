@@ -13,9 +13,11 @@ const INSTANCE_TYPE = /^[a-z]+\d+[a-z]*(?:-flex)?\.(?:nano|micro|small|medium|la
 /** Graviton families: `a1`, and those with `g` right after the generation (`t4g`, `c7gn`, `r8g`). */
 const ARM_FAMILY = /^(?:a1|[a-z]+\d+g[a-z]*)\./;
 
+export const isInstanceTypeName = (type: string): boolean => INSTANCE_TYPE.test(type);
+
 export function requireInstanceType(instanceType: string | undefined): string {
   const type = instanceType ?? DEFAULT_INSTANCE_TYPE;
-  if (!INSTANCE_TYPE.test(type)) throw invalidParameterValue(`Invalid value '${type}' for InstanceType.`);
+  if (!isInstanceTypeName(type)) throw invalidParameterValue(`Invalid value '${type}' for InstanceType.`);
   return type;
 }
 

@@ -31,9 +31,9 @@ export function checkRouteTables(context: Ec2Context, endpoint: Pick<VpcEndpoint
 
 /**
  * The subnets of an interface endpoint: of its VPC, at most one per zone,
- * and, for an endpoint service, only in zones the service is offered in.
+ * and only in zones the service is offered in.
  */
-export function checkSubnets(vpcId: string, subnets: readonly SubnetRecord[], serviceZones?: { serviceId: string; zones: readonly string[] }): void {
+export function checkSubnets(vpcId: string, subnets: readonly SubnetRecord[], serviceZones: { serviceId: string; zones: readonly string[] }): void {
   const zonesTaken = new Set<string>();
   for (const subnet of subnets) {
     if (subnet.vpcId !== vpcId) throw invalidParameter(`The subnet ID '${subnet.id}' does not belong to the VPC '${vpcId}'.`);
@@ -43,7 +43,7 @@ export function checkSubnets(vpcId: string, subnets: readonly SubnetRecord[], se
       );
     }
     zonesTaken.add(subnet.availabilityZone);
-    if (serviceZones && !serviceZones.zones.includes(subnet.availabilityZone)) {
+    if (!serviceZones.zones.includes(subnet.availabilityZone)) {
       throw invalidParameter(`The VPC endpoint service ${serviceZones.serviceId} does not support the availability zone of the subnet: ${subnet.id}.`);
     }
   }

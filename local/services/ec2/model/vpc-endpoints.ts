@@ -9,6 +9,7 @@ import { interfaceDnsEntries } from './endpoint-dns';
 import type { EndpointTarget } from './endpoint-targets';
 import { createNetworkInterface, releaseLater } from './network-interfaces';
 import { checkPrivateDns, checkRouteTables, checkSecurityGroups, checkSubnets } from './vpc-endpoint-rules';
+import { zonesOfferingService } from './zone-offerings';
 
 export const VPC_ENDPOINT_AVAILABLE = 'ec2.vpc-endpoint-available';
 export const VPC_ENDPOINT_DELETED = 'ec2.vpc-endpoint-deleted';
@@ -94,10 +95,11 @@ export function attachSubnet(context: Ec2Context, endpoint: VpcEndpointRecord, s
   endpoint.networkInterfaceIds.push(eni.id);
 }
 
-/** The zones an endpoint service is offered in, which bound where its endpoints may have subnets. */
-export function serviceZonesOf(context: Ec2Context, endpoint: Pick<VpcEndpointRecord, 'endpointServiceId'>): { serviceId: string; zones: string[] } | undefined {
+/** The zones an endpoint service (or an AWS service) is offered in, which bound where its endpoints may have subnets. */
+export function serviceZonesOf(context: Ec2Context, endpoint: Pick<VpcEndpointRecord, 'endpointServiceId' | 'serviceName' | 'region'>): { serviceId: string; zones: string[] } {
   const service = endpoint.endpointServiceId === undefined ? undefined : context.tables.endpointServices.get(endpoint.endpointServiceId);
-  return service && { serviceId: service.id, zones: service.availabilityZones };
+  if (service) return { serviceId: service.id, zones: service.availabilityZones };
+  return { serviceId: endpoint.serviceName, zones: zonesOfferingService(context.runtime.zoneGaps, endpoint.region, endpoint.serviceName).map((zone) => zone.zoneName) };
 }
 
 /**

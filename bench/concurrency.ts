@@ -35,6 +35,9 @@ export interface ConcurrencyResult {
   readonly endpointsCreated: number;
 }
 
+/** The VPCs a fresh account already holds in the region: its default VPC. */
+const DEFAULT_VPCS = 1;
+
 /**
  * An account running many labs at once needs room for them: the VPC quotas
  * the preflight checks are raised as a user would (the increase the
@@ -43,7 +46,8 @@ export interface ConcurrencyResult {
 async function raiseQuotas(bench: Awaited<ReturnType<typeof startBenchLab>>, scenario: Scenario, runs: number): Promise<void> {
   const needs = labNeeds(lessonsOf(scenario));
   const wanted = [
-    { quota: VPC_QUOTAS.vpcsPerRegion, value: needs.vpcs * runs },
+    // The account's default VPC counts against the quota too, as the preflight counts it (every VPC DescribeVpcs lists).
+    { quota: VPC_QUOTAS.vpcsPerRegion, value: needs.vpcs * runs + DEFAULT_VPCS },
     { quota: VPC_QUOTAS.gatewayEndpointsPerRegion, value: needs.gatewayEndpoints * runs },
   ].filter(({ quota, value }) => value > quota.awsDefault);
   for (const { quota, value } of wanted) {

@@ -4,7 +4,7 @@ import { DEFAULT_REGION } from '../functions/lab/lab-run';
 import { type CloudRuntime, LOCAL_ACCOUNT_ID } from './cloud/cloud-runtime';
 import type { LabPolicies } from './iam/lab-policies-format';
 import { LabIdentities } from './iam/lab-identities';
-import { labFunctionName, labStateMachines } from './lab/lab-state-machines';
+import { labFunctionName, labStateMachineName, labStateMachines } from './lab/lab-state-machines';
 import { RecurringSchedule } from './lab/recurring-schedule';
 import { LambdaRuntime } from './lambda/lambda-runtime';
 import { SnsDelivery } from './lambda/sns-delivery';
@@ -19,6 +19,8 @@ export const DEFAULT_CLEANUP_CONCURRENCY = 5;
 /** The function endpoint-service connection notifications are delivered to, when it is among the functions. */
 export const ACCEPT_CONNECTION_FUNCTION = 'AcceptConnection';
 const CLEANUP_KEY = 'cleanup';
+/** The state machine whose executions are the runs: cleanup asks it whether an expired run is still running. */
+const LAB_RUN_KEY = 'lab-run';
 
 export interface LocalLabOptions extends Omit<LocalCloudOptions, 'extend' | 'iam'> {
   /** Where the lab's functions and state machines live (their ARNs name it); default ap-northeast-2. */
@@ -86,6 +88,7 @@ export async function startLocalLab(options: LocalLabOptions = {}): Promise<Loca
     rateLimits: options.rateLimits,
     faultRandom: options.faultRandom,
     zoneGaps: options.zoneGaps,
+    defaultVpc: options.defaultVpc,
     extend: (runtime) => wiring.extension(runtime),
   });
   return {
@@ -173,6 +176,7 @@ class LabWiring {
         AWS_ENDPOINT_URL: this.endpoint,
         VPCE_LAB_TIME_SCALE: String(runtime.clock.timeScale),
         CONNECTION_TOPIC_ARN: connectionTopicArn(this.region, runtime.accountId),
+        LAB_RUN_STATE_MACHINE_ARN: stateMachineArn(this.region, runtime.accountId, labStateMachineName(LAB_RUN_KEY)),
         ACCEPT_ALLOWED_OWNERS: (this.options.allowedOwners ?? [runtime.accountId]).join(','),
         ...(this.options.acceptGraceSeconds === undefined ? {} : { ACCEPT_GRACE_SECONDS: String(this.options.acceptGraceSeconds) }),
         // The stack gives every function its instance profile; the launch steps pass its role.

@@ -36,6 +36,12 @@ export interface LocalCloudOptions {
   readonly iam?: IamSettings;
   /** Zones that lack an instance type or an AWS service's endpoint, as some of AWS's do; every zone offers everything when omitted. */
   readonly zoneGaps?: ZoneGaps;
+  /**
+   * Whether each region has its default VPC (172.31.0.0/16, a default subnet per zone, an internet gateway), as every
+   * AWS account has from the start; `false` is an account that deleted it. It decides for regions the state has not
+   * seen yet: a kept state keeps the default VPC it has (or its lack). Default true.
+   */
+  readonly defaultVpc?: boolean;
   /** What a composition (the lab's workflows) adds to the cloud, built on its runtime before it listens. */
   readonly extend?: (runtime: CloudRuntime) => LocalCloudExtension;
 }
@@ -82,6 +88,7 @@ export class LocalCloud {
       events: new EventEmitter<CloudEventMap>(),
       accountId: LOCAL_ACCOUNT_ID,
       zoneGaps: options.zoneGaps ?? {},
+      defaultVpc: options.defaultVpc ?? true,
     };
     const journal = new CallJournal();
     const extension = options.extend?.(runtime) ?? {};

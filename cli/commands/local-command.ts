@@ -17,6 +17,7 @@ interface LocalOptions {
   region: string;
   cleanupEvery: number;
   iam: boolean;
+  defaultVpc: boolean;
 }
 
 function parseMinutes(value: string): number {
@@ -36,6 +37,7 @@ export function localCommand(io: CliIo, exit: (code: number) => void): Command {
     .option('--region <region>', 'region of the lab workflows', parseRegion, DEFAULT_REGION)
     .option('--cleanup-every <minutes>', 'start the cleanup workflow this often, as the deployed schedule does', parseMinutes, 15)
     .option('--no-iam', "let every call through: do not hold the lab's functions to the roles the stack deploys")
+    .option('--no-default-vpc', 'start as an account that deleted its default VPC: regions the state has not served yet get none')
     .action(async (options: LocalOptions) => {
       const lab = await startLocalLab({
         port: options.port,
@@ -44,6 +46,7 @@ export function localCommand(io: CliIo, exit: (code: number) => void): Command {
         region: options.region,
         cleanupEveryMinutes: options.cleanupEvery,
         iam: options.iam,
+        defaultVpc: options.defaultVpc,
       });
       const withdraw = options.persist ? announceServer(options.dataDir, lab.cloud.endpoint) : () => undefined;
       io.out.write(banner(lab.cloud.endpoint, options));
@@ -58,7 +61,7 @@ export function localCommand(io: CliIo, exit: (code: number) => void): Command {
 function banner(endpoint: string, options: LocalOptions): string {
   return [
     `vpce-lab local cloud listening on ${endpoint}`,
-    `  state: ${options.persist ? options.dataDir : 'in memory only'}   time scale: ${options.timeScale}   cleanup every ${options.cleanupEvery} min   IAM: ${options.iam ? "enforced on the lab's functions" : 'off'}`,
+    `  state: ${options.persist ? options.dataDir : 'in memory only'}   time scale: ${options.timeScale}   cleanup every ${options.cleanupEvery} min   IAM: ${options.iam ? "enforced on the lab's functions" : 'off'}   default VPC: ${options.defaultVpc ? 'yes' : 'none'}`,
     '',
     'Run a lab against it from another terminal (it is found through the data directory):',
     '  npx vpce-lab start',

@@ -14,6 +14,8 @@ export interface ConnectionOptions {
   readonly timeScale: number;
   /** The embedded local cloud holds the lab's functions to their roles (`--no-iam` turns it off). */
   readonly iam: boolean;
+  /** A region the embedded local cloud first serves gets its default VPC (`--no-default-vpc` turns it off). */
+  readonly defaultVpc: boolean;
 }
 
 const LOCAL_CREDENTIALS = { accessKeyId: 'vpce-lab', secretAccessKey: 'vpce-lab' };
@@ -41,6 +43,7 @@ export async function connect(options: ConnectionOptions): Promise<LabConnection
     region: options.region,
     timeScale: options.timeScale,
     iam: options.iam,
+    defaultVpc: options.defaultVpc,
     dataDir: options.persist ? options.dataDir : undefined,
     acceptGraceSeconds: localAcceptGrace(options.timeScale),
     // The functions run in this process: their CloudWatch-bound logs would bury the progress view.

@@ -49,5 +49,6 @@ export function withConnectionOptions(command: Command): Command {
     .addOption(new Option('--no-persist', 'local cloud: keep the state in memory only'))
     .addOption(new Option('--time-scale <factor>', "local cloud: multiplier of AWS's durations").argParser(parseTimeScale).default(DEFAULT_TIME_SCALE))
     .addOption(new Option('--no-iam', "local cloud: let every call through, not holding the lab's functions to the roles the stack deploys"))
+    .addOption(new Option('--no-default-vpc', 'local cloud: start as an account that deleted its default VPC (regions it has not served yet get none)'))
     .option('--json', 'print one JSON document (for scripts) instead of the human view', false);
 }

@@ -2,9 +2,10 @@ import { DescribeExecutionCommand, type DescribeExecutionCommandOutput, Executio
 import { UsageError } from '../usage-error';
 import { type LabConnection, stateMachineArn } from './lab-connection';
 import { isKind } from '../../functions/commons/is-kind';
+import { labRunExecutionArn } from '../../functions/lab/lab-run';
 
 /** The execution ARN of a run: runs are started with their run id as the execution name. */
-export const executionArnOf = (labRunArn: string, runId: string): string => `${labRunArn.replace(':stateMachine:', ':execution:')}:${runId}`;
+export const executionArnOf = labRunExecutionArn;
 
 /** A run's lab-run execution; a run that does not exist there is a usage error naming where it looked. */
 export async function findRun(connection: LabConnection, runId: string): Promise<{ executionArn: string; execution: DescribeExecutionCommandOutput }> {

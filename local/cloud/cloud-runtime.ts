@@ -10,6 +10,8 @@ import type { ZoneGaps } from './zone-gaps';
 export interface CloudEventMap {
   /** An endpoint-service connection notification, with the message body AWS publishes to SNS. */
   'connection-notification': [{ readonly topicArn: string; readonly message: string }];
+  /** An EC2 instance finished booting (`pending` to `running`): the software on it starts. */
+  'instance-running': [{ readonly instanceId: string; /** Epoch ms it was due to run. */ readonly at: number }];
 }
 
 /** The shared machinery every service model runs on. */
@@ -24,6 +26,8 @@ export interface CloudRuntime {
   readonly accountId: string;
   /** What some zones lack (an instance type, an AWS service's endpoint); empty when every zone offers everything. */
   readonly zoneGaps: ZoneGaps;
+  /** Whether a region the cloud first serves gets its default VPC, as every AWS account has; false for an account that deleted it. */
+  readonly defaultVpc: boolean;
 }
 
 export const LOCAL_ACCOUNT_ID = '000000000000';

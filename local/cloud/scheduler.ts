@@ -25,9 +25,14 @@ export class Scheduler {
 
   /** Schedules `type` to happen after `awsSeconds` of AWS time (scaled by the clock). */
   after(awsSeconds: number, type: string, payload: Record<string, string>): void {
+    this.at(this.clock.now() + this.clock.scaled(awsSeconds), type, payload);
+  }
+
+  /** Schedules `type` at `due` (epoch ms), for a change that keeps its own timetable. */
+  at(due: number, type: string, payload: Record<string, string>): void {
     if (!this.handlers.has(type)) throw new Error(`no handler registered for scheduled event ${type}`);
     const state = this.store.state;
-    const event: ScheduledEvent = { id: state.nextEventId++, due: this.clock.now() + this.clock.scaled(awsSeconds), type, payload };
+    const event: ScheduledEvent = { id: state.nextEventId++, due, type, payload };
     state.scheduled.push(event);
     this.store.markDirty();
   }

@@ -81,6 +81,19 @@ function instanceNameAddresses(view: NetworkView, vpc: VpcRecord, host: string):
   return instance && [instance.privateIpAddress];
 }
 
+/**
+ * Public DNS: an endpoint's own `vpce-…` names, load balancer names and AWS
+ * service names. A load balancer's name answers its nodes (one interface per
+ * subnet): "The DNS name of an internet-facing load balancer is publicly
+ * resolvable to the public IP addresses of the nodes. … The DNS name of an
+ * internal load balancer is publicly resolvable to the private IP addresses
+ * of the nodes" (ELBv2 API Reference, CreateLoadBalancer `Scheme`; the same
+ * words in the Classic Load Balancer guide, "Internal Classic Load
+ * Balancers"). So any VPC resolves an internal NLB's name, to addresses it
+ * may have no route to. The name answers once the NLB is `active` (right
+ * after CreateLoadBalancer it is NXDOMAIN, as kubernetes-sigs/cluster-api-provider-aws#5032
+ * saw) and no longer once DeleteLoadBalancer has been called.
+ */
 function publicDnsAddresses(view: NetworkView, host: string): string[] | undefined {
   for (const endpoint of view.ec2.tables.vpcEndpoints.all()) {
     if (!ENDPOINT_WITH_DNS.includes(endpoint.state)) continue;

@@ -10,7 +10,10 @@ const serializationError = (path: string, expected: string): ServiceError =>
 /**
  * Reads a JSON-protocol input by its schema: refuses values of the wrong type
  * (as AWS's SerializationException does), turns epoch-second timestamps into
- * Dates and drops members the schema does not know.
+ * Dates and drops members the schema does not know. A member of AWS's own
+ * schema that this cloud does not model is refused later, by the operation's
+ * modelled input; one outside AWS's schema asks AWS for nothing (no SDK sends
+ * one), and no AWS source says whether AWS ignores or refuses it, so it is dropped.
  */
 export function readJsonInput(schema: $SchemaRef | NormalizedSchema, value: unknown, path = ''): unknown {
   const ns = isKind(schema, NormalizedSchema) ? schema : NormalizedSchema.of(schema);

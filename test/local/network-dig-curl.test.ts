@@ -4,9 +4,13 @@ import {
   CreateSecurityGroupCommand,
   CreateVpcEndpointCommand,
   DescribePrefixListsCommand,
+  DeleteVpcEndpointServiceConfigurationsCommand,
   DescribeRouteTablesCommand,
   RevokeSecurityGroupIngressCommand,
 } from '@aws-sdk/client-ec2';
+import { CreateLoadBalancerCommand, DeleteLoadBalancerCommand, DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { resolvePublicly } from '../../local/network/dns-resolver';
+import { networkView } from '../../local/network/network-view';
 import { localCloudForTests, REGION } from '../support/local-cloud-fixture';
 import { type ConsumerNetwork, consumerNetwork, consumerWithInstances, interfaceEndpoint, launch, privateSubnetEndpoint, providerService, runScript, serviceName, ssmEndpoints } from '../support/ssm-lab';
 
@@ -171,6 +175,65 @@ describe('an endpoint to an endpoint service', () => {
     expect((await runScript(local, privateInstance, [`curl -s -m 3 http://${dnsName}`])).code).toBe(28);
     await local.ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: service.webGroupId, IpPermissions: [rule] }));
     expect((await runScript(local, privateInstance, [`curl -s http://${dnsName}`])).code).toBe(0);
+  });
+});
+
+describe("the provider's internal NLB by name, from the consumer VPC without an endpoint", () => {
+  // The provider of this block lives in 10.3.0.0/16, apart from the endpoint service above.
+  const inProviderVpc = /^10\.3\.1\.\d+$/;
+  let service: Awaited<ReturnType<typeof providerService>>;
+  let loadBalancer: { arn: string; dnsName: string };
+  beforeAll(async () => {
+    service = await providerService(local, 3);
+    const { LoadBalancers } = await local.elbv2.send(new DescribeLoadBalancersCommand({ Names: ['web-3'] }));
+    loadBalancer = { arn: LoadBalancers![0]!.LoadBalancerArn!, dnsName: LoadBalancers![0]!.DNSName! };
+  });
+
+  test('a new NLB has no address in DNS until it is active', async () => {
+    const { LoadBalancers } = await local.elbv2.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: [loadBalancer.arn] }));
+    const subnetId = LoadBalancers![0]!.AvailabilityZones![0]!.SubnetId!;
+    const fresh = (await local.elbv2.send(new CreateLoadBalancerCommand({ Name: 'fresh-3', Type: 'network', Scheme: 'internal', Subnets: [subnetId] }))).LoadBalancers![0]!;
+    expect(fresh.State?.Code).toBe('provisioning');
+    // A script run lets the cloud settle, so the name is asked of the resolver itself while the NLB provisions.
+    expect(resolvePublicly(networkView(local.cloud.runtime), fresh.DNSName!)).toEqual({ status: 'NXDOMAIN' });
+    local.cloud.settle();
+    expect((await runScript(local, privateInstance, [`dig +short ${fresh.DNSName}`])).stdout).toMatch(/^10\.3\.1\.\d+\n$/);
+    await local.elbv2.send(new DeleteLoadBalancerCommand({ LoadBalancerArn: fresh.LoadBalancerArn }));
+  });
+
+  test("dig answers the NLB's private addresses in the provider VPC: an internal NLB's name is public DNS", async () => {
+    const [fromPrivate, fromPublic, viaInternet] = await Promise.all([
+      runScript(local, privateInstance, [`dig +short ${loadBalancer.dnsName}`]),
+      runScript(local, publicInstance, [`dig +short ${loadBalancer.dnsName}`]),
+      runScript(local, publicInstance, [`dig +short @8.8.8.8 ${loadBalancer.dnsName}`]),
+    ]);
+    const addresses = fromPrivate.stdout!.trim().split('\n');
+    expect(addresses.length).toBeGreaterThan(0);
+    for (const address of addresses) expect(address).toMatch(inProviderVpc);
+    expect([fromPublic.stdout, viaInternet.stdout]).toEqual([fromPrivate.stdout, fromPrivate.stdout]);
+  });
+
+  test('curl resolves the name and its connection times out: no route leads from the consumer VPC to the provider\'s addresses', async () => {
+    const fromPrivate = await runScript(local, privateInstance, [`curl -sS --max-time 5 http://${loadBalancer.dnsName}/`]);
+    expect(fromPrivate).toMatchObject({ status: 'Failed', code: 28, stdout: '', stderr: 'curl: (28) Connection timed out after 5001 milliseconds\nfailed to run commands: exit status 28' });
+    // The public subnet's default route goes to the internet gateway, which does not carry a private address.
+    const fromPublic = await runScript(local, publicInstance, [`curl -sS --connect-timeout 3 http://${loadBalancer.dnsName}/`]);
+    expect(fromPublic).toMatchObject({ code: 28, stderr: 'curl: (28) Connection timed out after 3001 milliseconds\nfailed to run commands: exit status 28' });
+    const written = await runScript(local, privateInstance, [`curl -s -m 2 -o /dev/null -w '%{remote_ip}' http://${loadBalancer.dnsName}/`]);
+    expect(written.stdout).toMatch(inProviderVpc);
+  });
+
+  test('once the NLB is deleted its name no longer resolves: NXDOMAIN', async () => {
+    await local.ec2.send(new DeleteVpcEndpointServiceConfigurationsCommand({ ServiceIds: [service.serviceId] }));
+    local.cloud.settle();
+    await local.elbv2.send(new DeleteLoadBalancerCommand({ LoadBalancerArn: loadBalancer.arn }));
+    expect((await runScript(local, privateInstance, [`dig +short ${loadBalancer.dnsName}`])).stdout).toBe('');
+    local.cloud.settle();
+    const full = await runScript(local, privateInstance, [`dig ${loadBalancer.dnsName}`]);
+    expect(full.stdout).toContain('status: NXDOMAIN');
+    expect(full.stdout).toContain('ANSWER: 0');
+    const run = await runScript(local, privateInstance, [`curl -sS --max-time 5 http://${loadBalancer.dnsName}/`]);
+    expect(run).toMatchObject({ code: 6, stderr: `curl: (6) Could not resolve host: ${loadBalancer.dnsName}\nfailed to run commands: exit status 6` });
   });
 });
 

@@ -7,13 +7,14 @@ import {
   DeleteSecurityGroupCommand,
   DescribePrefixListsCommand,
   DescribeSecurityGroupsCommand,
+  DescribeVpcsCommand,
   type Filter,
   type IpPermission,
   RevokeSecurityGroupIngressCommand,
   type SecurityGroup,
 } from '@aws-sdk/client-ec2';
 import { vpcWithSubnet } from '../support/lab-network';
-import { localCloudForTests, REGION } from '../support/local-cloud-fixture';
+import { localCloudForTests, REGION, withOwnLocalCloud } from '../support/local-cloud-fixture';
 import { refused } from '../support/refused';
 
 const local = localCloudForTests();
@@ -80,9 +81,6 @@ test('names must be unique in a VPC and may not look reserved', async () => {
   expect(await newGroup('unique-name', otherVpc)).toMatch(/^sg-/);
   expect((await refused(newGroup('default'))).name).toBe('InvalidParameterValue');
   expect((await refused(newGroup('sg-lookalike'))).message).toContain('Group names may not be in the format sg-*');
-  expect(await refused(local.ec2.send(new CreateSecurityGroupCommand({ GroupName: 'no-vpc', Description: 'x' })))).toMatchObject({
-    name: 'VPCIdNotSpecified',
-  });
   expect((await refused(newGroup('lost', 'vpc-0123456789abcdef0'))).name).toBe('InvalidVpcID.NotFound');
 });
 
@@ -210,17 +208,31 @@ test('a group in use by an interface or referenced by another group cannot be de
   });
 });
 
-test('malformed ids and group names are refused as EC2 refuses them without a default VPC', async () => {
+test('malformed ids are refused as EC2 refuses them, and group names looked for in the default VPC', async () => {
   expect(await refused(local.ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: ['web'] })))).toMatchObject({
     name: 'InvalidGroupId.Malformed',
     message: 'Invalid id: "web" (expecting "sg-...")',
   });
   expect((await refused(local.ec2.send(new DeleteSecurityGroupCommand({ GroupId: 'sg-xyz' })))).name).toBe('InvalidGroupId.Malformed');
+  const { Vpcs } = await local.ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] }));
   expect(await refused(local.ec2.send(new DescribeSecurityGroupsCommand({ GroupNames: ['web'] })))).toMatchObject({
-    name: 'VPCIdNotSpecified',
-    message: 'No default VPC for this user. GroupName is only supported for EC2-Classic and default VPC.',
+    name: 'InvalidGroup.NotFound',
+    message: `The security group 'web' does not exist in default VPC '${Vpcs![0]!.VpcId!}'`,
   });
-  expect((await refused(local.ec2.send(new DeleteSecurityGroupCommand({ GroupName: 'web' })))).name).toBe('VPCIdNotSpecified');
+  expect((await refused(local.ec2.send(new DeleteSecurityGroupCommand({ GroupName: 'web' })))).name).toBe('InvalidGroup.NotFound');
+});
+
+test('group names are refused as EC2 refuses them without a default VPC', async () => {
+  await withOwnLocalCloud(
+    async ({ ec2 }) => {
+      expect(await refused(ec2.send(new DescribeSecurityGroupsCommand({ GroupNames: ['web'] })))).toMatchObject({
+        name: 'VPCIdNotSpecified',
+        message: 'No default VPC for this user. GroupName is only supported for EC2-Classic and default VPC.',
+      });
+      expect((await refused(ec2.send(new DeleteSecurityGroupCommand({ GroupName: 'web' })))).name).toBe('VPCIdNotSpecified');
+    },
+    { defaultVpc: false },
+  );
 });
 
 test('DescribeSecurityGroups filters by name, rule and tag, and pages', async () => {

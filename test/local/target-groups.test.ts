@@ -180,11 +180,12 @@ describe('target health on AWS time', () => {
       ...description.TargetHealth,
     }));
 
-  test('targets go unused -> initial -> healthy, turn unused when their instance is gone, and drain when deregistered', async () => {
+  test('targets go unused -> registering -> initial checks -> healthy, turn unused when their instance is gone, and drain when deregistered', async () => {
     const own = await nlbNetwork(paced.ec2, 0);
     const [web, spare] = [await launchInstance(paced.ec2, own.subnetA), await launchInstance(paced.ec2, own.subnetA)];
     paced.awsTimePasses(30);
-    const group = await createTcpTargetGroup(paced.elbv2, { Name: 'paced-web', VpcId: own.vpcId });
+    // Three passes ten seconds apart: the initial checks take 30 s once registration is over.
+    const group = await createTcpTargetGroup(paced.elbv2, { Name: 'paced-web', VpcId: own.vpcId, HealthCheckIntervalSeconds: 10, HealthCheckTimeoutSeconds: 5, HealthyThresholdCount: 3 });
     const groupArn = group.TargetGroupArn!;
     await paced.elbv2.send(new RegisterTargetsCommand({ TargetGroupArn: groupArn, Targets: [{ Id: web }, { Id: spare }] }));
     expect((await healthOf(groupArn))[0]).toEqual({
@@ -198,8 +199,15 @@ describe('target health on AWS time', () => {
     await forwardTcp(paced.elbv2, balancer.LoadBalancerArn!, groupArn);
     expect((await healthOf(groupArn))[0]).toMatchObject({ State: 'initial', Reason: 'Elb.RegistrationInProgress' });
     paced.awsTimePasses(180);
+    // Active now: registration with the NLB's nodes takes its minutes before any health check.
     expect((await healthOf(groupArn))[0]).toMatchObject({ State: 'initial', Reason: 'Elb.RegistrationInProgress' });
-    paced.awsTimePasses(90);
+    paced.awsTimePasses(179);
+    expect((await healthOf(groupArn))[0]).toMatchObject({ State: 'initial', Reason: 'Elb.RegistrationInProgress' });
+    paced.awsTimePasses(1);
+    expect((await healthOf(groupArn))[0]).toEqual({ id: web, State: 'initial', Reason: 'Elb.InitialHealthChecking', Description: 'Initial health checks in progress' });
+    paced.awsTimePasses(29);
+    expect((await healthOf(groupArn))[0]).toMatchObject({ State: 'initial', Reason: 'Elb.InitialHealthChecking' });
+    paced.awsTimePasses(1);
     expect(await healthOf(groupArn)).toEqual([
       { id: web, State: 'healthy' },
       { id: spare, State: 'healthy' },

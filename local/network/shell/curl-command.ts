@@ -32,7 +32,17 @@ function parseUrl(text: string): { url: URL; scheme: Scheme } | { error: Transfe
   return { url, scheme };
 }
 
-/** curl's exit code and message for each way a connection ends, with the time it took. */
+/**
+ * curl's exit code and message for each way a connection ends, with the time
+ * it took. A connect cut short by `-m`/`--connect-timeout` is the message of
+ * curl's lib/multi.c (`multi_handle_timeout`, state CONNECTING): "Connection
+ * timed out after <ms> milliseconds". curl 8's lib/connect.c prints "Failed to
+ * connect to <host> port <port> after <ms> ms: Timeout was reached" instead
+ * when it sees its last address's attempt expire before the transfer's own
+ * timer does (`baller_connect`, `>=` against multi.c's `< 0`). A
+ * connect the kernel gives up on (no limit) is connect.c's "Failed to connect
+ * … Couldn't connect to server", exit 28 because errno is ETIMEDOUT.
+ */
 function transferOf(outcome: ConnectOutcome, request: HttpRequest, options: CurlOptions, url: string): Transfer {
   const limit = connectLimit(options);
   const where = `${request.host} port ${request.port}`;

@@ -1,5 +1,6 @@
 import type { CloudRuntime } from '../../cloud/cloud-runtime';
-import type { ServiceProvider } from '../../protocol/service-provider';
+import type { Operation, ServiceProvider } from '../../protocol/service-provider';
+import { accountAttributeOperations } from './api/account-attribute-api';
 import { instanceOperations } from './api/instance-api';
 import { networkInterfaceOperations } from './api/network-interface-api';
 import { vpcOperations } from './api/vpc-api';
@@ -17,7 +18,8 @@ import { endpointServiceConfigurationOperations } from './api/endpoint-service-c
 import { vpcEndpointOperations } from './api/vpc-endpoint-api';
 import { vpcEndpointServiceOperations } from './api/vpc-endpoint-service-api';
 import { ec2Authorization } from './iam/ec2-authorization';
-import { ec2Context } from './model/ec2-context';
+import { provideDefaultVpc } from './model/default-vpc';
+import { type Ec2Context, ec2Context } from './model/ec2-context';
 import { registerInstanceEvents } from './model/instances';
 import { registerNetworkInterfaceEvents } from './model/network-interfaces';
 import { registerVpcEvents } from './model/vpcs';
@@ -34,7 +36,8 @@ export function createEc2Provider(runtime: CloudRuntime): ServiceProvider {
   registerEndpointServiceEvents(context);
   registerNetworkInterfaceEvents(context);
   registerInstanceEvents(context);
-  const operations = {
+  const operations = inAccountRegion(context, {
+    ...accountAttributeOperations(context),
     ...vpcOperations(context),
     ...subnetOperations(context),
     ...internetGatewayOperations(context),
@@ -51,7 +54,7 @@ export function createEc2Provider(runtime: CloudRuntime): ServiceProvider {
     ...connectionNotificationOperations(context),
     ...instanceOperations(context),
     ...networkInterfaceOperations(context),
-  };
+  });
   return {
     service: 'ec2',
     operations,
@@ -60,4 +63,24 @@ export function createEc2Provider(runtime: CloudRuntime): ServiceProvider {
     unmodelledParameterCode: 'UnsupportedOperation',
     authorization: ec2Authorization(context, Object.keys(operations)),
   };
+}
+
+/**
+ * Each operation, run in a region the account has as AWS gives it: the
+ * first call the cloud serves in a region finds the region's default VPC
+ * already there (`model/default-vpc.ts`).
+ */
+function inAccountRegion(context: Ec2Context, operations: Record<string, Operation>): Record<string, Operation> {
+  return Object.fromEntries(
+    Object.entries(operations).map(([name, { modelled, run }]) => [
+      name,
+      {
+        modelled,
+        run: (input: unknown, request: Parameters<Operation['run']>[1]) => {
+          provideDefaultVpc(context, request.region);
+          return run(input, request);
+        },
+      },
+    ]),
+  );
 }

@@ -4,6 +4,7 @@ import { commandOperations } from './api/command-api';
 import { instanceInformationOperations } from './api/instance-information-api';
 import { parameterOperations } from './api/parameter-api';
 import { registerCommandEvents } from './model/commands';
+import { registerAgentEvents } from './model/ssm-agents';
 import { ssmContext } from './model/ssm-context';
 import { ec2Context } from '../ec2/model/ec2-context';
 import { ssmAuthorization } from './iam/ssm-authorization';
@@ -12,6 +13,7 @@ import { ssmAuthorization } from './iam/ssm-authorization';
 export function createSsmProvider(runtime: CloudRuntime): ServiceProvider {
   const context = ssmContext(runtime);
   registerCommandEvents(context);
+  registerAgentEvents(context);
   return {
     service: 'ssm',
     operations: {

@@ -2,6 +2,7 @@ import type { CloudRuntime } from '../../cloud/cloud-runtime';
 import type { LambdaInvoker } from '../../lambda/lambda-function';
 import type { ServiceProvider } from '../../protocol/service-provider';
 import { executionOperations } from './api/execution-api';
+import { stepFunctionsAuthorization } from './iam/stepfunctions-authorization';
 import { historyOperations } from './api/history-api';
 import { stateMachineOperations } from './api/state-machine-api';
 import { ExecutionRunner } from './model/execution-runner';
@@ -48,6 +49,7 @@ export function createStepFunctions(runtime: CloudRuntime, options: StepFunction
       // "The input does not satisfy the constraints specified by an Amazon Web Services service." (AWS Step Functions
       // API Reference, ValidationException).
       unmodelledParameterCode: 'ValidationException',
+      authorization: stepFunctionsAuthorization(context),
     },
     startExecution: (stateMachineArn, input) => {
       const { record, isNew } = runtime.store.transaction(() => startExecution(context, { stateMachineArn, input }));

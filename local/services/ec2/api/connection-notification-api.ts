@@ -17,7 +17,7 @@ import { endpointServiceNotFound } from '../model/endpoint-services';
 import { vpcEndpointNotFound } from '../model/vpc-endpoints';
 import { createOnce } from './create-once';
 import { describeRecords } from './describe-records';
-import { FILTERS } from './modelled-members';
+import { DESCRIBE_PAGE } from './modelled-members';
 import { eachId } from './unsuccessful-items';
 
 const notificationNotFound = (id: string): ServiceError => new ServiceError('InvalidConnectionNotification', `The connection notification '${id}' does not exist`);
@@ -60,7 +60,7 @@ export function connectionNotificationOperations(context: Ec2Context): Record<st
     ),
 
     DescribeVpcEndpointConnectionNotifications: operation(
-      { ConnectionNotificationId: true, Filters: FILTERS, MaxResults: true, NextToken: true, DryRun: true },
+      { ConnectionNotificationId: true, ...DESCRIBE_PAGE },
       (input: DescribeVpcEndpointConnectionNotificationsRequest): DescribeVpcEndpointConnectionNotificationsResult => {
         const page = describeRecords(context, input, {
           table: tables.connectionNotifications,

@@ -19,7 +19,7 @@ import { acceptConnection, connectionOf, connectionsOf, rejectConnection } from 
 import { endpointServiceNotFound } from '../model/endpoint-services';
 import { stableId } from '../model/stable-ids';
 import { vpcEndpointNotFound } from '../model/vpc-endpoints';
-import { FILTERS } from './modelled-members';
+import { DESCRIBE_PAGE } from './modelled-members';
 import { eachId } from './unsuccessful-items';
 import { toDnsEntries } from './vpc-endpoint-api';
 
@@ -58,7 +58,7 @@ export function endpointConnectionOperations(context: Ec2Context): Record<string
 
   return {
     DescribeVpcEndpointConnections: operation(
-      { Filters: FILTERS, MaxResults: true, NextToken: true, DryRun: true },
+      DESCRIBE_PAGE,
       (input: DescribeVpcEndpointConnectionsRequest, request: RequestContext): DescribeVpcEndpointConnectionsResult => {
         const services = context.tables.endpointServices.all().filter((service) => service.region === request.region && service.ownerId === request.accountId);
         const connections = services

@@ -30,7 +30,7 @@ import {
 } from '../model/endpoint-services';
 import { createOnce } from './create-once';
 import { describeRecords } from './describe-records';
-import { FILTERS, TAG_SPECIFICATIONS } from './modelled-members';
+import { DESCRIBE_PAGE, TAG_SPECIFICATIONS } from './modelled-members';
 import { requireWellFormedIds } from './resource-ids';
 import { tagSet } from './tag-set';
 import { eachId } from './unsuccessful-items';
@@ -89,7 +89,7 @@ export function endpointServiceConfigurationOperations(context: Ec2Context): Rec
     ),
 
     DescribeVpcEndpointServiceConfigurations: operation(
-      { ServiceIds: true, Filters: FILTERS, MaxResults: true, NextToken: true, DryRun: true },
+      { ServiceIds: true, ...DESCRIBE_PAGE },
       (input: DescribeVpcEndpointServiceConfigurationsRequest): DescribeVpcEndpointServiceConfigurationsResult => {
         requireWellFormedIds(input.ServiceIds, 'vpce-svc', 'InvalidVpcEndpointServiceId.Malformed');
         const page = describeRecords(context, input, {
@@ -128,7 +128,7 @@ export function endpointServiceConfigurationOperations(context: Ec2Context): Rec
     ),
 
     DescribeVpcEndpointServicePermissions: operation(
-      { ServiceId: true, Filters: FILTERS, MaxResults: true, NextToken: true, DryRun: true },
+      { ServiceId: true, ...DESCRIBE_PAGE },
       (input: DescribeVpcEndpointServicePermissionsRequest): DescribeVpcEndpointServicePermissionsResult => {
         const service = requireService(input.ServiceId);
         const principals = applyFilters(

@@ -8,6 +8,7 @@ import type {
 } from '@aws-sdk/client-ec2';
 import { withClientToken } from '../../../cloud/idempotency';
 import type { FilterFields } from '../../../cloud/filters';
+import type { RequestContext } from '../../../protocol/http-answer';
 import { missingParameter } from '../../../protocol/service-error';
 import { type Operation, operation } from '../../../protocol/service-provider';
 import { type Ec2Context, notFound, requireAll } from '../model/ec2-context';
@@ -15,8 +16,8 @@ import type { InstanceRecord } from '../model/ec2-records';
 import { instancesOfReservation, isListed, launchInstances, terminateInstance } from '../model/instances';
 import { describeRecords } from './describe-records';
 import { instanceState, toReservation, toReservations } from './instance-shape';
-import { LAUNCH_INTERFACES, launchRequest } from './launch-request';
-import { FILTERS, TAG_SPECIFICATIONS } from './modelled-members';
+import { LAUNCH_INTERFACES, LAUNCH_PLACEMENT, launchRequest } from './launch-request';
+import { DESCRIBE_PAGE, TAG_SPECIFICATIONS } from './modelled-members';
 import { requireWellFormedIds } from './resource-ids';
 
 export const instanceNotFound = (id: string) => notFound('InvalidInstanceID.NotFound', 'instance', id);
@@ -61,6 +62,7 @@ export function instanceOperations(context: Ec2Context): Record<string, Operatio
         SecurityGroupIds: true,
         SecurityGroups: true,
         NetworkInterfaces: LAUNCH_INTERFACES,
+        Placement: LAUNCH_PLACEMENT,
         IamInstanceProfile: { Arn: true, Name: true },
         UserData: true,
         KeyName: true,
@@ -68,9 +70,9 @@ export function instanceOperations(context: Ec2Context): Record<string, Operatio
         TagSpecifications: TAG_SPECIFICATIONS,
         DryRun: true,
       },
-      (input: RunInstancesRequest): Reservation => {
+      (input: RunInstancesRequest, request: RequestContext): Reservation => {
         const { resourceId } = withClientToken(context.runtime.store, 'RunInstances', input.ClientToken, input, () => {
-          const { spec, counts } = launchRequest(context, input);
+          const { spec, counts } = launchRequest(context, request.region, input);
           return launchInstances(context, spec, counts);
         });
         return toReservation(context, instancesOfReservation(context, resourceId));
@@ -78,7 +80,7 @@ export function instanceOperations(context: Ec2Context): Record<string, Operatio
     ),
 
     DescribeInstances: operation(
-      { InstanceIds: true, Filters: FILTERS, MaxResults: true, NextToken: true, DryRun: true },
+      { InstanceIds: true, ...DESCRIBE_PAGE },
       (input: DescribeInstancesRequest): DescribeInstancesResult => {
         requireInstanceIds(input.InstanceIds);
         const page = describeRecords(context, input, {

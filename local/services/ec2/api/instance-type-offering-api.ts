@@ -8,7 +8,7 @@ import { ServiceError } from '../../../protocol/service-error';
 import { type Operation, operation } from '../../../protocol/service-provider';
 import { type AvailabilityZone, availabilityZones } from '../model/availability-zones';
 import { offersInstanceType } from '../model/zone-offerings';
-import { FILTERS } from './modelled-members';
+import { DESCRIBE_PAGE } from './modelled-members';
 
 /** The location types the model has: the region and its zones (Outposts are not modelled). */
 type ModelledLocationType = Extract<LocationType, 'region' | 'availability-zone' | 'availability-zone-id'>;
@@ -51,7 +51,7 @@ function namedInstanceTypes(input: DescribeInstanceTypeOfferingsRequest): string
 export function instanceTypeOfferingOperations(runtime: CloudRuntime): Record<string, Operation> {
   return {
     DescribeInstanceTypeOfferings: operation(
-      { LocationType: ['region', 'availability-zone', 'availability-zone-id'], Filters: FILTERS, MaxResults: true, NextToken: true, DryRun: true },
+      { LocationType: ['region', 'availability-zone', 'availability-zone-id'], ...DESCRIBE_PAGE },
       (input: DescribeInstanceTypeOfferingsRequest, request: RequestContext): DescribeInstanceTypeOfferingsResult => {
         const locationType = (input.LocationType ?? 'region') as ModelledLocationType;
         const zones = availabilityZones(request.region);

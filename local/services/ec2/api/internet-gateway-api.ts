@@ -16,7 +16,7 @@ import { type Ec2Context, notFound, requireOne } from '../model/ec2-context';
 import type { InternetGatewayRecord } from '../model/ec2-records';
 import { attachInternetGateway, createInternetGateway, deleteInternetGateway, detachInternetGateway } from '../model/internet-gateways';
 import { describeRecords } from './describe-records';
-import { FILTERS, TAG_SPECIFICATIONS } from './modelled-members';
+import { DESCRIBE_PAGE, TAG_SPECIFICATIONS } from './modelled-members';
 import { tagSet } from './tag-set';
 import { vpcNotFound } from './vpc-api';
 
@@ -69,7 +69,7 @@ export function internetGatewayOperations(context: Ec2Context): Record<string, O
     ),
 
     DescribeInternetGateways: operation(
-      { InternetGatewayIds: true, Filters: FILTERS, MaxResults: true, NextToken: true, DryRun: true },
+      { InternetGatewayIds: true, ...DESCRIBE_PAGE },
       (input: DescribeInternetGatewaysRequest): DescribeInternetGatewaysResult => {
         const page = describeRecords(context, input, {
           table: context.tables.internetGateways,

@@ -2,7 +2,10 @@ import type { IamInstanceProfileSpecification, InstanceNetworkInterfaceSpecifica
 import { type Tags, tagsFromSpecifications } from '../../../cloud/tags';
 import type { InputModel } from '../../../protocol/modelled-input';
 import { invalidParameterValue, missingParameter, ServiceError } from '../../../protocol/service-error';
+import { availabilityZones } from '../model/availability-zones';
+import { defaultSubnetFor, groupIdsByName } from '../model/default-vpc';
 import { type Ec2Context, requireOne } from '../model/ec2-context';
+import type { SubnetRecord } from '../model/ec2-records';
 import { requireInstanceType } from '../model/instance-types';
 import type { LaunchSpec } from '../model/instances';
 import { securityGroupsForInterface } from '../model/interface-security-groups';
@@ -15,6 +18,8 @@ import { subnetNotFound } from './subnet-api';
 interface Placement {
   readonly subnetId?: string;
   readonly groupIds?: string[];
+  /** Security groups by name (`SecurityGroups`): only a launch into the default VPC takes them. */
+  readonly groupNames?: string[];
   readonly associatePublicIp?: boolean;
   readonly description?: string;
 }
@@ -37,13 +42,19 @@ export const LAUNCH_INTERFACES: InputModel<InstanceNetworkInterfaceSpecification
   DeleteOnTermination: [true],
 };
 
+/**
+ * What `launchSubnet` reads of `Placement`: the zone, which picks the default
+ * subnet of a launch without one and must be the subnet's zone otherwise.
+ */
+export const LAUNCH_PLACEMENT: InputModel<RunInstancesRequest['Placement'] & object> = { AvailabilityZone: true };
+
 function placementOf(input: RunInstancesRequest): Placement {
   const [primary, ...others] = input.NetworkInterfaces ?? [];
   if (!primary) {
-    if (input.SecurityGroups?.length) {
+    if (input.SecurityGroups?.length && input.SubnetId) {
       throw new ServiceError('InvalidParameterCombination', 'The parameter groupName cannot be used with the parameter subnet');
     }
-    return { subnetId: input.SubnetId, groupIds: input.SecurityGroupIds };
+    return { subnetId: input.SubnetId, groupIds: input.SecurityGroupIds, groupNames: input.SecurityGroups };
   }
   if (input.SubnetId) throw new ServiceError('InvalidParameterCombination', 'Network interfaces and an instance-level subnet ID may not be specified on the same request');
   if (input.SecurityGroupIds?.length || input.SecurityGroups?.length) {
@@ -54,6 +65,28 @@ function placementOf(input: RunInstancesRequest): Placement {
     throw invalidParameterValue('The local cloud launches instances with one new network interface, at device index 0.');
   }
   return { subnetId: primary.SubnetId, groupIds: primary.Groups, associatePublicIp: primary.AssociatePublicIpAddress, description: primary.Description };
+}
+
+/**
+ * The subnet a launch goes in: the one named, else the default subnet of the
+ * zone asked for (or the region's first) in the default VPC
+ * (`defaultSubnetFor`). An unknown zone is refused as EC2 refuses it,
+ * "Invalid availability zone: [<zone>]", and a zone other than the named
+ * subnet's with "Value (<zone>) for parameter availabilityZone is invalid.
+ * Subnet '<id>' is in the availability zone <zone>" (both as AWS users quote
+ * them: github.com/newsapps/beeswithmachineguns/issues/90, InQuicker/kaws/pull/11;
+ * no AWS page states them).
+ */
+function launchSubnet(context: Ec2Context, region: string, subnetId: string | undefined, zoneName: string | undefined): SubnetRecord {
+  if (zoneName !== undefined && !availabilityZones(region).some((zone) => zone.zoneName === zoneName)) {
+    throw invalidParameterValue(`Invalid availability zone: [${zoneName}]`);
+  }
+  if (!subnetId) return defaultSubnetFor(context, region, zoneName);
+  const subnet = requireOne(context, context.tables.subnets, subnetId, 'SubnetId', subnetNotFound);
+  if (zoneName !== undefined && zoneName !== subnet.availabilityZone) {
+    throw invalidParameterValue(`Value (${zoneName}) for parameter availabilityZone is invalid. Subnet '${subnet.id}' is in the availability zone ${subnet.availabilityZone}`);
+  }
+  return subnet;
 }
 
 /** The ARN EC2 shows for the profile named by ARN or by name (no IAM here to check it exists). */
@@ -93,14 +126,15 @@ function launchCounts(input: RunInstancesRequest): { minCount: number; maxCount:
 }
 
 /** RunInstances' input checked in the order EC2 reports problems, as a launch the model can carry out. */
-export function launchRequest(context: Ec2Context, input: RunInstancesRequest): { spec: LaunchSpec; counts: { minCount: number; maxCount: number } } {
+export function launchRequest(context: Ec2Context, region: string, input: RunInstancesRequest): { spec: LaunchSpec; counts: { minCount: number; maxCount: number } } {
   if (!input.ImageId) throw missingParameter('ImageId');
   requireWellFormedIds([input.ImageId], 'ami', 'InvalidAMIID.Malformed');
   const instanceType = requireInstanceType(input.InstanceType);
   const counts = launchCounts(input);
   const placement = placementOf(input);
-  if (!placement.subnetId) throw new ServiceError('VPCIdNotSpecified', 'No default VPC for this user');
-  const subnet = requireOne(context, context.tables.subnets, placement.subnetId, 'SubnetId', subnetNotFound);
+  // Names first: without a default VPC, EC2 refuses them with the message that names the GroupName.
+  const groupIds = placement.groupNames?.length ? groupIdsByName(context, region, placement.groupNames) : placement.groupIds;
+  const subnet = launchSubnet(context, region, placement.subnetId, input.Placement?.AvailabilityZone);
   requireInstanceTypeOffered(context.runtime.zoneGaps, subnet.region, subnet.availabilityZone, instanceType);
   const script = input.UserData === undefined ? undefined : decodeUserData(input.UserData);
   return {
@@ -109,7 +143,7 @@ export function launchRequest(context: Ec2Context, input: RunInstancesRequest): 
       imageId: input.ImageId,
       instanceType,
       subnet,
-      groupIds: securityGroupsForInterface(context, subnet, placement.groupIds),
+      groupIds: securityGroupsForInterface(context, subnet, groupIds),
       associatePublicIp: placement.associatePublicIp,
       interfaceDescription: placement.description,
       iamInstanceProfileArn: instanceProfileArn(input.IamInstanceProfile, context.runtime.accountId),

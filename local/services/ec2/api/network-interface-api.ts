@@ -14,7 +14,7 @@ import type { NetworkInterfaceRecord } from '../model/ec2-records';
 import { securityGroupsForInterface } from '../model/interface-security-groups';
 import { createNetworkInterface, deleteNetworkInterface } from '../model/network-interfaces';
 import { describeRecords } from './describe-records';
-import { FILTERS, TAG_SPECIFICATIONS } from './modelled-members';
+import { DESCRIBE_PAGE, TAG_SPECIFICATIONS } from './modelled-members';
 import { interfaceAttachment, toNetworkInterface } from './network-interface-shape';
 import { requireWellFormedIds } from './resource-ids';
 import { subnetNotFound } from './subnet-api';
@@ -53,7 +53,7 @@ const INTERFACE_FILTERS: FilterFields<NetworkInterfaceRecord> = {
 export function networkInterfaceOperations(context: Ec2Context): Record<string, Operation> {
   return {
     DescribeNetworkInterfaces: operation(
-      { NetworkInterfaceIds: true, Filters: FILTERS, MaxResults: true, NextToken: true, DryRun: true },
+      { NetworkInterfaceIds: true, ...DESCRIBE_PAGE },
       (input: DescribeNetworkInterfacesRequest): DescribeNetworkInterfacesResult => {
         requireInterfaceIds(input.NetworkInterfaceIds);
         const page = describeRecords(context, input, {

@@ -6,14 +6,14 @@ import type { RequestContext } from '../../../protocol/http-answer';
 import { type Operation, operation } from '../../../protocol/service-provider';
 import { type AwsPrefixList, awsPrefixLists } from '../model/aws-prefix-lists';
 import { notFound } from '../model/ec2-context';
-import { FILTERS } from './modelled-members';
+import { DESCRIBE_PAGE } from './modelled-members';
 
 export const prefixListNotFound = (id: string) => notFound('InvalidPrefixListID.NotFound', 'prefix list', id);
 
 export function prefixListOperations(): Record<string, Operation> {
   return {
     DescribePrefixLists: operation(
-      { PrefixListIds: true, Filters: FILTERS, MaxResults: true, NextToken: true, DryRun: true },
+      { PrefixListIds: true, ...DESCRIBE_PAGE },
       (input: DescribePrefixListsRequest, request: RequestContext): DescribePrefixListsResult => {
         const lists = awsPrefixLists(request.region);
         const ids = input.PrefixListIds ?? [];

@@ -22,7 +22,7 @@ import { associateRouteTable, createRouteTable, deleteRouteTable, disassociateRo
 import { createRoute, deleteRoute, routesOf } from '../model/routes';
 import { createOnce } from './create-once';
 import { describeRecords } from './describe-records';
-import { FILTERS, TAG_SPECIFICATIONS } from './modelled-members';
+import { DESCRIBE_PAGE, TAG_SPECIFICATIONS } from './modelled-members';
 import { subnetNotFound } from './subnet-api';
 import { tagSet } from './tag-set';
 import { vpcNotFound } from './vpc-api';
@@ -70,7 +70,7 @@ export function routeTableOperations(context: Ec2Context): Record<string, Operat
     ),
 
     DescribeRouteTables: operation(
-      { RouteTableIds: true, Filters: FILTERS, MaxResults: true, NextToken: true, DryRun: true },
+      { RouteTableIds: true, ...DESCRIBE_PAGE },
       (input: DescribeRouteTablesRequest): DescribeRouteTablesResult => {
         const routes = (table: RouteTableRecord) => routesOf(context, table);
         const page = describeRecords(context, input, {

@@ -11,14 +11,16 @@ import type {
   SecurityGroup,
 } from '@aws-sdk/client-ec2';
 import { tagsFromSpecifications } from '../../../cloud/tags';
-import { missingParameter, ServiceError } from '../../../protocol/service-error';
+import type { RequestContext } from '../../../protocol/http-answer';
+import { missingParameter } from '../../../protocol/service-error';
 import { type Operation, operation } from '../../../protocol/service-provider';
 import { type Ec2Context, requireOne } from '../model/ec2-context';
 import type { SecurityGroupRecord } from '../model/ec2-records';
 import { authorizeIngress, revokeIngress } from '../model/security-group-rules';
-import { createNamedSecurityGroup, deleteSecurityGroup, groupNameWithoutDefaultVpc, securityGroupNotFound } from '../model/security-groups';
+import { groupByName, groupIdsByName, requireDefaultVpc } from '../model/default-vpc';
+import { createNamedSecurityGroup, deleteSecurityGroup, securityGroupNotFound } from '../model/security-groups';
 import { describeRecords } from './describe-records';
-import { FILTERS, TAG_SPECIFICATIONS } from './modelled-members';
+import { DESCRIBE_PAGE, TAG_SPECIFICATIONS } from './modelled-members';
 import { INGRESS_PERMISSIONS, permissionsOf, requireWellFormedGroupIds, rulesFromPermissions, toRevokedRule, toSecurityGroupRule } from './security-group-permissions';
 import { tagSet } from './tag-set';
 import { vpcNotFound } from './vpc-api';
@@ -45,19 +47,19 @@ const ingressValues = (group: SecurityGroupRecord, read: (rule: SecurityGroupRec
   });
 
 export function securityGroupOperations(context: Ec2Context): Record<string, Operation> {
-  const requireGroup = (input: { GroupId?: string; GroupName?: string }): SecurityGroupRecord => {
-    if (!input.GroupId && input.GroupName) throw groupNameWithoutDefaultVpc();
+  const requireGroup = (input: { GroupId?: string; GroupName?: string }, request: RequestContext): SecurityGroupRecord => {
+    if (!input.GroupId && input.GroupName) return groupByName(context, request.region, input.GroupName);
     if (input.GroupId) requireWellFormedGroupIds([input.GroupId]);
     return requireOne(context, context.tables.securityGroups, input.GroupId, 'GroupId', securityGroupNotFound);
   };
   return {
     CreateSecurityGroup: operation(
       { GroupName: true, Description: true, VpcId: true, TagSpecifications: TAG_SPECIFICATIONS, DryRun: true },
-      (input: CreateSecurityGroupRequest): CreateSecurityGroupResult => {
+      (input: CreateSecurityGroupRequest, request: RequestContext): CreateSecurityGroupResult => {
         if (!input.GroupName) throw missingParameter('GroupName');
         if (!input.Description) throw missingParameter('GroupDescription');
-        if (!input.VpcId) throw new ServiceError('VPCIdNotSpecified', 'No default VPC for this user');
-        const vpc = requireOne(context, context.tables.vpcs, input.VpcId, 'VpcId', vpcNotFound);
+        // "VpcId: The ID of the VPC. Required for a nondefault VPC." (EC2 API Reference, CreateSecurityGroup): without it, the default VPC's.
+        const vpc = input.VpcId ? requireOne(context, context.tables.vpcs, input.VpcId, 'VpcId', vpcNotFound) : requireDefaultVpc(context, request.region);
         const tags = tagsFromSpecifications(input.TagSpecifications, 'security-group');
         const group = createNamedSecurityGroup(context, vpc, { groupName: input.GroupName, description: input.Description, tags });
         return { GroupId: group.id, SecurityGroupArn: securityGroupArn(group), Tags: tagSet(group.tags) };
@@ -65,13 +67,14 @@ export function securityGroupOperations(context: Ec2Context): Record<string, Ope
     ),
 
     DescribeSecurityGroups: operation(
-      { GroupIds: true, GroupNames: true, Filters: FILTERS, MaxResults: true, NextToken: true, DryRun: true },
-      (input: DescribeSecurityGroupsRequest): DescribeSecurityGroupsResult => {
-        if ((input.GroupNames ?? []).length > 0) throw groupNameWithoutDefaultVpc();
+      { GroupIds: true, GroupNames: true, ...DESCRIBE_PAGE },
+      (input: DescribeSecurityGroupsRequest, request: RequestContext): DescribeSecurityGroupsResult => {
         requireWellFormedGroupIds(input.GroupIds);
+        // "GroupNames: [Default VPC] The names of the security groups." (EC2 API Reference, DescribeSecurityGroups)
+        const named = groupIdsByName(context, request.region, input.GroupNames ?? []);
         const page = describeRecords(context, input, {
           table: context.tables.securityGroups,
-          ids: input.GroupIds,
+          ids: [...new Set([...(input.GroupIds ?? []), ...named])],
           missing: securityGroupNotFound,
           listing: 'DescribeSecurityGroups',
           fields: {
@@ -94,27 +97,28 @@ export function securityGroupOperations(context: Ec2Context): Record<string, Ope
 
     DeleteSecurityGroup: operation(
       { GroupId: true, GroupName: true, DryRun: true },
-      (input: DeleteSecurityGroupRequest): Record<string, never> => {
-        deleteSecurityGroup(context, requireGroup(input));
+      (input: DeleteSecurityGroupRequest, request: RequestContext): Record<string, never> => {
+        deleteSecurityGroup(context, requireGroup(input, request));
         return {};
       },
     ),
 
     AuthorizeSecurityGroupIngress: operation(
       { GroupId: true, GroupName: true, IpPermissions: INGRESS_PERMISSIONS, TagSpecifications: TAG_SPECIFICATIONS, DryRun: true },
-      (input: AuthorizeSecurityGroupIngressRequest): AuthorizeSecurityGroupIngressResult => {
-        const group = requireGroup(input);
+      (input: AuthorizeSecurityGroupIngressRequest, request: RequestContext): AuthorizeSecurityGroupIngressResult => {
+        const group = requireGroup(input, request);
+        const groupIdOfName = (name: string) => groupByName(context, request.region, name).id;
         // "The tags applied to the security group rule." (EC2 API Reference, AuthorizeSecurityGroupIngress, TagSpecifications)
-        const added = authorizeIngress(context, group, rulesFromPermissions(input.IpPermissions), tagsFromSpecifications(input.TagSpecifications, 'security-group-rule'));
+        const added = authorizeIngress(context, group, rulesFromPermissions(input.IpPermissions, groupIdOfName), tagsFromSpecifications(input.TagSpecifications, 'security-group-rule'));
         return { Return: true, SecurityGroupRules: added.map((rule) => toSecurityGroupRule(group, rule, false)) };
       },
     ),
 
     RevokeSecurityGroupIngress: operation(
       { GroupId: true, GroupName: true, IpPermissions: INGRESS_PERMISSIONS, DryRun: true },
-      (input: RevokeSecurityGroupIngressRequest): RevokeSecurityGroupIngressResult => {
-        const group = requireGroup(input);
-        const revoked = revokeIngress(context, group, rulesFromPermissions(input.IpPermissions));
+      (input: RevokeSecurityGroupIngressRequest, request: RequestContext): RevokeSecurityGroupIngressResult => {
+        const group = requireGroup(input, request);
+        const revoked = revokeIngress(context, group, rulesFromPermissions(input.IpPermissions, (name) => groupByName(context, request.region, name).id));
         return { Return: true, RevokedSecurityGroupRules: revoked.map((rule) => toRevokedRule(group, rule, false)) };
       },
     ),

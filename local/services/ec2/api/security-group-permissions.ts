@@ -9,7 +9,6 @@ import type { InputModel } from '../../../protocol/modelled-input';
 import { missingParameter } from '../../../protocol/service-error';
 import type { SecurityGroupRecord, SecurityGroupRuleRecord } from '../model/ec2-records';
 import type { RuleRequest } from '../model/security-group-rules';
-import { groupNameWithoutDefaultVpc } from '../model/security-groups';
 import { requireWellFormedIds } from './resource-ids';
 
 /** Refuses, as EC2 does, a group id that cannot be one (`InvalidGroupId.Malformed`). */
@@ -25,8 +24,8 @@ export const INGRESS_PERMISSIONS: InputModel<IpPermission> = {
   PrefixListIds: { PrefixListId: true, Description: true },
 };
 
-/** One rule per peer of each permission, as the caller asked for them. */
-export function rulesFromPermissions(permissions: readonly IpPermission[] | undefined): RuleRequest[] {
+/** One rule per peer of each permission, as the caller asked for them; a peer group named by name is found by `groupIdOfName` (the default VPC's). */
+export function rulesFromPermissions(permissions: readonly IpPermission[] | undefined, groupIdOfName: (groupName: string) => string): RuleRequest[] {
   if (!permissions || permissions.length === 0) throw missingParameter('IpPermissions');
   return permissions.flatMap((permission) => {
     if (!permission.IpProtocol) throw missingParameter('IpPermissions.IpProtocol');
@@ -37,9 +36,9 @@ export function rulesFromPermissions(permissions: readonly IpPermission[] | unde
         return { ...base, cidrIpv4: range.CidrIp, description: range.Description };
       }),
       ...(permission.UserIdGroupPairs ?? []).map((pair) => {
-        if (!pair.GroupId) throw pair.GroupName ? groupNameWithoutDefaultVpc() : missingParameter('UserIdGroupPairs.GroupId');
-        requireWellFormedGroupIds([pair.GroupId]);
-        return { ...base, referencedGroupId: pair.GroupId, description: pair.Description };
+        if (!pair.GroupId && !pair.GroupName) throw missingParameter('UserIdGroupPairs.GroupId');
+        if (pair.GroupId) requireWellFormedGroupIds([pair.GroupId]);
+        return { ...base, referencedGroupId: pair.GroupId ?? groupIdOfName(pair.GroupName as string), description: pair.Description };
       }),
       ...(permission.PrefixListIds ?? []).map((prefixList) => {
         if (!prefixList.PrefixListId) throw missingParameter('PrefixListIds.PrefixListId');

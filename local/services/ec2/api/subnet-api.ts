@@ -16,7 +16,7 @@ import type { SubnetRecord } from '../model/ec2-records';
 import { freeAddressCount } from '../model/network-interfaces';
 import { createSubnet, deleteSubnet } from '../model/subnets';
 import { describeRecords } from './describe-records';
-import { FILTERS, TAG_SPECIFICATIONS } from './modelled-members';
+import { DESCRIBE_PAGE, TAG_SPECIFICATIONS } from './modelled-members';
 import { tagSet } from './tag-set';
 import { vpcNotFound } from './vpc-api';
 
@@ -37,7 +37,7 @@ const toSubnet = (context: Ec2Context, subnet: SubnetRecord): Subnet => ({
   AvailableIpAddressCount: freeAddressCount(context, subnet),
   AvailabilityZone: subnet.availabilityZone,
   AvailabilityZoneId: zoneIdOf(subnet),
-  DefaultForAz: false,
+  DefaultForAz: subnet.defaultForAz === true,
   MapPublicIpOnLaunch: subnet.mapPublicIpOnLaunch,
   MapCustomerOwnedIpOnLaunch: false,
   AssignIpv6AddressOnCreation: false,
@@ -87,7 +87,7 @@ export function subnetOperations(context: Ec2Context): Record<string, Operation>
     ),
 
     DescribeSubnets: operation(
-      { SubnetIds: true, Filters: FILTERS, MaxResults: true, NextToken: true, DryRun: true },
+      { SubnetIds: true, ...DESCRIBE_PAGE },
       (input: DescribeSubnetsRequest): DescribeSubnetsResult => {
         const page = describeRecords(context, input, {
           table: context.tables.subnets,
@@ -105,8 +105,8 @@ export function subnetOperations(context: Ec2Context): Record<string, Operation>
             'availabilityZone': (subnet) => subnet.availabilityZone,
             'availability-zone-id': zoneIdOf,
             'state': (subnet) => subnet.state,
-            'default-for-az': () => 'false',
-            'defaultForAz': () => 'false',
+            'default-for-az': (subnet) => String(subnet.defaultForAz === true),
+            'defaultForAz': (subnet) => String(subnet.defaultForAz === true),
             'map-public-ip-on-launch': (subnet) => String(subnet.mapPublicIpOnLaunch),
             'owner-id': (subnet) => subnet.ownerId,
             'available-ip-address-count': (subnet) => String(freeAddressCount(context, subnet)),

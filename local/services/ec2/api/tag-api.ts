@@ -6,7 +6,7 @@ import { missingParameter } from '../../../protocol/service-error';
 import { type Operation, operation } from '../../../protocol/service-provider';
 import type { Ec2Context } from '../model/ec2-context';
 import { addTags, removeTags } from '../model/resource-tags';
-import { FILTERS, TAGS } from './modelled-members';
+import { DESCRIBE_PAGE, TAGS } from './modelled-members';
 import { allTaggable, requireTaggable, type TaggableResource } from './taggable-resources';
 
 /** A tag as DescribeTags lists it, with its resource's tags so that `tag:<key>` filters work on it. */
@@ -41,7 +41,7 @@ export function tagOperations(context: Ec2Context): Record<string, Operation> {
     ),
 
     DescribeTags: operation(
-      { Filters: FILTERS, MaxResults: true, NextToken: true, DryRun: true },
+      DESCRIBE_PAGE,
       (input: DescribeTagsRequest): DescribeTagsResult => {
         const listed = allTaggable(context)
           .flatMap(listTags)

@@ -17,7 +17,7 @@ import { type Ec2Context, notFound, requireOne } from '../model/ec2-context';
 import type { VpcRecord } from '../model/ec2-records';
 import { createVpc, type DnsAttribute, deleteVpc, setDnsAttribute } from '../model/vpcs';
 import { describeRecords } from './describe-records';
-import { FILTERS, TAG_SPECIFICATIONS } from './modelled-members';
+import { DESCRIBE_PAGE, TAG_SPECIFICATIONS } from './modelled-members';
 
 export const vpcNotFound = (id: string) => notFound('InvalidVpcID.NotFound', 'vpc', id);
 
@@ -28,7 +28,7 @@ export const toVpc = (vpc: VpcRecord): Vpc => ({
   State: vpc.state,
   DhcpOptionsId: vpc.dhcpOptionsId,
   InstanceTenancy: vpc.instanceTenancy as Vpc['InstanceTenancy'],
-  IsDefault: false,
+  IsDefault: vpc.isDefault === true,
   CidrBlockAssociationSet: [{ AssociationId: `vpc-cidr-assoc-${vpc.id.slice(4)}`, CidrBlock: vpc.cidrBlock, CidrBlockState: { State: 'associated' } }],
   Tags: vpc.tags && Object.keys(vpc.tags).length > 0 ? tagList(vpc.tags) : undefined,
 });
@@ -55,7 +55,7 @@ export function vpcOperations(context: Ec2Context): Record<string, Operation> {
     ),
 
     DescribeVpcs: operation(
-      { VpcIds: true, Filters: FILTERS, MaxResults: true, NextToken: true, DryRun: true },
+      { VpcIds: true, ...DESCRIBE_PAGE },
       (input: DescribeVpcsRequest): DescribeVpcsResult => {
         const page = describeRecords(context, input, {
           table: context.tables.vpcs,
@@ -67,7 +67,7 @@ export function vpcOperations(context: Ec2Context): Record<string, Operation> {
             'cidr': (vpc) => vpc.cidrBlock,
             'cidr-block-association.cidr-block': (vpc) => vpc.cidrBlock,
             'state': (vpc) => vpc.state,
-            'is-default': () => 'false',
+            'is-default': (vpc) => String(vpc.isDefault === true),
             'owner-id': (vpc) => vpc.ownerId,
             'dhcp-options-id': (vpc) => vpc.dhcpOptionsId,
           },

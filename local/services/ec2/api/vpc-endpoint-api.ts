@@ -24,7 +24,7 @@ import { invalidParameter } from '../model/vpc-endpoint-rules';
 import { createGatewayEndpoint, createInterfaceEndpoint, deleteVpcEndpoint, vpcEndpointNotFound } from '../model/vpc-endpoints';
 import { createOnce } from './create-once';
 import { describeRecords } from './describe-records';
-import { FILTERS, TAG_SPECIFICATIONS } from './modelled-members';
+import { DESCRIBE_PAGE, TAG_SPECIFICATIONS } from './modelled-members';
 import { requireWellFormedIds } from './resource-ids';
 import { routeTableNotFound } from './route-table-api';
 import { subnetNotFound } from './subnet-api';
@@ -114,7 +114,7 @@ export function vpcEndpointOperations(context: Ec2Context): Record<string, Opera
     ),
 
     DescribeVpcEndpoints: operation(
-      { VpcEndpointIds: true, Filters: FILTERS, MaxResults: true, NextToken: true, DryRun: true },
+      { VpcEndpointIds: true, ...DESCRIBE_PAGE },
       (input: DescribeVpcEndpointsRequest): DescribeVpcEndpointsResult => {
         requireWellFormedIds(input.VpcEndpointIds, 'vpce', 'InvalidVpcEndpointId.Malformed');
         const page = describeRecords(context, input, {

@@ -11,7 +11,7 @@ import type { Ec2Context } from '../model/ec2-context';
 import type { EndpointServiceRecord } from '../model/ec2-records';
 import { serviceNameNotFound, visibleEndpointServices } from '../model/endpoint-targets';
 import { zonesOfferingService } from '../model/zone-offerings';
-import { FILTERS } from './modelled-members';
+import { DESCRIBE_PAGE } from './modelled-members';
 import { tagSet } from './tag-set';
 
 /** One row of DescribeVpcEndpointServices, with the tags its filters read. */
@@ -76,7 +76,7 @@ function listedServices(context: Ec2Context, request: RequestContext): ListedSer
 export function vpcEndpointServiceOperations(context: Ec2Context): Record<string, Operation> {
   return {
     DescribeVpcEndpointServices: operation(
-      { ServiceNames: true, Filters: FILTERS, MaxResults: true, NextToken: true, DryRun: true },
+      { ServiceNames: true, ...DESCRIBE_PAGE },
       (input: DescribeVpcEndpointServicesRequest, request: RequestContext): DescribeVpcEndpointServicesResult => {
         const all = listedServices(context, request);
         const names = input.ServiceNames ?? [];

@@ -24,6 +24,8 @@ export interface VpcRecord extends Ec2Record {
   defaultSecurityGroupId: string;
   dhcpOptionsId: string;
   instanceTenancy: string;
+  /** The region's default VPC (`model/default-vpc.ts`); absent on every VPC a caller made, and in state files older than the default VPC. */
+  isDefault?: boolean;
 }
 
 export interface SubnetRecord extends Ec2Record {
@@ -32,6 +34,8 @@ export interface SubnetRecord extends Ec2Record {
   availabilityZone: string;
   state: Availability;
   mapPublicIpOnLaunch: boolean;
+  /** The default subnet of its zone, in the default VPC; absent on every subnet a caller made. */
+  defaultForAz?: boolean;
 }
 
 export interface InternetGatewayRecord extends Ec2Record {

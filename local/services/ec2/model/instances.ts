@@ -12,11 +12,14 @@ export const INSTANCE_TERMINATED = 'ec2.instance-terminated';
 
 export function registerInstanceEvents(context: Ec2Context): void {
   const { scheduler } = context.runtime;
-  scheduler.on(INSTANCE_RUNNING, ({ id }) => {
+  scheduler.on(INSTANCE_RUNNING, ({ id }, event) => {
+    let booted = false;
     context.tables.instances.update(id ?? '', (instance) => {
       // A launch terminated while still booting never runs.
-      if (instance.state === 'pending') instance.state = 'running';
+      booted = instance.state === 'pending';
+      if (booted) instance.state = 'running';
     });
+    if (booted) context.runtime.events.emit('instance-running', { instanceId: id ?? '', at: event.due });
   });
   scheduler.on(INSTANCE_TERMINATED, ({ id }) => {
     const instance = context.tables.instances.update(id ?? '', (record) => {

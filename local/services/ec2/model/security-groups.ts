@@ -35,10 +35,7 @@ export function createSecurityGroup(
 /** EC2 names a missing group without the word "ID", unlike most resources. */
 export const securityGroupNotFound = (id: string): ServiceError => new ServiceError('InvalidGroup.NotFound', `The security group '${id}' does not exist`);
 
-/**
- * Groups can be named by name only in a default VPC, and the local cloud, like
- * an account whose default VPC was deleted, has none: EC2's answer is this.
- */
+/** Groups can be named by name only in a default VPC: EC2's answer in a region without one (`default-vpc.ts`, `groupByName`). */
 export const groupNameWithoutDefaultVpc = (): ServiceError =>
   new ServiceError('VPCIdNotSpecified', 'No default VPC for this user. GroupName is only supported for EC2-Classic and default VPC.');
 

@@ -38,8 +38,10 @@ export interface TargetRecord {
   port: number;
   state: 'initial' | 'healthy' | 'draining';
   registeredAt: number;
-  /** When the load balancer began health-checking the target (its group started receiving traffic). */
+  /** When the load balancer began registering the target with its nodes (the group started receiving traffic from an active NLB). */
   checksStartedAt?: number;
+  /** When that registration completed and the initial health checks began. */
+  registrationCompletedAt?: number;
   deregisteredAt?: number;
 }
 

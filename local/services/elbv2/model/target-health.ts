@@ -17,6 +17,8 @@ const report = (state: TargetHealthStateEnum, reason?: TargetHealthReasonEnum, d
 export const HEALTH = {
   healthy: report('healthy'),
   registering: report('initial', 'Elb.RegistrationInProgress', 'Target registration is in progress'),
+  // "Elb.InitialHealthChecking - Initial health checks in progress." (Elastic Load Balancing API Reference, TargetHealth data type).
+  initialChecks: report('initial', 'Elb.InitialHealthChecking', 'Initial health checks in progress'),
   failing: report('unhealthy', 'Target.FailedHealthChecks', 'Health checks failed'),
   draining: report('draining', 'Target.DeregistrationInProgress', 'Target deregistration is in progress'),
   notInUse: report('unused', 'Target.NotInUse', 'Target group is not configured to receive traffic from the load balancer'),
@@ -56,7 +58,8 @@ export function targetHealth(context: Elbv2Context, group: TargetGroupRecord, ta
   const instance = instanceBehind(context, group, target.id);
   if (group.targetType === 'instance' && (!instance || OUT_OF_SERVICE.includes(instance.state))) return HEALTH.invalidState;
   if (instance && !zonesOf(context, balancer).includes(instance.availabilityZone)) return HEALTH.zoneNotEnabled;
-  if (balancer.state !== 'active' || target.state === 'initial') return HEALTH.registering;
+  if (balancer.state !== 'active' || (target.state === 'initial' && target.registrationCompletedAt === undefined)) return HEALTH.registering;
+  if (target.state === 'initial') return HEALTH.initialChecks;
   return instance?.state === 'running' ? HEALTH.healthy : HEALTH.failing;
 }
 

@@ -3,6 +3,8 @@ import type { Elbv2Context } from './elbv2-context';
 import type { TargetGroupRecord, TargetRecord } from './elbv2-records';
 import { activeLoadBalancerOf } from './target-group-usage';
 
+/** The load balancer's nodes know a new target: its initial health checks begin. */
+export const TARGET_REGISTERED = 'elbv2.target-registered';
 /** The initial health checks of a target have passed (the healthy threshold was reached). */
 export const TARGET_HEALTHY = 'elbv2.target-healthy';
 /** A deregistered target's deregistration delay is over: it leaves the group. */
@@ -36,8 +38,23 @@ function onTarget(context: Elbv2Context, payload: Readonly<Record<string, string
   });
 }
 
+/**
+ * The initial health checks take the group's own settings: `HealthyThresholdCount`
+ * consecutive passes, one every `HealthCheckIntervalSeconds` (NLB guide,
+ * "Health checks for Network Load Balancer target groups").
+ */
+const initialChecksSeconds = (group: TargetGroupRecord): number => group.healthCheckIntervalSeconds * group.healthyThresholdCount;
+
 export function registerTargetEvents(context: Elbv2Context): void {
-  context.runtime.scheduler.on(TARGET_HEALTHY, (payload) =>
+  const { clock, scheduler } = context.runtime;
+  scheduler.on(TARGET_REGISTERED, (payload) =>
+    onTarget(context, payload, (group, target) => {
+      if (target.state !== 'initial' || target.checksStartedAt !== Number(payload.since)) return;
+      target.registrationCompletedAt = clock.now();
+      scheduler.after(initialChecksSeconds(group), TARGET_HEALTHY, eventPayload(group, target, target.checksStartedAt));
+    }),
+  );
+  scheduler.on(TARGET_HEALTHY, (payload) =>
     onTarget(context, payload, (_group, target) => {
       if (target.state === 'initial' && target.checksStartedAt === Number(payload.since)) target.state = 'healthy';
     }),
@@ -50,8 +67,11 @@ export function registerTargetEvents(context: Elbv2Context): void {
 }
 
 /**
- * Once an active load balancer sends traffic to the group, it health-checks
- * every target not yet checked; each turns healthy after the healthy threshold.
+ * Once an active load balancer sends traffic to the group, it registers every
+ * target not yet registered with its nodes (`targetRegistration`, minutes),
+ * then health-checks it; each turns healthy after the healthy threshold.
+ * Registration is started only once the NLB is active: no source says it
+ * progresses while the NLB still provisions, so registering earlier gains nothing here.
  */
 export function startHealthChecks(context: Elbv2Context, group: TargetGroupRecord): void {
   if (!activeLoadBalancerOf(context, group)) return;
@@ -60,7 +80,7 @@ export function startHealthChecks(context: Elbv2Context, group: TargetGroupRecor
     for (const target of record.targets) {
       if (target.state !== 'initial' || target.checksStartedAt !== undefined) continue;
       target.checksStartedAt = clock.now();
-      scheduler.after(awsSeconds('targetHealthy'), TARGET_HEALTHY, eventPayload(record, target, target.checksStartedAt));
+      scheduler.after(awsSeconds('targetRegistration'), TARGET_REGISTERED, eventPayload(record, target, target.checksStartedAt));
     }
   });
 }
@@ -73,6 +93,7 @@ export function stopHealthChecks(context: Elbv2Context, group: TargetGroupRecord
       if (target.state === 'draining') continue;
       target.state = 'initial';
       delete target.checksStartedAt;
+      delete target.registrationCompletedAt;
     }
   });
 }
@@ -89,6 +110,7 @@ export function registerTargets(context: Elbv2Context, group: TargetGroupRecord,
         Object.assign(existing, { state: 'initial', registeredAt: now });
         delete existing.deregisteredAt;
         delete existing.checksStartedAt;
+        delete existing.registrationCompletedAt;
       }
     }
   });

@@ -11,7 +11,7 @@ import { isoTimestamp } from '../../../protocol/scalar-values';
 import type { RequestContext } from '../../../protocol/http-answer';
 import { ServiceError } from '../../../protocol/service-error';
 import { type Operation, operation } from '../../../protocol/service-provider';
-import { isOnline } from '../../../network/managed-instances';
+import { isOnline } from '../model/ssm-agents';
 import { sendCommand } from '../model/commands';
 import { managedNodes } from '../model/managed-nodes';
 import { isRunShellScript, runShellScriptParameters } from '../model/run-shell-script-document';
@@ -138,7 +138,7 @@ export function commandOperations(context: SsmContext): Record<string, Operation
         const instances = context.network.ec2.tables.instances;
         const offline = instanceIds.filter((id) => {
           const instance = instances.get(id);
-          return instance?.region !== request.region || !isOnline(context.network, instance);
+          return instance?.region !== request.region || !isOnline(context, instance);
         });
         if (offline.length > 0) throw notInValidState(offline, request.accountId);
         const { command } = sendCommand(context, request.region, {

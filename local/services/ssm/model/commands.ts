@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { awsSeconds } from '../../../cloud/latency-profile';
-import { isOnline } from '../../../network/managed-instances';
+import { isOnline } from './ssm-agents';
 import { runShellScript } from '../../../network/shell/shell-interpreter';
 import { runShellScriptParameters } from './run-shell-script-document';
 import type { SsmContext } from './ssm-context';
@@ -61,7 +61,7 @@ function deliver(context: SsmContext, id: string): void {
   const command = invocation && context.tables.commands.get(invocation.commandId);
   if (!invocation || !command || invocation.status !== 'Pending') return;
   const instance = context.network.ec2.tables.instances.get(invocation.instanceId);
-  if (!instance || !isOnline(context.network, instance)) {
+  if (!instance || !isOnline(context, instance)) {
     if (clock.now() < command.requestedAt + clock.scaled(command.timeoutSeconds)) scheduler.after(awsSeconds('ssmCommandDelivered'), INVOCATION_DELIVERED, { id });
     else context.tables.invocations.update(id, (record) => Object.assign(record, { status: 'TimedOut', statusDetails: 'DeliveryTimedOut' }));
     return;

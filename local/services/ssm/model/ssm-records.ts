@@ -41,3 +41,13 @@ export interface InvocationRecord {
   /** The first flow number of the script's connections, so successive commands spread over a load balancer's targets. */
   readonly flowSeed: number;
 }
+
+/** SSM Agent on one EC2 instance, as far as Systems Manager can tell. */
+export interface AgentRecord {
+  /** The instance id. */
+  readonly id: string;
+  /** When a health ping first reached Systems Manager and the agent started its core; absent while it has not. */
+  startedAt?: number;
+  /** When the agent's first ping failed and it went into hibernation. */
+  hibernatingSince?: number;
+}

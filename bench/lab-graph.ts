@@ -1,4 +1,5 @@
 import type { Lessons } from '../functions/lab/lab-run';
+import { HEALTH_CHECK } from '../functions/lab/lab-topology';
 import type { LatencyStep } from '../local/cloud/latency-profile';
 
 /** A wait that is not AWS's: the lab's own checks time out on purpose before their endpoints exist. */
@@ -32,6 +33,12 @@ export interface LabStep {
 /** The before-checks probe what the lab has not built yet: curl gives up after its `--max-time 5` (functions/lab/verification/lab-checks.ts). */
 const PROBE_TIMEOUT: LabFigure = { seconds: 5, source: 'curl --max-time 5 of the before-checks, which time out until the endpoint exists' };
 
+/** After registration, a target must pass the group's healthy threshold of checks, one per interval (functions/lab/lab-topology.ts). */
+const INITIAL_HEALTH_CHECKS: LabFigure = {
+  seconds: HEALTH_CHECK.intervalSeconds * HEALTH_CHECK.healthyThreshold,
+  source: `the target group's initial health checks: ${HEALTH_CHECK.healthyThreshold} passes, one every ${HEALTH_CHECK.intervalSeconds} s`,
+};
+
 /**
  * The lab's real dependencies from start to verified: what must exist
  * before what, as AWS and the lessons demand it (not as the workflow
@@ -63,8 +70,8 @@ export const BUILD_STEPS: readonly LabStep[] = [
     id: 'targetsHealthy',
     title: 'Targets healthy',
     needs: ['webServers', 'loadBalancerActive'],
-    waits: ['targetHealthy'],
-    states: ['RegisterWebServers'],
+    waits: ['targetRegistration', INITIAL_HEALTH_CHECKS],
+    states: ['RegisterWebServers', 'AwaitTargetsHealthy'],
     lessons: ['service'],
   },
   {
@@ -97,10 +104,18 @@ export const BUILD_STEPS: readonly LabStep[] = [
   {
     id: 'baseline',
     title: 'Baseline checks',
-    // The service lesson's before-check tries the NLB's name, known once it is created.
-    needs: ['instancesManaged', 'loadBalancer'],
+    needs: ['instancesManaged'],
     waits: ['ssmCommandDelivered', 'ssmCommand', PROBE_TIMEOUT],
     states: ['SendBaselineChecks', 'CollectBaselineChecks'],
+  },
+  {
+    id: 'serviceBaseline',
+    title: 'Service baseline checks',
+    // The service lesson's before-check asks for the NLB by name, which public DNS answers once the NLB is active.
+    needs: ['baseline', 'loadBalancerActive'],
+    waits: ['ssmCommandDelivered', 'ssmCommand', PROBE_TIMEOUT],
+    states: ['AwaitLoadBalancerActiveForChecks', 'SendServiceBaselineChecks', 'CollectServiceBaselineChecks'],
+    lessons: ['service'],
   },
   {
     id: 'gatewayEndpoints',
@@ -123,7 +138,7 @@ export const BUILD_STEPS: readonly LabStep[] = [
   {
     id: 'serviceEndpoint',
     title: 'Service endpoint accepted',
-    needs: ['baseline', 'endpointService'],
+    needs: ['serviceBaseline', 'endpointService'],
     waits: ['notificationDelivered'],
     states: ['CreateServiceEndpoint', 'AwaitConnectionAccepted'],
     lessons: ['service'],

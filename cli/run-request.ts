@@ -1,20 +1,79 @@
 import { randomBytes } from 'node:crypto';
 import { InvalidArgumentError } from 'commander';
 import ms from 'ms';
+import { criticalPath } from '../bench/critical-path';
 import { DEFAULT_REGION, type LabRun, RUN_ID_PATTERN, type Scenario, SCENARIOS } from '../functions/lab/lab-run';
+import { UsageError } from './usage-error';
 
-const MIN_TTL_MS = ms('10m');
 const MAX_TTL_MS = ms('7d');
+const MINUTE_MS = ms('1m');
 
-/** `--ttl`: how long a run may live before scheduled cleanup removes it (10m to 7d). */
-export function parseTtl(value: string): number {
+/** A `--ttl` as typed and in milliseconds: its floor depends on the scenario, so the refusal is made later and quotes what was typed. */
+export interface Ttl {
+  readonly given: string;
+  readonly millis: number;
+}
+
+/** `--ttl`: how long a run may live before scheduled cleanup removes it, at most 7d; its floor is checked with the scenario (ttlMillisFor). */
+export function parseTtl(value: string): Ttl {
   const millis = /^\d+(\.\d+)?\s*[a-z]+$/i.test(value.trim()) ? ms(value.trim() as ms.StringValue) : undefined;
   if (millis === undefined || Number.isNaN(millis)) {
     throw new InvalidArgumentError(`expected a duration such as 30m, 2h or 1d, got '${value}'.`);
   }
-  if (millis < MIN_TTL_MS || millis > MAX_TTL_MS) throw new InvalidArgumentError(`the TTL must be between 10m and 7d, got '${value}'.`);
-  return millis;
+  if (millis > MAX_TTL_MS) throw new InvalidArgumentError(`the TTL must be at most 7d, got '${value}'.`);
+  return { given: value, millis };
 }
+
+/** The shortest TTL of a scenario, and the build bound it comes from. */
+export interface TtlFloor {
+  readonly millis: number;
+  /** `13m`: whole minutes, as `--ttl` takes it. */
+  readonly text: string;
+  /** The critical-path bound of the scenario's build on AWS, in seconds. */
+  readonly buildSeconds: number;
+  /** The steps of that path that wait on AWS, for people: `NLB active 180 s`. */
+  readonly path: readonly string[];
+}
+
+/**
+ * The shortest TTL a scenario's run may have: a run whose TTL passed while it
+ * still builds would be held for no time, and on AWS the build is long. The
+ * bound is the critical path of the build at the latency profile's typical
+ * AWS latencies (bench/critical-path.ts), the least any orchestration takes.
+ * The margin is the bound again: AWS's slower days stretch the same long
+ * waits the bound is made of (NLB provisioning and target registration are
+ * reported at 3-5 minutes where the profile takes 3), so the margin grows
+ * with them rather than being a fixed sum; rounded up to whole minutes so it
+ * reads as a `--ttl`.
+ */
+export function ttlFloor(scenario: Scenario): TtlFloor {
+  const path = criticalPath(scenario, 'build');
+  const minutes = Math.ceil((2 * path.boundSeconds) / 60);
+  return {
+    millis: minutes * MINUTE_MS,
+    text: `${minutes}m`,
+    buildSeconds: path.boundSeconds,
+    path: path.critical.filter((planned) => planned.seconds > 0).map((planned) => `${planned.step.title} ${planned.seconds} s`),
+  };
+}
+
+/** `383` → `6m 23s`. */
+const minutesAndSeconds = (seconds: number): string => `${Math.floor(seconds / 60)}m${seconds % 60 ? ` ${seconds % 60}s` : ''}`;
+
+/** The TTL's milliseconds, once the scenario is known; under the scenario's floor it is refused, saying the floor and why. */
+export function ttlMillisFor(scenario: Scenario, ttl: Ttl): number {
+  const floor = ttlFloor(scenario);
+  if (ttl.millis < floor.millis) {
+    throw new UsageError(
+      `the TTL must be at least ${floor.text} for the ${scenario} scenario: its build takes ${minutesAndSeconds(floor.buildSeconds)} on AWS at its typical latencies ` +
+        `(the critical path: ${floor.path.join(', ')}; the floor doubles it for AWS's slower days, in whole minutes); got '${ttl.given}'.`,
+    );
+  }
+  return ttl.millis;
+}
+
+/** Each scenario's floor, for the help: `full 13m, gateway 5m, ...`. */
+export const ttlFloors = (): string => SCENARIOS.map((scenario) => `${scenario} ${ttlFloor(scenario).text}`).join(', ');
 
 export function parseScenario(value: string): Scenario {
   if (!(SCENARIOS as readonly string[]).includes(value)) {
@@ -46,7 +105,9 @@ export interface RunRequest {
   readonly region: string;
 }
 
+/** A new run; a TTL under its scenario's floor is refused here too, whoever asks (the start command checks it before connecting). */
 export function newRun(request: RunRequest, now: Date): LabRun {
+  ttlMillisFor(request.scenario, { given: `${request.ttlMs}ms`, millis: request.ttlMs });
   return {
     runId: newRunId(now),
     scenario: request.scenario,

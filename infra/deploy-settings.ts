@@ -100,7 +100,7 @@ export function deploySettings(context: ContextReader, env: NodeJS.ProcessEnv = 
   return {
     account,
     region,
-    // EventBridge Scheduler's rate() takes at least one minute; a day is plenty for a lab whose TTL is at least 10 minutes.
+    // EventBridge Scheduler's rate() takes at least one minute; at most a day, so an expired run waits no longer for its cleanup.
     cleanupEveryMinutes: cleanupEvery === undefined ? DEFAULT_DEPLOY_SETTINGS.cleanupEveryMinutes : wholeNumber('cleanupEveryMinutes', cleanupEvery, 1, 1440),
     // A Map state's MaxConcurrency; each teardown is one nested execution, so a few at once is enough.
     cleanupConcurrency: concurrency === undefined ? DEFAULT_DEPLOY_SETTINGS.cleanupConcurrency : wholeNumber('cleanupConcurrency', concurrency, 1, 40),

@@ -1,8 +1,9 @@
-import { Stack } from 'aws-cdk-lib';
+import { ArnFormat, Stack } from 'aws-cdk-lib';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
 import { AMI_PARAMETER, awsServiceName, GATEWAY_SERVICES, INTERFACE_SERVICE, SSM_MANAGEMENT_SERVICES } from '../functions/lab/lab-topology';
 import { VPC_QUOTAS } from '../functions/lab/quota-headroom';
 import { ELB_DEPENDENT_EC2_ACTIONS } from '../functions/commons/dependent-actions';
+import { labStateMachineName } from '../local/lab/lab-state-machines';
 import type { Conditions, Ec2Resource, TagBoundPolicy } from './tag-bound-policy';
 
 /** What a step's permissions refer to besides the run's own resources. */
@@ -105,6 +106,14 @@ const decideConnections: StepPermissions = (policy) =>
     .read('ec2:DescribeVpcEndpointConnections', 'ec2:DescribeVpcEndpointServiceConfigurations');
 
 /**
+ * The lab-run state machine's executions, each named by its run id; the name
+ * is fixed (`vpce-lab-lab-run`), so the ARN is spelled rather than taken from
+ * the state machine, which is made after the functions it runs.
+ */
+const labRunExecutionsArn = (scope: Stack): string =>
+  scope.formatArn({ service: 'states', resource: 'execution', resourceName: `${labStateMachineName('lab-run')}:*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+
+/**
  * Each step's permissions: exactly the AWS calls its handler makes (the
  * `...Command`s and paginators left in its bundle), plus the dependent
  * actions AWS checks with them (ec2:CreateTags for tags given at creation,
@@ -161,6 +170,7 @@ export const STEP_PERMISSIONS: Readonly<Record<string, StepPermissions>> = {
   // The lab's own service has no private DNS name.
   CreateServiceEndpoint: interfaceEndpoint(false, ownService),
   AwaitConnectionAccepted: decideConnections,
+  AwaitTargetsHealthy: (policy) => policy.read('elasticloadbalancing:DescribeTargetHealth'),
   // The document is AWS's own; the instance must be one of the run's.
   SendChecks: (policy) => policy.allow(['ssm:SendCommand'], [policy.arn('ssm', 'document', 'AWS-RunShellScript', { account: '' })]).onTaggedEc2(['ssm:SendCommand'], ['instance']),
   CollectChecks: (policy) => policy.read('ssm:GetCommandInvocation'),
@@ -186,14 +196,20 @@ export const STEP_PERMISSIONS: Readonly<Record<string, StepPermissions>> = {
       .ec2Change(['DeleteVpc'], ['vpc'])
       .read('ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'ec2:DescribeInternetGateways', 'ec2:DescribeRouteTables', 'ec2:DescribeSecurityGroups'),
   DiscoverExpiredRuns: (policy) =>
-    policy.read(
-      'ec2:DescribeVpcs',
-      'ec2:DescribeInstances',
-      'ec2:DescribeVpcEndpoints',
-      'ec2:DescribeVpcEndpointServiceConfigurations',
-      'elasticloadbalancing:DescribeLoadBalancers',
-      'elasticloadbalancing:DescribeTargetGroups',
-      'elasticloadbalancing:DescribeTags',
-    ),
+    policy
+      .read(
+        'ec2:DescribeVpcs',
+        'ec2:DescribeInstances',
+        'ec2:DescribeVpcEndpoints',
+        'ec2:DescribeVpcEndpointServiceConfigurations',
+        'elasticloadbalancing:DescribeLoadBalancers',
+        'elasticloadbalancing:DescribeTargetGroups',
+        'elasticloadbalancing:DescribeTags',
+      )
+      // Whether an expired run's lab-run execution still runs: the executions of that one state machine only.
+      .allow(
+        ['states:DescribeExecution'],
+        [{ arn: labRunExecutionsArn(Stack.of(policy.scope)), reason: 'the lab-run executions, named by run ids that exist only once a run starts; the pattern is limited to that one state machine' }],
+      ),
   AcceptConnection: decideConnections,
 };

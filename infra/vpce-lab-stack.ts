@@ -1,8 +1,9 @@
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { LAB_FUNCTIONS } from '../functions/handlers/lab-functions';
+import { labStateMachineName } from '../local/lab/lab-state-machines';
 import { CleanupSchedule } from './cleanup-schedule';
 import { ConnectionNotifications } from './connection-notifications';
 import type { DeploySettings } from './deploy-settings';
@@ -44,7 +45,12 @@ export class VpceLabStack extends Stack {
     // The topic needs its subscriber, and every step the topic's ARN: the subscriber is made first, the rest after.
     const acceptConnection = this.labLambda(ACCEPT_CONNECTION, environment, instances);
     const notifications = new ConnectionNotifications(this, 'ConnectionNotifications', { subscriber: acceptConnection.function });
-    const stepEnvironment = { ...environment, CONNECTION_TOPIC_ARN: notifications.topic.topicArn };
+    const stepEnvironment = {
+      ...environment,
+      CONNECTION_TOPIC_ARN: notifications.topic.topicArn,
+      // Spelled from its fixed name: the state machine is made after the functions it runs, so its own ARN would be a cycle.
+      LAB_RUN_STATE_MACHINE_ARN: this.formatArn({ service: 'states', resource: 'stateMachine', resourceName: labStateMachineName('lab-run'), arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
+    };
     this.functions = new Map(
       LAB_FUNCTIONS.map((definition) => [definition.id, definition.id === ACCEPT_CONNECTION ? acceptConnection : this.labLambda(definition.id, stepEnvironment, instances)]),
     );

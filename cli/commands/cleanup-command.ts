@@ -5,19 +5,23 @@ import { type CommonOptions, withConnectionOptions } from '../connection/connect
 import { executionName, runWorkflow } from '../follow/run-workflow';
 import { EXIT } from '../usage-error';
 
-/** The cleanup workflow's output: each expired run, torn down or failed. */
+/** The cleanup workflow's output: each expired run, torn down or failed, and those left to their still-running execution. */
 interface CleanupOutput {
   readonly runIds: string[];
+  /** Absent from the output of a deployment older than the field. */
+  readonly leftToExecution?: string[];
   readonly teardowns: { runId: string; failure?: { Error?: string; Cause?: string } }[];
 }
 
 function describeCleanup(output: CleanupOutput): string {
-  if (output.runIds.length === 0) return 'No run had expired; nothing to clean up.\n';
+  const left = (output.leftToExecution ?? []).map((runId) => `  ${runId}: left to its lab-run execution, still running (it tears the run down when its hold ends)`);
+  if (output.runIds.length === 0 && left.length === 0) return 'No run had expired; nothing to clean up.\n';
   const failed = output.teardowns.filter((teardown) => teardown.failure);
   const lines = output.teardowns.map((teardown) =>
     teardown.failure ? `  ${teardown.runId}: teardown failed: ${teardown.failure.Error ?? ''} (it stays expired; the next cleanup tries again)` : `  ${teardown.runId}: torn down`,
   );
-  return `${output.runIds.length} expired run(s)${failed.length ? `, ${failed.length} not torn down` : ''}:\n${lines.join('\n')}\n`;
+  const notTornDown = failed.length + left.length;
+  return `${output.runIds.length + left.length} expired run(s)${notTornDown ? `, ${notTornDown} not torn down` : ''}:\n${[...lines, ...left].join('\n')}\n`;
 }
 
 /** `vpce-lab cleanup`: what the schedule does, now: tear down every run whose TTL has passed. */

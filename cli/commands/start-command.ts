@@ -9,12 +9,12 @@ import { executionHistory, followExecution } from '../follow/execution-events';
 import { renderCost } from '../render/cost-view';
 import { ProgressView } from '../render/progress-view';
 import { renderReport } from '../render/report-view';
-import { newRun, parseScenario, parseTtl, type RunRequest } from '../run-request';
+import { newRun, parseScenario, parseTtl, type RunRequest, type Ttl, ttlFloors, ttlMillisFor } from '../run-request';
 import { runOutcome, type RunOutcome } from '../run-outcome';
 import { EXIT } from '../usage-error';
 
 interface StartOptions extends CommonOptions, Omit<RunRequest, 'ttlMs'> {
-  readonly ttl: number;
+  readonly ttl: Ttl;
 }
 
 /** `vpce-lab start`: one execution of the lab-run workflow, followed live to its end. */
@@ -23,15 +23,21 @@ export function startCommand(io: CliIo, exit: (code: number) => void): Command {
     new Command('start')
       .description('build the lab, prove each lesson before and after, then tear it down (or hold it with --keep)')
       .addOption(new Option('--scenario <scenario>', `which lessons to build: ${SCENARIOS.join(', ')}`).argParser(parseScenario).default('full'))
-      .addOption(new Option('--ttl <duration>', 'how long the run may live before scheduled cleanup removes it (10m to 7d)').argParser(parseTtl).default(parseTtl('2h'), '2h'))
+      .addOption(
+        new Option('--ttl <duration>', `how long the run may live before scheduled cleanup removes it: at most 7d, at least twice the scenario's build on AWS (${ttlFloors()})`)
+          .argParser(parseTtl)
+          .default(parseTtl('2h'), '2h'),
+      )
       .option('--keep', 'hold the built lab until its TTL instead of tearing it down after verification', false),
   ).action(async (options: StartOptions) => exit(await start(io, options)));
 }
 
 async function start(io: CliIo, options: StartOptions): Promise<number> {
+  // Both options parsed, the TTL's floor (the scenario's) is checked before anything is connected to.
+  const ttlMs = ttlMillisFor(options.scenario, options.ttl);
   const connection = await connect(options);
   try {
-    const run = newRun({ scenario: options.scenario, ttlMs: options.ttl, keep: options.keep, region: options.region }, new Date());
+    const run = newRun({ scenario: options.scenario, ttlMs, keep: options.keep, region: options.region }, new Date());
     const labRunArn = await stateMachineArn(connection, 'labRun');
     const { executionArn } = await connection.sfn.send(new StartExecutionCommand({ stateMachineArn: labRunArn, name: run.runId, input: JSON.stringify({ run }) }));
     if (!executionArn) throw new Error('Step Functions started the run but returned no execution ARN');

@@ -3,8 +3,8 @@
  * state's `Retry` and `Catch`, so the names are part of the workflows' contract.
  */
 abstract class LabError extends Error {
-  protected constructor(name: string, message: string) {
-    super(message);
+  protected constructor(name: string, message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = name;
   }
 }
@@ -50,8 +50,8 @@ export class QuotaExhausted extends LabError {
 
 /** A lesson cannot be built or proved as the lab expects; the message says what was found instead. */
 export class LabStepFailed extends LabError {
-  constructor(message: string) {
-    super('LabStepFailed', message);
+  constructor(message: string, options?: ErrorOptions) {
+    super('LabStepFailed', message, options);
   }
 }
 

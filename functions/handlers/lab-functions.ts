@@ -31,6 +31,7 @@ export const LAB_FUNCTIONS: readonly LabFunction[] = [
   { id: 'AwaitEndpointServiceAvailable', entry: 'functions/handlers/await-endpoint-service-available.ts', timeoutSeconds: 30 },
   { id: 'CreateServiceEndpoint', entry: 'functions/handlers/create-service-endpoint.ts', timeoutSeconds: 30 },
   { id: 'AwaitConnectionAccepted', entry: 'functions/handlers/await-connection-accepted.ts', timeoutSeconds: 30 },
+  { id: 'AwaitTargetsHealthy', entry: 'functions/handlers/await-targets-healthy.ts', timeoutSeconds: 30 },
   // Verification: each check typed on the private instance through SSM Run Command.
   { id: 'SendChecks', entry: 'functions/handlers/send-checks.ts', timeoutSeconds: 30 },
   { id: 'CollectChecks', entry: 'functions/handlers/collect-checks.ts', timeoutSeconds: 30 },

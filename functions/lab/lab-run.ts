@@ -8,6 +8,13 @@ export const RUN_ID_PATTERN = /^lab-\d{8}-\d{4}-[0-9a-f]{4}$/;
 
 export const DEFAULT_REGION = 'ap-northeast-2';
 
+/**
+ * The ARN of a run's lab-run execution: one execution per run, named by its
+ * run id (`vpce-lab start`), so the lab-run state machine's ARN and the run id
+ * name it without a lookup.
+ */
+export const labRunExecutionArn = (labRunStateMachineArn: string, runId: string): string => `${labRunStateMachineArn.replace(':stateMachine:', ':execution:')}:${runId}`;
+
 /** One lab run, as every step of its workflow receives it under `$.run`. */
 export const labRunSchema = z.strictObject({
   runId: z.string().regex(RUN_ID_PATTERN, 'a run id looks like lab-20261126-0112-ab12'),

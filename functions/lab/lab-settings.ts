@@ -1,5 +1,5 @@
 /**
- * What the build steps read from their environment (set on the Lambda
+ * What the lab's steps read from their environment (set on the Lambda
  * functions by the CDK app, and by the local runtime). Read at call time, so
  * one process can run steps with different settings (tests, the local cloud).
  */
@@ -14,6 +14,8 @@ export interface LabSettings {
   readonly acceptGraceSeconds: number;
   /** Endpoint owners (account ids) the lab accepts connections from; the lab's own account when unset. */
   readonly acceptAllowedOwners?: string[];
+  /** The lab-run state machine's ARN (`LAB_RUN_STATE_MACHINE_ARN`): whose executions cleanup asks whether a run is still running. */
+  readonly labRunStateMachineArn?: string;
 }
 
 export const DEFAULT_ACCEPT_GRACE_SECONDS = 60;
@@ -42,5 +44,6 @@ export function labSettings(env: NodeJS.ProcessEnv = process.env): LabSettings {
     connectionTopicArn: env.CONNECTION_TOPIC_ARN || undefined,
     acceptGraceSeconds: graceSeconds(env.ACCEPT_GRACE_SECONDS),
     acceptAllowedOwners: listOf(env.ACCEPT_ALLOWED_OWNERS),
+    labRunStateMachineArn: env.LAB_RUN_STATE_MACHINE_ARN || undefined,
   };
 }

@@ -67,14 +67,19 @@ export const webServerScript = (n: number): string =>
   ].join('\n');
 
 /**
- * Target group health checks: fast enough that a lab's targets turn healthy
- * in about 20 s. ELBv2 requires the timeout to be shorter than the interval
+ * Target group health checks: fast enough that a lab's targets pass their
+ * initial checks in about 20 s once ELB has registered them (minutes). ELBv2 requires the timeout to be shorter than the interval
  * (its TCP default of 10 s is not, with a 10 s interval).
  */
 export const HEALTH_CHECK = { intervalSeconds: 10, timeoutSeconds: 5, healthyThreshold: 2 } as const;
 
-/** The events the endpoint service reports to the connection topic. */
-export const CONNECTION_EVENTS = ['Connect', 'Accept', 'Reject', 'Delete'] as const;
+/**
+ * The events the endpoint service reports to the connection topic: only a
+ * request to connect needs a decision. Accept, Reject and Delete would each
+ * invoke AcceptConnection for nothing (a Lambda invocation and a
+ * DescribeVpcEndpointConnections call apiece), two of them for the lab's own doing.
+ */
+export const CONNECTION_EVENTS = ['Connect'] as const;
 
 /**
  * ELBv2 names (at most 32 characters, unique per region and account) are

@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { awsErrorCode } from '../commons/aws-error-code';
 import { LabInputInvalid, LabStepFailed } from '../commons/lab-errors';
 import type { StepDependencies } from '../commons/lab-step';
 import { answered } from './aws-answer';
@@ -57,7 +58,13 @@ async function* endpointServicePages(ec2: EC2Client, serviceNames: string[]): As
  */
 async function interfaceServiceZones(ec2: EC2Client, run: LabRun, lessons: Lessons): Promise<Map<string, Set<string>>> {
   const names = interfaceServicesOf(lessons).map((service) => awsServiceName(run.region, service));
-  const details = await collect(endpointServicePages(ec2, names), (page) => page.ServiceDetails);
+  const details = await collect(endpointServicePages(ec2, names), (page) => page.ServiceDetails).catch((error: unknown) => {
+    // Asked by name, a service the region does not offer at all is refused, not left out of the answer.
+    if (awsErrorCode(error) !== 'InvalidServiceName') throw error;
+    throw new LabStepFailed(`${run.region} does not offer every AWS service the ${run.scenario} lab reaches by interface endpoint (${names.join(', ')}): ${(error as Error).message}. Choose another region.`, {
+      cause: error,
+    });
+  });
   return new Map(names.map((name) => [name, new Set(details.filter((detail) => detail.ServiceName === name).flatMap((detail) => detail.AvailabilityZones ?? []))]));
 }
 

@@ -37,7 +37,7 @@ test.each(['gateway', 'interface', 'service'])('vpce-lab start --scenario %s pas
   await expectPassedAndGone(scenario);
 });
 
-test('vpce-lab start --scenario full passes all three lessons, showing on the private instance S3 unreachable then reachable, private IPs for CloudFormation and the service page; nothing remains', async () => {
+test('vpce-lab start --scenario full passes all three lessons, showing on the private instance S3 unreachable then reachable, private IPs for CloudFormation, the provider NLB resolving but unreachable then the service page; nothing remains', async () => {
   const outcome = await expectPassedAndGone('full');
   const check = (checkId: string) => outcome.report?.lessons.flatMap((lesson) => lesson.checks).find((found) => found.checkId === checkId);
 
@@ -45,7 +45,10 @@ test('vpce-lab start --scenario full passes all three lessons, showing on the pr
   expect(check('gateway.s3')?.after).toMatchObject({ expectation: { kind: 'reachable' }, passed: true });
   expect(check('interface.dns')?.before).toMatchObject({ expectation: { kind: 'public-ips' }, passed: true });
   expect(check('interface.dns')?.after).toMatchObject({ expectation: { kind: 'ips-in', cidr: '10.0.0.0/16' }, stdout: expect.stringMatching(/^10\.0\.\d+\.\d+\n$/), passed: true });
-  expect(check('service.http')?.before).toMatchObject({ expectation: { kind: 'unreachable' }, passed: true });
+  // Before its endpoint the consumer resolves the provider's internal NLB to the provider VPC's private addresses, and curl times out.
+  expect(check('service.dns')?.before).toMatchObject({ expectation: { kind: 'private-ips-outside', cidr: '10.0.0.0/16' }, stdout: expect.stringMatching(/^(10\.1\.\d+\.\d+\n)+$/), passed: true });
+  expect(check('service.http')?.before).toMatchObject({ expectation: { kind: 'connect-timeout' }, exitCode: 28, stderr: expect.stringMatching(/^curl: \(28\) Connection timed out after 5001 milliseconds\n/), passed: true });
+  expect(check('service.dns')?.after).toMatchObject({ expectation: { kind: 'ips-in', cidr: '10.0.0.0/16' }, stdout: expect.stringMatching(/^10\.0\.\d+\.\d+\n$/), passed: true });
   expect(check('service.http')?.after?.stdout).toMatch(/<h1>Endpoint Service Web Server [12]<\/h1>/);
   expect(outcome.cost?.totalUsd).toBeGreaterThan(0);
 });

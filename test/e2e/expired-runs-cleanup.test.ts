@@ -1,12 +1,12 @@
 import { CreateVpcCommand, CreateVpcEndpointServiceConfigurationCommand, DescribeSubnetsCommand, DescribeVpcEndpointServiceConfigurationsCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import { DescribeLoadBalancersCommand, DescribeTagsCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { StopExecutionCommand } from '@aws-sdk/client-sfn';
-import type { RunOutcome } from '../../cli/run-outcome';
+import { DescribeExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
+import { ttlFloor } from '../../cli/run-request';
 import { runTags, TAG } from '../../functions/commons/lab-tags';
-import { printedJson, type CliResult } from '../support/cli-runner';
+import { printedJson } from '../support/cli-runner';
 import { type E2eLab, startE2eLab } from '../support/e2e-lab';
-import { vpcWithTwoZones } from '../support/endpoint-lab';
-import { eventually } from '../support/local-lab-fixture';
+import { type HeldRun, holdRun } from '../support/held-runs';
+import { REGION } from '../support/local-cloud-fixture';
 import { ec2TagsOf, letTtlPass } from '../support/expire-run';
 import { createNlb } from '../support/nlb-lab';
 import { NOTHING_LEFT } from '../support/run-leftovers';
@@ -17,33 +17,6 @@ beforeAll(async () => {
 });
 afterAll(() => lab.lab.close());
 
-interface HeldRun {
-  readonly runId: string;
-  readonly executionArn: string;
-  /** The `vpce-lab start` command, still following its run. */
-  readonly command: Promise<{ result: CliResult; outcome: RunOutcome }>;
-}
-
-const runningRunIds = async (): Promise<string[]> =>
-  printedJson<{ runs: { runId: string; status: string }[] }>(await lab.cli('list')).runs.filter((run) => run.status === 'RUNNING').map((run) => run.runId);
-
-/** `vpce-lab start --keep`, followed until `vpce-lab status` shows the run holding the built lab. */
-async function holdRun(scenario: string, ttl: string): Promise<HeldRun> {
-  const before = await runningRunIds();
-  const command = lab.start('--scenario', scenario, '--keep', '--ttl', ttl);
-  let runId = '';
-  await eventually(async () => {
-    runId = (await runningRunIds()).find((id) => !before.includes(id)) ?? '';
-    return runId !== '';
-  }, 10_000);
-  let status: { executionArn: string; currentSteps: string[] } = { executionArn: '', currentSteps: [] };
-  await eventually(async () => {
-    status = printedJson(await lab.cli('status', runId));
-    return status.currentSteps.includes('HoldUntilExpiry');
-  }, 15_000);
-  return { runId, executionArn: status.executionArn, command };
-}
-
 /** Stops a held run's execution, as a student ending the lab early would; its resources stay until cleanup. */
 async function stopHeld(run: HeldRun): Promise<void> {
   await lab.sfn.send(new StopExecutionCommand({ executionArn: run.executionArn }));
@@ -51,13 +24,24 @@ async function stopHeld(run: HeldRun): Promise<void> {
   expect({ code: result.code, status: outcome.status }).toEqual({ code: 1, status: 'ABORTED' });
 }
 
+/** The default VPC and its default subnets in zones a and b. */
+async function defaultVpcNetwork() {
+  const { Vpcs } = await lab.ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] }));
+  const vpcId = Vpcs![0]!.VpcId!;
+  const subnet = async (zone: string) =>
+    (await lab.ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'default-for-az', Values: ['true'] }, { Name: 'availability-zone', Values: [`${REGION}${zone}`] }] }))).Subnets![0]!.SubnetId!;
+  return { vpcId, subnetA: await subnet('a'), subnetB: await subnet('b') };
+}
+
 /**
- * What is not the lab's: a VPC with subnets, an NLB in it and an endpoint
- * service on that NLB, untagged; and a VPC that looks like an expired run's
+ * What is not the lab's: the account's default VPC with its default
+ * subnets, an NLB in it and an endpoint service on that NLB, untagged (the
+ * default VPC counts against the VPC quota, so it holds them rather than a
+ * VPC of their own); and a VPC that looks like an expired run's
  * (run id, scenario, a past expiry) but is not marked vpce-lab:managed=true.
  */
 async function othersResources() {
-  const network = await vpcWithTwoZones(lab.ec2, 50);
+  const network = await defaultVpcNetwork();
   const balancer = await createNlb(lab.elbv2, { Name: 'not-the-labs', Subnets: [network.subnetA] });
   const { ServiceConfiguration } = await lab.ec2.send(new CreateVpcEndpointServiceConfigurationCommand({ NetworkLoadBalancerArns: [balancer.LoadBalancerArn!], AcceptanceRequired: true }));
   const lookAlikeTags = runTags({ runId: 'lab-20250101-0000-0000', scenario: 'full', expiresAt: '2025-01-01T02:00:00.000Z' }, 'consumer-vpc').filter((tag) => tag.Key !== TAG.managed);
@@ -79,10 +63,34 @@ async function describeAll(others: Awaited<ReturnType<typeof othersResources>>, 
   };
 }
 
+// First, so the runs of the next test do not count against the region's VPC quota here.
+test('a run whose TTL passed while its lab-run execution still runs is left to that execution, and torn down by cleanup once it has ended', async () => {
+  const held = await holdRun(lab, 'full', ttlFloor('full').text);
+  await letTtlPass(lab, held.runId);
+  const built = await lab.leftovers(held.runId);
+
+  const left = await lab.cli('cleanup');
+
+  expect(left.code).toBe(0);
+  expect(printedJson(left)).toMatchObject({ status: 'SUCCEEDED', output: { runIds: [], leftToExecution: [held.runId], teardowns: [] } });
+  expect(await lab.leftovers(held.runId)).toEqual(built);
+  await expect(lab.sfn.send(new DescribeExecutionCommand({ executionArn: held.executionArn }))).resolves.toMatchObject({ status: 'RUNNING' });
+
+  await stopHeld(held);
+  const after = await lab.cli('cleanup');
+
+  expect(printedJson(after)).toMatchObject({
+    status: 'SUCCEEDED',
+    output: { runIds: [held.runId], leftToExecution: [], teardowns: [{ runId: held.runId, teardown: { status: 'SUCCEEDED' } }] },
+  });
+  expect(await lab.leftovers(held.runId)).toEqual(NOTHING_LEFT);
+});
+
 test('vpce-lab cleanup tears down only the run whose TTL has passed; an unexpired run and resources not the lab’s survive unchanged', async () => {
   const others = await othersResources();
-  const unexpired = await holdRun('gateway', '2h');
-  const expiring = await holdRun('full', '10m');
+  const unexpired = await holdRun(lab, 'gateway', '2h');
+  // The shortest TTL a full run may have.
+  const expiring = await holdRun(lab, 'full', ttlFloor('full').text);
   await stopHeld(expiring);
   await letTtlPass(lab, expiring.runId);
   const built = await lab.leftovers(expiring.runId);
@@ -95,12 +103,12 @@ test('vpce-lab cleanup tears down only the run whose TTL has passed; an unexpire
   expect(result.code).toBe(0);
   expect(printedJson(result)).toMatchObject({
     status: 'SUCCEEDED',
-    output: { runIds: [expiring.runId], teardowns: [{ runId: expiring.runId, teardown: { status: 'SUCCEEDED' } }] },
+    output: { runIds: [expiring.runId], leftToExecution: [], teardowns: [{ runId: expiring.runId, teardown: { status: 'SUCCEEDED' } }] },
   });
   expect(await lab.leftovers(expiring.runId)).toEqual(NOTHING_LEFT);
   expect(await describeAll(others, unexpired.runId)).toEqual(untouched);
   const again = await lab.cli('cleanup');
-  expect(printedJson(again)).toMatchObject({ status: 'SUCCEEDED', output: { runIds: [], teardowns: [] } });
+  expect(printedJson(again)).toMatchObject({ status: 'SUCCEEDED', output: { runIds: [], leftToExecution: [], teardowns: [] } });
 
   await stopHeld(unexpired);
 });

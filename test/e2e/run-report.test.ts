@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { criticalPath } from '../../bench/critical-path';
 import type { RunOutcome } from '../../cli/run-outcome';
 import { printedJson } from '../support/cli-runner';
 import { type E2eLab, startE2eLab } from '../support/e2e-lab';
@@ -26,7 +27,7 @@ test('report writes one HTML page of a finished run: its timeline with the criti
     expect(page).toContain(`>${state}</text>`);
   }
   expect(page).toMatch(/<title>AwaitLoadBalancerActive: [^<]*, on the critical path<\/title>/);
-  expect(page).toContain('build bound 274 s');
+  expect(page).toContain(`build bound ${criticalPath('full', 'build').boundSeconds} s`);
   expect(page).toContain(`Verification of ${run.runId} (full)`);
   expect(page).toContain('would cost about');
   expect(page).toMatch(/State transitions \(retries included\)<\/td><td>\d+<\/td>/);

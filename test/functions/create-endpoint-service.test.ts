@@ -45,7 +45,7 @@ test('with a connection topic, every connection event is notified to it', async 
   expect(ec2.commandCalls(CreateVpcEndpointConnectionNotificationCommand)[0]!.args[0].input).toEqual({
     ServiceId: endpointService.serviceId,
     ConnectionNotificationArn: TOPIC,
-    ConnectionEvents: ['Connect', 'Accept', 'Reject', 'Delete'],
+    ConnectionEvents: ['Connect'],
     ClientToken: tokenOf('connection-notification'),
   });
 });

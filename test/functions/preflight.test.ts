@@ -99,6 +99,19 @@ test('fewer than two qualifying zones are refused, naming what each other zone l
   expect(quotas.commandCalls(GetServiceQuotaCommand)).toHaveLength(0);
 });
 
+test('a region that does not offer an interface service at all is refused naming it, with EC2\'s answer as the cause', async () => {
+  const invalidName = Object.assign(new Error("The Vpc Endpoint Service 'com.amazonaws.ap-northeast-2.cloudformation' does not exist"), { name: 'InvalidServiceName' });
+  ec2.on(DescribeVpcEndpointServicesCommand).rejects(invalidName);
+  const refusal = invoke(handler, { run });
+  await expect(refusal).rejects.toMatchObject({
+    name: 'LabStepFailed',
+    message: expect.stringContaining("ap-northeast-2 does not offer every AWS service the full lab reaches by interface endpoint"),
+    cause: invalidName,
+  });
+  await expect(refusal).rejects.toThrow(/'com\.amazonaws\.ap-northeast-2\.cloudformation' does not exist\. Choose another region\./);
+  expect(quotas.commandCalls(GetServiceQuotaCommand)).toHaveLength(0);
+});
+
 test('a region with a single available zone is refused before any quota is read', async () => {
   ec2.on(DescribeAvailabilityZonesCommand).resolves({ AvailabilityZones: [zone('a')] });
   await expect(invoke(handler, { run })).rejects.toMatchObject({ name: 'LabStepFailed', message: expect.stringContaining('1 available Availability Zone') });

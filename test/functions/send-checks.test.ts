@@ -28,9 +28,13 @@ test('the baseline types the gateway and interface checks on the private instanc
   ]);
 });
 
-test("the service lesson's before tries the provider's load balancer, its after the endpoint", async () => {
-  await invoke({ run, phase: 'before', lessons: allLessons, only: ['service'], instanceId: 'i-0123456789abcdef0', targets });
-  expect(sentCommands()).toEqual([`curl -sS --max-time 5 http://${targets.loadBalancerDnsName}/`]);
+test("the service lesson's before resolves and tries the provider's load balancer, its after the endpoint", async () => {
+  const before = await invoke({ run, phase: 'before', lessons: allLessons, only: ['service'], instanceId: 'i-0123456789abcdef0', targets });
+  expect(sentCommands()).toEqual([`dig +short ${targets.loadBalancerDnsName}`, `curl -sS --max-time 5 http://${targets.loadBalancerDnsName}/`]);
+  expect(before.sent.map((check) => [check.checkId, check.expectation])).toEqual([
+    ['service.dns', { kind: 'private-ips-outside', cidr: '10.0.0.0/16' }],
+    ['service.http', { kind: 'connect-timeout' }],
+  ]);
   ssm.resetHistory();
   await invoke({ run, phase: 'after', lessons: allLessons, only: ['service'], instanceId: 'i-0123456789abcdef0', targets });
   expect(sentCommands()).toEqual([`dig +short ${targets.serviceEndpointDnsName}`, `curl -sS --max-time 5 http://${targets.serviceEndpointDnsName}/`]);

@@ -61,6 +61,28 @@ describe('the functions', () => {
   });
 });
 
+test('DiscoverExpiredRuns may describe the executions of lab-run alone, and is told its ARN; no other function may call Step Functions', () => {
+  const functions = functionsByName(lab);
+  const roleOf = (name: string) => (functions.get(name)!.fn.Properties.Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0];
+  const functionRoles = new Set([...functions.keys()].map(roleOf));
+  const onStepFunctions = allStatements(lab.resources)
+    .filter(({ where, statement }) => functionRoles.has(roleOfPolicy(where) ?? '') && listOf(statement.Action).some((action) => action.startsWith('states:') || action === '*'))
+    .map(({ where, statement }) => ({ role: roleOfPolicy(where), actions: listOf(statement.Action), resources: listOf(statement.Resource).map(resourceText), condition: statement.Condition }));
+  expect(onStepFunctions).toEqual([
+    {
+      role: roleOf('vpce-lab-DiscoverExpiredRuns'),
+      actions: ['states:DescribeExecution'],
+      resources: [`arn:<AWS::Partition>:states:${lab.stack.region}:<AWS::AccountId>:execution:${STATE_MACHINES.labRun}:*`],
+      condition: undefined,
+    },
+  ]);
+  // The environment names the very state machine the stack deploys as lab-run.
+  const [labRunId] = resourcesOf(lab, 'AWS::StepFunctions::StateMachine').find(([, machine]) => machine.Properties.StateMachineName === STATE_MACHINES.labRun)!;
+  const environment = (functions.get('vpce-lab-DiscoverExpiredRuns')!.fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+  const named = resourceText(environment.LAB_RUN_STATE_MACHINE_ARN).replace('<AWS::Partition>', 'aws').replace('<AWS::AccountId>', FAKE_ACCOUNT);
+  expect(named).toBe(deployedValue({ Ref: labRunId }));
+});
+
 /** What a placeholder's CloudFormation value will be once deployed, with a made-up account. */
 function deployedValue(value: unknown): string {
   if (typeof value === 'string') return value;

@@ -1,6 +1,8 @@
 import { StateMachine } from 'aws-local-stepfunctions';
 import { DescribeVpcEndpointServiceConfigurationsCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import { DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { DescribeExecutionCommand, ExecutionDoesNotExist, SFNClient } from '@aws-sdk/client-sfn';
+import { mockClient } from 'aws-sdk-client-mock';
 import { aslDefinition } from '../support/asl-definition';
 import { endpointService } from '../support/endpoint-lab';
 import { functionArnSubstitutions, labHandlers, useLocalCloudEnvironment } from '../support/lab-handlers';
@@ -40,15 +42,29 @@ describe('run by a Step Functions runtime against a local cloud', () => {
   const expiredB = { runId: 'lab-20261126-0112-000b', scenario: 'full', expiresAt: PAST };
   const failing = { runId: 'lab-20261126-0112-000c', scenario: 'full', expiresAt: PAST };
   const current = { runId: 'lab-20261126-0112-000d', scenario: 'full', expiresAt: FUTURE };
+  /** Expired, but its lab-run execution is still running (building): left to it. */
+  const building = { runId: 'lab-20261126-0112-000e', scenario: 'full', expiresAt: PAST };
+  const LAB_RUN = 'arn:aws:states:ap-northeast-2:000000000000:stateMachine:vpce-lab-lab-run';
 
   const local = localCloudForTests();
+  // The lab-run executions Step Functions knows: only the building run's, RUNNING; the EC2 and ELBv2 calls go to the local cloud.
+  const sfn = mockClient(SFNClient);
+  afterAll(() => {
+    sfn.restore();
+    delete process.env.LAB_RUN_STATE_MACHINE_ARN;
+  });
   let untagged: { serviceId: string; loadBalancerArn: string };
   let output: unknown;
   let nested: { runId: string; startedBy: string }[];
 
   beforeAll(async () => {
     useLocalCloudEnvironment(local);
-    for (const [n, run] of [expiredA, expiredB, failing, current].entries()) await halfBuiltLab(local, run, 10 + n);
+    process.env.LAB_RUN_STATE_MACHINE_ARN = LAB_RUN;
+    sfn.on(DescribeExecutionCommand).callsFake(({ executionArn }: { executionArn: string }) => {
+      if (executionArn.endsWith(`:${building.runId}`)) return { executionArn, stateMachineArn: LAB_RUN, status: 'RUNNING', startDate: new Date() };
+      throw new ExecutionDoesNotExist({ message: `Execution Does Not Exist: '${executionArn}'`, $metadata: {} });
+    });
+    for (const [n, run] of [expiredA, expiredB, failing, current, building].entries()) await halfBuiltLab(local, run, 10 + n);
     untagged = await endpointService(local, 20, { acceptanceRequired: true });
 
     const teardownStates = teardownOrder(readAsl('teardown.asl.json'));
@@ -82,9 +98,16 @@ describe('run by a Step Functions runtime against a local cloud', () => {
     expect((await leftovers(local, current.runId)).length).toBeGreaterThan(0);
   });
 
+  test('an expired run whose lab-run execution still runs is left to it: not torn down, and listed as such', async () => {
+    expect(nested.map((call) => call.runId)).not.toContain(building.runId);
+    expect(output).toMatchObject({ leftToExecution: [building.runId] });
+    expect((await leftovers(local, building.runId)).length).toBeGreaterThan(0);
+  });
+
   test('a failing teardown is recorded in the output and does not stop the others', async () => {
     expect(output).toEqual({
       runIds: [expiredA.runId, expiredB.runId, failing.runId],
+      leftToExecution: [building.runId],
       teardowns: [
         { runId: expiredA.runId, teardown: { executionArn: expect.stringContaining(expiredA.runId), status: 'SUCCEEDED' } },
         { runId: expiredB.runId, teardown: { executionArn: expect.stringContaining(expiredB.runId), status: 'SUCCEEDED' } },

@@ -1,5 +1,6 @@
 import { LATENCY_PROFILE, type LatencyStep } from '../../local/cloud/latency-profile';
 import { MAX_ACCEPT_GRACE_SECONDS } from '../../functions/lab/lab-settings';
+import { HEALTH_CHECK } from '../../functions/lab/lab-topology';
 import { allStates, readAsl, retryDelay, waitRetrier } from '../support/teardown-driver';
 
 const asl = readAsl('lab-run.asl.json');
@@ -15,10 +16,15 @@ const WAITS_ON: Record<string, number> = {
   AwaitInstancesManaged: Math.max(seconds('interfaceEndpointAvailable'), seconds('instanceRunning', 'ssmAgentOnline')),
   CollectBaselineChecks: seconds('ssmCommandDelivered', 'ssmCommand') + PROBE_TIMEOUT_SECONDS,
   AwaitLoadBalancerActive: seconds('loadBalancerActive'),
+  // The consumer side gets here while the NLB provisions, well into its three minutes (as in AWS, its name is public DNS once it is active).
+  AwaitLoadBalancerActiveForChecks: 20,
+  CollectServiceBaselineChecks: seconds('ssmCommandDelivered', 'ssmCommand') + PROBE_TIMEOUT_SECONDS,
   RegisterWebServers: seconds('instanceRunning'),
   AwaitEndpointServiceAvailable: seconds('endpointServiceAvailable'),
   AwaitConnectionAccepted: seconds('notificationDelivered'),
   AwaitServiceEndpointAvailable: seconds('connectionAccepted'),
+  // Reached when registration (minutes) is mostly over: polls at the pace of the initial health checks.
+  AwaitTargetsHealthy: HEALTH_CHECK.intervalSeconds * HEALTH_CHECK.healthyThreshold,
   AwaitInterfaceEndpointAvailable: seconds('interfaceEndpointAvailable'),
   AwaitGatewayEndpointsAvailable: seconds('gatewayEndpointAvailable'),
   CollectVerificationChecks: seconds('ssmCommandDelivered', 'ssmCommand'),
@@ -62,10 +68,26 @@ test('the acceptance wait outlasts the longest grace a deployment may set, and l
   expect(patience('NotReady')).toBeLessThan(MAX_ACCEPT_GRACE_SECONDS / 10);
 });
 
-test('the NLB is created before the branches, so the consumer side can probe it before its endpoint exists', () => {
+test('the NLB is created before the branches, so the consumer side can probe it by name, once it is active, before its endpoint exists', () => {
   expect(STATES.Preflight!.Next).toBe('ServiceLesson');
   expect(STATES.ServiceLesson!.Choices).toEqual([expect.objectContaining({ Variable: '$.plan.lessons.service', Next: 'BuildProviderNetwork' })]);
   expect([STATES.BuildProviderNetwork!.Next, STATES.CreateLoadBalancer!.Next]).toEqual(['CreateLoadBalancer', 'BuildLab']);
   expect(STATES.BuildLab!.Branches!.map((branch) => branch.StartAt)).toEqual(['BuildConsumerNetwork', 'ProviderLesson']);
-  expect(STATES.SendBaselineChecks!.Parameters).toMatchObject({ targets: { 'loadBalancerDnsName.$': '$.loadBalancer.dnsName' } });
+  expect(STATES.SendBaselineChecks!.Parameters).toMatchObject({ only: ['gateway', 'interface'] });
+  // Both ends of the consumer side's lessons lead to the service baseline, taken once the NLB's name resolves.
+  expect([STATES.GatewayLesson!.Default, STATES.CreateGatewayEndpoints!.Next]).toEqual(['ServiceBaselineLesson', 'ServiceBaselineLesson']);
+  expect(STATES.ServiceBaselineLesson!.Choices).toEqual([expect.objectContaining({ Variable: '$.plan.lessons.service', Next: 'AwaitLoadBalancerActiveForChecks' })]);
+  expect([STATES.AwaitLoadBalancerActiveForChecks!.Next, STATES.SendServiceBaselineChecks!.Next, STATES.CollectServiceBaselineChecks!.Next]).toEqual([
+    'SendServiceBaselineChecks',
+    'CollectServiceBaselineChecks',
+    'ConsumerSideBuilt',
+  ]);
+  expect(STATES.SendServiceBaselineChecks!.Parameters).toMatchObject({ only: ['service'], targets: { 'loadBalancerDnsName.$': '$.loadBalancer.dnsName' } });
+});
+
+test('the report reads both baselines; a lab without the service lesson brings an empty one', () => {
+  expect(STATES.BuildReport!.Parameters).toEqual(
+    expect.objectContaining({ 'phases.$': 'States.Array($.branches[0].baselineResults, $.branches[0].serviceBaselineResults, $.verification)' }),
+  );
+  expect(STATES.NoService!.Parameters).toMatchObject({ serviceBaselineResults: { phase: 'before', results: [] } });
 });

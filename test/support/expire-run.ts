@@ -11,10 +11,11 @@ export async function ec2TagsOf(ec2: EC2Client, runId: string): Promise<TagDescr
 }
 
 /**
- * Lets a run's TTL pass. The TTL is wall-clock time and at least ten
- * minutes, which a test cannot wait for; what time passing changes for
- * cleanup is only this: the run's `vpce-lab:expires-at` tags (the one thing
- * it reads) lie in the past. So every resource carrying the run's expiry is
+ * Lets a run's TTL pass. The TTL is wall-clock time and at least its
+ * scenario's floor (minutes, cli/run-request.ts ttlFloor), which a test
+ * cannot wait for; what time passing changes for cleanup is that the run's
+ * `vpce-lab:expires-at` tags lie in the past (its execution, running or not,
+ * is the test's to decide). So every resource carrying the run's expiry is
  * re-tagged with a time a minute ago, through EC2's and ELBv2's own tagging
  * calls; nothing else of the run is touched.
  */

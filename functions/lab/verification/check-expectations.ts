@@ -14,6 +14,16 @@ const ipv4Lines = (stdout: string): string[] =>
 
 const isPrivate = (ip: string): boolean => ipaddr.IPv4.parse(ip).range() === 'private';
 
+/** curl's exit codes (curl(1), EXIT CODES): 6 "Couldn't resolve host", 7 "Failed to connect to host", 28 "Operation timeout". */
+const CURL_UNRESOLVED = 6;
+const CURL_TIMED_OUT = 28;
+
+function curlFailure(exitCode: number): string {
+  if (exitCode === 0) return 'the connection succeeded although it should not yet';
+  if (exitCode === CURL_UNRESOLVED) return `the name did not resolve (exit ${CURL_UNRESOLVED}), although it is public DNS`;
+  return `expected a connect timeout (exit ${CURL_TIMED_OUT}), got exit ${exitCode}`;
+}
+
 /** Whether a command's outcome shows what the lesson expects; the reason says what was seen. */
 export function meetsExpectation(expectation: Expectation, outcome: CommandOutcome): { passed: boolean; reason: string } {
   switch (expectation.kind) {
@@ -40,6 +50,18 @@ export function meetsExpectation(expectation: Expectation, outcome: CommandOutco
         ? { passed: true, reason: `private addresses ${ips.join(', ')} in ${expectation.cidr}` }
         : { passed: false, reason: ips.length === 0 ? 'no address' : `expected addresses in ${expectation.cidr}, got ${ips.join(', ')}` };
     }
+    case 'private-ips-outside': {
+      const ips = ipv4Lines(outcome.stdout);
+      const range = ipaddr.IPv4.parseCIDR(expectation.cidr);
+      const inside = ips.filter((ip) => !isPrivate(ip) || ipaddr.IPv4.parse(ip).match(range));
+      return ips.length > 0 && inside.length === 0
+        ? { passed: true, reason: `private addresses ${ips.join(', ')}, outside ${expectation.cidr}` }
+        : { passed: false, reason: ips.length === 0 ? 'no address: the name did not resolve' : `expected private addresses outside ${expectation.cidr}, got ${ips.join(', ')}` };
+    }
+    case 'connect-timeout':
+      return outcome.exitCode === CURL_TIMED_OUT
+        ? { passed: true, reason: `the name resolved and the connection timed out (exit ${CURL_TIMED_OUT})` }
+        : { passed: false, reason: curlFailure(outcome.exitCode) };
     case 'page-contains':
       return outcome.exitCode === 0 && outcome.stdout.includes(expectation.text)
         ? { passed: true, reason: `page "${outcome.stdout.trim()}"` }

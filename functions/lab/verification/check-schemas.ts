@@ -9,6 +9,8 @@ const expectationSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('reachable') }),
   z.strictObject({ kind: z.literal('public-ips') }),
   z.strictObject({ kind: z.literal('ips-in'), cidr: z.string() }),
+  z.strictObject({ kind: z.literal('private-ips-outside'), cidr: z.string() }),
+  z.strictObject({ kind: z.literal('connect-timeout') }),
   z.strictObject({ kind: z.literal('page-contains'), text: z.string() }),
 ]);
 

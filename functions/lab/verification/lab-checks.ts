@@ -9,6 +9,10 @@ export type Expectation =
   | { readonly kind: 'reachable' }
   | { readonly kind: 'public-ips' }
   | { readonly kind: 'ips-in'; readonly cidr: string }
+  /** Private addresses, none of them in `cidr`: a name that resolves to another VPC's addresses. */
+  | { readonly kind: 'private-ips-outside'; readonly cidr: string }
+  /** curl resolved the name and its connection timed out (exit 28): neither refused, nor unresolved, nor answered. */
+  | { readonly kind: 'connect-timeout' }
   | { readonly kind: 'page-contains'; readonly text: string };
 
 /** One command a student types on the private instance, and what it should print. */
@@ -66,15 +70,33 @@ export function plannedChecks(lessons: readonly Lesson[], phase: Phase, targets:
   return checks;
 }
 
+/**
+ * Before its endpoint the consumer asks for the provider's internal NLB by
+ * name. That name is public DNS and answers the NLB's private addresses in
+ * the provider VPC ("The DNS name of an internal load balancer is publicly
+ * resolvable to the private IP addresses of the nodes", ELBv2 API Reference,
+ * CreateLoadBalancer `Scheme`), which the consumer VPC has no route to: the
+ * name resolves and curl's connection times out. After, the endpoint's own
+ * name answers an address of the consumer VPC and the web page comes back.
+ */
 function serviceChecks(phase: Phase, targets: CheckTargets): PlannedCheck[] {
-  if (phase === 'before') {
-    const host = required(targets.loadBalancerDnsName, 'the load balancer DNS name');
-    return [{ checkId: 'service.http', lesson: 'service', title: "The provider's web page from the consumer VPC", command: httpGet(host), expectation: { kind: 'unreachable' } }];
-  }
-  const host = required(targets.serviceEndpointDnsName, 'the service endpoint DNS name');
+  const before = phase === 'before';
+  const host = before ? required(targets.loadBalancerDnsName, 'the load balancer DNS name') : required(targets.serviceEndpointDnsName, 'the service endpoint DNS name');
   return [
-    { checkId: 'service.dns', lesson: 'service', title: "The endpoint's name resolves to", command: `dig +short ${host}`, expectation: { kind: 'ips-in', cidr: targets.consumerCidr } },
-    { checkId: 'service.http', lesson: 'service', title: "The provider's web page from the consumer VPC", command: httpGet(host), expectation: { kind: 'page-contains', text: PAGE } },
+    {
+      checkId: 'service.dns',
+      lesson: 'service',
+      title: "The service's name (the NLB's before, the endpoint's after) resolves to",
+      command: `dig +short ${host}`,
+      expectation: { kind: before ? 'private-ips-outside' : 'ips-in', cidr: targets.consumerCidr },
+    },
+    {
+      checkId: 'service.http',
+      lesson: 'service',
+      title: "The provider's web page from the consumer VPC",
+      command: httpGet(host),
+      expectation: before ? { kind: 'connect-timeout' } : { kind: 'page-contains', text: PAGE },
+    },
   ];
 }
 

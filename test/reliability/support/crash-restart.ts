@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ttlFloor } from '../../../cli/run-request';
 import { loadState } from '../../../local/cloud/state-file';
 import { type CliResult, printedJson, vpceLab } from '../../support/cli-runner';
 import { letTtlPass } from '../../support/expire-run';
@@ -86,7 +87,7 @@ export class CrashedLocalCloud {
   async crashAt(point: CrashPoint): Promise<CrashOutcome> {
     const killed = this.server;
     const base = await awsCalls(killed);
-    const following = cli(killed, 'start', '--scenario', 'full', '--ttl', '10m');
+    const following = cli(killed, 'start', '--scenario', 'full', '--ttl', ttlFloor('full').text);
     const target = base + Math.max(1, Math.round(point.share * this.buildCalls));
     let answered = base;
     while (answered < target) {

@@ -50,15 +50,19 @@ export interface ForeignResources {
 export const OTHER_RUN = { runId: 'lab-20250101-0000-0e1f', scenario: 'full', expiresAt: '2099-01-01T00:00:00.000Z' } as const;
 
 /**
- * Someone else's resources in the lab's region: a VPC `10.<n>.0.0/16` with
+ * Someone else's resources in the lab's region: the account's default VPC
+ * (with its default subnets, internet gateway, main route table and default
+ * security group, there from the start), a VPC `10.<n>.0.0/16` with
  * two subnets, a web server behind an NLB published as an endpoint service,
  * and endpoints to it, to S3 and to CloudFormation, none tagged; a VPC
  * `10.<n+1>.0.0/16` of another (live) run, every piece tagged for that run;
  * and an internet gateway tagged like an expired run but not marked as
- * managed by vpce-lab. Two VPCs in all, so a full lab still fits the
- * account's quota of five.
+ * managed by vpce-lab. Three VPCs in all, the default one included, so a
+ * full lab still fits the account's quota of five.
  */
 export async function seedForeignResources({ ec2, elbv2 }: Clients, n: number): Promise<ForeignResources> {
+  const { Vpcs: defaultVpcs } = await ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] }));
+  if (defaultVpcs?.length !== 1) throw new Error(`expected the account's default VPC, found ${defaultVpcs?.length ?? 0}`);
   const untagged = await vpcWithTwoZones(ec2, n);
   const server = await launchInstance(ec2, untagged.subnetA);
   const balancer = await createNlb(elbv2, { Name: `foreign-${n}`, Subnets: [untagged.subnetA, untagged.subnetB] });
@@ -87,7 +91,7 @@ export async function seedForeignResources({ ec2, elbv2 }: Clients, n: number): 
   const lookAlikeTags = runTags({ runId: 'lab-20250101-0000-0a0a', scenario: 'full', expiresAt: '2025-01-01T02:00:00.000Z' }, 'consumer-igw').filter((tag) => tag.Key !== TAG.managed);
   const { InternetGateway } = await ec2.send(new CreateInternetGatewayCommand({ TagSpecifications: [{ ResourceType: 'internet-gateway', Tags: lookAlikeTags }] }));
   return {
-    vpcIds: [untagged.vpcId, other.vpcId],
+    vpcIds: [untagged.vpcId, other.vpcId, defaultVpcs[0]!.VpcId!],
     internetGatewayIds: [InternetGateway!.InternetGatewayId!],
     serviceIds: [serviceId],
     loadBalancerArns: [balancer.LoadBalancerArn!, other.loadBalancerArn],

@@ -1,4 +1,6 @@
 import { StopExecutionCommand } from '@aws-sdk/client-sfn';
+import { ttlFloor } from '../../../cli/run-request';
+import type { Scenario } from '../../../functions/lab/lab-run';
 import { printedJson } from '../../support/cli-runner';
 import { eventually } from '../../support/local-lab-fixture';
 import type { RunLeftovers } from '../../support/run-leftovers';
@@ -16,7 +18,7 @@ interface HeldRun {
 
 /** `vpce-lab start --keep`, followed until `vpce-lab status` shows the built lab held. */
 async function heldRun(lab: TracedLab, scenario: string): Promise<HeldRun> {
-  const command = lab.start('--scenario', scenario, '--keep', '--ttl', '10m');
+  const command = lab.start('--scenario', scenario, '--keep', '--ttl', ttlFloor(scenario as Scenario).text);
   let held: { runId: string; executionArn: string } | undefined;
   await eventually(async () => {
     const { runs } = printedJson<{ runs: { runId: string; status: string }[] }>(await lab.cli('list', '--limit', '1'));

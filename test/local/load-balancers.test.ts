@@ -11,6 +11,8 @@ import {
   DescribeLoadBalancersCommand,
   DescribeTagsCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { resolvePublicly } from '../../local/network/dns-resolver';
+import { networkView } from '../../local/network/network-view';
 import { type LocalCloudFixture, localCloudForTests, REGION, withOwnLocalCloud } from '../support/local-cloud-fixture';
 import { pacedLocalCloudForTests } from '../support/paced-local-cloud';
 import { createNlb, createTcpTargetGroup, elbv2Refusal, forwardTcp, nlbNetwork } from '../support/nlb-lab';
@@ -212,5 +214,18 @@ describe('on AWS time', () => {
     expect(await interfacesOf(paced.ec2, 'paced')).toHaveLength(1);
     paced.awsTimePasses(120);
     expect(await interfacesOf(paced.ec2, 'paced')).toHaveLength(0);
+  });
+
+  test("an NLB's name is NXDOMAIN while it provisions, answers its private address once active, and NXDOMAIN once it is gone", async () => {
+    const own = await nlbNetwork(paced.ec2, 1);
+    const { LoadBalancerArn: arn, DNSName: name } = await createNlb(paced.elbv2, { Name: 'named', Subnets: [own.subnetA] });
+    const resolve = () => resolvePublicly(networkView(paced.cloud.runtime), name!);
+    paced.awsTimePasses(179);
+    expect(resolve()).toEqual({ status: 'NXDOMAIN' });
+    paced.awsTimePasses(1);
+    expect(resolve()).toEqual({ status: 'NOERROR', addresses: [expect.stringMatching(/^10\.\d+\.\d+\.\d+$/)] });
+    await paced.elbv2.send(new DeleteLoadBalancerCommand({ LoadBalancerArn: arn }));
+    paced.awsTimePasses(30);
+    expect(resolve()).toEqual({ status: 'NXDOMAIN' });
   });
 });

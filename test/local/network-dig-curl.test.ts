@@ -8,9 +8,7 @@ import {
   DescribeRouteTablesCommand,
   RevokeSecurityGroupIngressCommand,
 } from '@aws-sdk/client-ec2';
-import { CreateLoadBalancerCommand, DeleteLoadBalancerCommand, DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { resolvePublicly } from '../../local/network/dns-resolver';
-import { networkView } from '../../local/network/network-view';
+import { DeleteLoadBalancerCommand, DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { localCloudForTests, REGION } from '../support/local-cloud-fixture';
 import { type ConsumerNetwork, consumerNetwork, consumerWithInstances, interfaceEndpoint, launch, privateSubnetEndpoint, providerService, runScript, serviceName, ssmEndpoints } from '../support/ssm-lab';
 
@@ -187,18 +185,6 @@ describe("the provider's internal NLB by name, from the consumer VPC without an 
     service = await providerService(local, 3);
     const { LoadBalancers } = await local.elbv2.send(new DescribeLoadBalancersCommand({ Names: ['web-3'] }));
     loadBalancer = { arn: LoadBalancers![0]!.LoadBalancerArn!, dnsName: LoadBalancers![0]!.DNSName! };
-  });
-
-  test('a new NLB has no address in DNS until it is active', async () => {
-    const { LoadBalancers } = await local.elbv2.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: [loadBalancer.arn] }));
-    const subnetId = LoadBalancers![0]!.AvailabilityZones![0]!.SubnetId!;
-    const fresh = (await local.elbv2.send(new CreateLoadBalancerCommand({ Name: 'fresh-3', Type: 'network', Scheme: 'internal', Subnets: [subnetId] }))).LoadBalancers![0]!;
-    expect(fresh.State?.Code).toBe('provisioning');
-    // A script run lets the cloud settle, so the name is asked of the resolver itself while the NLB provisions.
-    expect(resolvePublicly(networkView(local.cloud.runtime), fresh.DNSName!)).toEqual({ status: 'NXDOMAIN' });
-    local.cloud.settle();
-    expect((await runScript(local, privateInstance, [`dig +short ${fresh.DNSName}`])).stdout).toMatch(/^10\.3\.1\.\d+\n$/);
-    await local.elbv2.send(new DeleteLoadBalancerCommand({ LoadBalancerArn: fresh.LoadBalancerArn }));
   });
 
   test("dig answers the NLB's private addresses in the provider VPC: an internal NLB's name is public DNS", async () => {

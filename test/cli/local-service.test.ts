@@ -62,22 +62,6 @@ test('a command that finds no local cloud starts one in the background; later co
   expect(await runCli('local', 'status', '--data-dir', dataDir)).toMatchObject({ code: 1, stdout: expect.stringContaining(`No local cloud serves ${dataDir}`) });
 });
 
-test('two starts at once on one data directory share one background server, and both runs succeed leaving nothing', async () => {
-  const dataDir = freshDir();
-  const start = () => runCli('start', '--scenario', 'gateway', '--data-dir', dataDir, '--time-scale', '0', '--json');
-  const results = await Promise.all([start(), start()]);
-  const outcomes = results.map((result) => printedJson<RunOutcome>(result));
-  expect(results.map((result) => result.code)).toEqual([0, 0]);
-  expect(outcomes.map((outcome) => outcome.status)).toEqual(['SUCCEEDED', 'SUCCEEDED']);
-  expect(new Set(outcomes.map((outcome) => outcome.runId)).size).toBe(2);
-
-  const { runs } = printedJson<{ runs: { runId: string; status: string }[] }>(await runCli('list', '--data-dir', dataDir, '--json'));
-  expect(runs.map((run) => run.status)).toEqual(['SUCCEEDED', 'SUCCEEDED']);
-  for (const outcome of outcomes) expect(await leftoversOf(dataDir, outcome.runId)).toEqual(NOTHING_LEFT);
-  // One server served both: the one that lost the race for the lock said so in the log and left.
-  expect(readFileSync(join(dataDir, 'local.log'), 'utf8').match(/listening on/g)).toHaveLength(1);
-});
-
 test('Ctrl+C stops following, not the run: the command says how to follow it again and tear it down, and the run ends by itself leaving nothing', async () => {
   const dataDir = freshDir();
   const start = spawnCli('start', '--scenario', 'gateway', '--data-dir', dataDir, '--time-scale', '0.05');

@@ -37,7 +37,7 @@ test('status shows a finished run with its report and cost, or with why it faile
   expect(printedJson(ok)).toEqual({ ...passed, currentSteps: [] });
 
   const notOk = await lab.cli('status', failed.runId);
-  expect(notOk.code).toBe(0);
+  expect(notOk.code).toBe(1);
   expect(printedJson(notOk)).toMatchObject({ runId: failed.runId, status: 'FAILED', error: 'UnauthorizedOperation', cause: expect.stringContaining('UnauthorizedOperation'), currentSteps: [] });
 
   const human = await vpceLab('status', passed.runId, '--endpoint', lab.cloud.endpoint);

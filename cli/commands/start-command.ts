@@ -1,11 +1,13 @@
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { Command, Option } from 'commander';
 import { SCENARIOS } from '../../functions/lab/lab-run';
-import { type CliIo, writeJson } from '../cli-io';
+import { type CliIo, writeJson, writeJsonError } from '../cli-io';
 import { connect } from '../connection/connect';
 import { type CommonOptions, withConnectionOptions } from '../connection/connection-options';
 import { stateMachineArn } from '../connection/lab-connection';
+import { connectionClock } from '../follow/connection-clock';
 import { executionHistory, followExecution } from '../follow/execution-events';
+import { stepTitle } from '../render/progress-view';
 import { renderCost } from '../render/cost-view';
 import { ProgressView } from '../render/progress-view';
 import { renderReport } from '../render/report-view';
@@ -42,12 +44,13 @@ async function start(io: CliIo, options: StartOptions): Promise<number> {
     const { executionArn } = await connection.sfn.send(new StartExecutionCommand({ stateMachineArn: labRunArn, name: run.runId, input: JSON.stringify({ run }) }));
     if (!executionArn) throw new Error('Step Functions started the run but returned no execution ARN');
     const startedAt = Date.now();
-    if (!options.json) io.out.write(`Run ${run.runId} (${run.scenario}) on ${connection.description}\n${run.keep ? `Held until ${run.expiresAt}.\n` : ''}\n`);
-    const view = options.json ? undefined : new ProgressView(io.out, startedAt);
+    const clock = connectionClock(connection);
+    if (!options.json) io.out.write(`Run ${run.runId} (${run.scenario}) on ${connection.description}\n${clock.pace}\n${run.keep ? `Held until ${run.expiresAt}.\n` : ''}\n`);
+    const view = options.json ? undefined : new ProgressView(io.out, startedAt, clock);
     const execution = await followExecution(connection.sfn, executionArn, (event) => view?.onEvent(event), connection.pollMs);
     view?.stop();
-    const outcome = runOutcome({ ...execution, executionArn }, await executionHistory(connection.sfn, executionArn), new Date());
-    if (options.json) writeJson(io, outcome);
+    const outcome = runOutcome({ ...execution, executionArn }, await executionHistory(connection.sfn, executionArn), new Date(), clock);
+    if (options.json) writeOutcomeJson(io, outcome);
     else io.out.write(describeOutcome(outcome));
     return outcome.status === 'SUCCEEDED' ? EXIT.ok : EXIT.failed;
   } finally {
@@ -60,7 +63,24 @@ export function describeOutcome(outcome: RunOutcome): string {
   const parts = [''];
   if (outcome.report) parts.push(renderReport(outcome.report));
   if (outcome.cost) parts.push(renderCost(outcome.cost));
-  if (outcome.status === 'SUCCEEDED') parts.push(`Run ${outcome.runId} succeeded; nothing of it remains.`);
-  else parts.push(`Run ${outcome.runId} ${outcome.status.toLowerCase()}: ${outcome.error ?? ''} ${outcome.cause ?? ''}`.trim());
+  parts.push(outcomeLine(outcome));
   return `${parts.join('\n')}\n`;
+}
+
+/** How a run ended, in one line: a failure names its step, AWS's error code and message. */
+export function outcomeLine(outcome: RunOutcome): string {
+  const took = `${outcome.seconds.toFixed(1)} s`;
+  if (outcome.status === 'SUCCEEDED') return `Run ${outcome.runId} succeeded in ${took}; nothing of it remains.`;
+  const failure = outcome.failure;
+  if (!failure) return `Run ${outcome.runId} ${outcome.status.toLowerCase().replace('_', ' ')} after ${took}.`;
+  const where = failure.step ? ` at ${stepTitle(failure.step)}` : '';
+  return `Run ${outcome.runId} ${outcome.status.toLowerCase().replace('_', ' ')}${where} after ${took}: ${failure.code}: ${failure.message}`;
+}
+
+/** `--json`: the outcome (with `extra` fields) on stdout and, for a run that did not succeed, its error on stderr. */
+export function writeOutcomeJson(io: CliIo, outcome: RunOutcome, extra: object = {}): void {
+  writeJson(io, { ...outcome, ...extra });
+  if (outcome.status === 'SUCCEEDED' || outcome.status === 'RUNNING') return;
+  const failure = outcome.failure ?? { code: outcome.status, message: outcomeLine(outcome) };
+  writeJsonError(io, { ...failure, exitCode: EXIT.failed });
 }

@@ -2,9 +2,12 @@ import { Command } from 'commander';
 import { type CliIo, writeJson } from '../cli-io';
 import { connect } from '../connection/connect';
 import { type CommonOptions, withConnectionOptions } from '../connection/connection-options';
+import { runExecution } from '../connection/find-run';
 import { executionName, runWorkflow } from '../follow/run-workflow';
+import { runResources } from '../resources/run-resources';
 import { parseRunId } from '../run-request';
 import { EXIT } from '../usage-error';
+import { NoSuchRun } from './no-such-run';
 
 /** `vpce-lab teardown <run-id>`: remove everything tagged with the run, in dependency order, now. */
 export function teardownCommand(io: CliIo, exit: (code: number) => void): Command {
@@ -13,6 +16,8 @@ export function teardownCommand(io: CliIo, exit: (code: number) => void): Comman
   ).action(async (runId: string, options: CommonOptions) => {
     const connection = await connect(options);
     try {
+      // A mistyped id must not look like a teardown that worked while the real run goes on billing.
+      if (!(await runExecution(connection, runId)) && (await runResources(connection, runId)).length === 0) throw new NoSuchRun(runId, connection.description);
       if (!options.json) io.out.write(`Tearing down ${runId} on ${connection.description}\n`);
       const result = await runWorkflow(io, connection, 'teardown', { runId }, executionName(`teardown-${runId}`, new Date()), options.json);
       if (options.json) writeJson(io, { runId, ...result });

@@ -1,5 +1,8 @@
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { startLocalLab } from '../../local/lab-runtime';
+import { endpointPace } from './endpoint-pace';
 import type { LabConnection } from './lab-connection';
 import { runningServer } from './local-server-file';
 
@@ -20,9 +23,17 @@ export interface ConnectionOptions {
 
 const LOCAL_CREDENTIALS = { accessKeyId: 'vpce-lab', secretAccessKey: 'vpce-lab' };
 
-const remote = (endpoint: string | undefined, region: string, description: string, pollMs: number): LabConnection => {
-  const sfn = new SFNClient(endpoint ? { region, endpoint, credentials: LOCAL_CREDENTIALS } : { region });
-  return { sfn, region, description, pollMs, close: async () => sfn.destroy() };
+const remote = (endpoint: string | undefined, region: string, description: string, pollMs: number, timeScale: number | undefined): LabConnection => {
+  const config = endpoint ? { region, endpoint, credentials: LOCAL_CREDENTIALS } : { region };
+  const sfn = new SFNClient(config);
+  const ec2 = new EC2Client(config);
+  const elbv2 = new ElasticLoadBalancingV2Client(config);
+  const close = async () => {
+    sfn.destroy();
+    ec2.destroy();
+    elbv2.destroy();
+  };
+  return { sfn, ec2, elbv2, region, description, pollMs, timeScale, close };
 };
 
 /**
@@ -34,10 +45,10 @@ const remote = (endpoint: string | undefined, region: string, description: strin
  */
 export async function connect(options: ConnectionOptions): Promise<LabConnection> {
   const endpoint = options.endpoint ?? (options.aws || options.local ? undefined : process.env.AWS_ENDPOINT_URL);
-  if (endpoint) return remote(endpoint, options.region, `the endpoint ${endpoint}`, 500);
-  if (options.aws) return remote(undefined, options.region, `AWS (${options.region})`, 5000);
+  if (endpoint) return remote(endpoint, options.region, `the endpoint ${endpoint}`, 500, await endpointPace(endpoint));
+  if (options.aws) return remote(undefined, options.region, `AWS (${options.region})`, 5000, 1);
   const served = options.persist ? await runningServer(options.dataDir) : undefined;
-  if (served) return remote(served, options.region, `the local cloud at ${served}`, 250);
+  if (served) return remote(served, options.region, `the local cloud at ${served}`, 250, await endpointPace(served));
   const lab = await startLocalLab({
     port: 0,
     region: options.region,
@@ -49,7 +60,7 @@ export async function connect(options: ConnectionOptions): Promise<LabConnection
     // The functions run in this process: their CloudWatch-bound logs would bury the progress view.
     environment: { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'SILENT' },
   });
-  const local = remote(lab.cloud.endpoint, options.region, `the local cloud (in this process, ${options.persist ? options.dataDir : 'in memory'})`, 100);
+  const local = remote(lab.cloud.endpoint, options.region, `the local cloud (in this process, ${options.persist ? options.dataDir : 'in memory'})`, 100, options.timeScale);
   return {
     ...local,
     close: async () => {

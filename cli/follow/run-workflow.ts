@@ -2,6 +2,7 @@ import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { CliIo } from '../cli-io';
 import { type LabConnection, type StateMachineKey, stateMachineArn } from '../connection/lab-connection';
 import { ProgressView } from '../render/progress-view';
+import { connectionClock } from './connection-clock';
 import { followExecution } from './execution-events';
 
 export interface WorkflowResult {
@@ -17,7 +18,9 @@ export async function runWorkflow(io: CliIo, connection: LabConnection, key: Sta
   const arn = await stateMachineArn(connection, key);
   const { executionArn } = await connection.sfn.send(new StartExecutionCommand({ stateMachineArn: arn, name, input: JSON.stringify(input) }));
   if (!executionArn) throw new Error(`Step Functions started ${name} but returned no execution ARN`);
-  const view = quiet ? undefined : new ProgressView(io.out, Date.now());
+  const clock = connectionClock(connection);
+  if (!quiet) io.out.write(`${clock.pace}\n`);
+  const view = quiet ? undefined : new ProgressView(io.out, Date.now(), clock);
   const execution = await followExecution(connection.sfn, executionArn, (event) => view?.onEvent(event), connection.pollMs);
   view?.stop();
   return {

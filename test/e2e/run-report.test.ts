@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { criticalPath } from '../../bench/critical-path';
 import type { RunOutcome } from '../../cli/run-outcome';
-import { printedJson } from '../support/cli-runner';
+import { printedJson, vpceLab } from '../support/cli-runner';
 import { type E2eLab, startE2eLab } from '../support/e2e-lab';
 
 let lab: E2eLab;
@@ -33,6 +33,19 @@ test('report writes one HTML page of a finished run: its timeline with the criti
   expect(page).toMatch(/State transitions \(retries included\)<\/td><td>\d+<\/td>/);
   // The terminal's colours are left out of the page.
   expect(page).not.toContain('\u001b[');
+});
+
+test('report without --out writes the page in the OS temporary directory, not where the command runs, and says where', async () => {
+  const result = await lab.cli('report', run.runId);
+
+  expect(result.code).toBe(0);
+  const { file } = printedJson<{ file: string }>(result);
+  expect(file).toBe(join(tmpdir(), 'vpce-lab', `report-${run.runId}.html`));
+  expect(existsSync(join(process.cwd(), `vpce-lab-report-${run.runId}.html`))).toBe(false);
+  // The page states the pace of the clock its seconds are read on, as the terminal does.
+  expect(readFileSync(file, 'utf8')).toContain("Times are this machine's seconds: the local cloud runs at time scale 0");
+  const human = await vpceLab('report', run.runId, '--endpoint', lab.cloud.endpoint);
+  expect(human.stdout).toBe(`Report of ${run.runId} written to ${file}\n`);
 });
 
 test('report of a run that does not exist is refused before anything is written', async () => {

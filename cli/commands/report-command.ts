@@ -70,7 +70,8 @@ export function reportCommand(io: CliIo, exit: (code: number) => void): Command 
       const runs = [{ executionArn, events }, ...(teardownArn ? [{ executionArn: teardownArn, events: teardownEvents }] : [])];
       const clock = await clockOf(connection, runs);
       const outcome = runOutcome({ ...execution, executionArn }, events, new Date(), clock);
-      const seconds = secondsAt(clock, holdSpan(events, timeline.startedAt.getTime(), timeline.startedAt.getTime() + timeline.end));
+      const hold = holdSpan(events, timeline.startedAt.getTime(), timeline.startedAt.getTime() + timeline.end);
+      const seconds = secondsAt(clock, hold);
       const scenario = outcome.scenario as Scenario | undefined;
       const bounds = scenario && { build: criticalPath(scenario, 'build'), teardown: criticalPath(scenario, 'teardown') };
       const use = orchestrationUse(events, teardownEvents);
@@ -78,7 +79,8 @@ export function reportCommand(io: CliIo, exit: (code: number) => void): Command 
         outcome,
         clock: clock.pace,
         phases: [
-          { name: 'build and verification', seconds: seconds(timeline.buildEnd), boundSeconds: bounds?.build.boundSeconds },
+          { name: 'build and verification', seconds: seconds(hold?.start ?? timeline.buildEnd), boundSeconds: bounds?.build.boundSeconds },
+          ...(hold ? [{ name: 'hold until the TTL (wall-clock time)', seconds: seconds(hold.end) - seconds(hold.start) }] : []),
           ...(timeline.teardown ? [{ name: 'teardown', seconds: seconds(timeline.teardown.end) - seconds(timeline.teardown.start), boundSeconds: bounds?.teardown.boundSeconds }] : []),
         ],
         timelineSvg: timelineSvg(timeline, {

@@ -7,7 +7,7 @@ import { type CommonOptions, withConnectionOptions } from '../connection/connect
 import { stateMachineArn } from '../connection/lab-connection';
 import { connectionClock } from '../follow/connection-clock';
 import { executionHistory, followExecution } from '../follow/execution-events';
-import { stepTitle } from '../render/progress-view';
+import { outcomeLine } from '../render/outcome-line';
 import { renderCost } from '../render/cost-view';
 import { ProgressView } from '../render/progress-view';
 import { renderReport } from '../render/report-view';
@@ -65,16 +65,6 @@ export function describeOutcome(outcome: RunOutcome): string {
   if (outcome.cost) parts.push(renderCost(outcome.cost));
   parts.push(outcomeLine(outcome));
   return `${parts.join('\n')}\n`;
-}
-
-/** How a run ended, in one line: a failure names its step, AWS's error code and message. */
-export function outcomeLine(outcome: RunOutcome): string {
-  const took = `${outcome.seconds.toFixed(1)} s`;
-  if (outcome.status === 'SUCCEEDED') return `Run ${outcome.runId} succeeded in ${took}; nothing of it remains.`;
-  const failure = outcome.failure;
-  if (!failure) return `Run ${outcome.runId} ${outcome.status.toLowerCase().replace('_', ' ')} after ${took}.`;
-  const where = failure.step ? ` at ${stepTitle(failure.step)}` : '';
-  return `Run ${outcome.runId} ${outcome.status.toLowerCase().replace('_', ' ')}${where} after ${took}: ${failure.code}: ${failure.message}`;
 }
 
 /** `--json`: the outcome (with `extra` fields) on stdout and, for a run that did not succeed, its error on stderr. */

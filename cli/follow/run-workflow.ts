@@ -3,7 +3,8 @@ import type { CliIo } from '../cli-io';
 import { type LabConnection, type StateMachineKey, stateMachineArn } from '../connection/lab-connection';
 import { ProgressView } from '../render/progress-view';
 import { connectionClock } from './connection-clock';
-import { followExecution } from './execution-events';
+import { executionHistory, followExecution } from './execution-events';
+import { type RunFailure, runFailure } from './run-failure';
 
 export interface WorkflowResult {
   readonly executionArn: string;
@@ -11,6 +12,8 @@ export interface WorkflowResult {
   readonly output?: unknown;
   readonly error?: string;
   readonly cause?: string;
+  /** Why it did not succeed, as one line's parts: the step, AWS's code and message. */
+  readonly failure?: RunFailure;
 }
 
 /** Starts one of the lab's state machines and follows it to its end, with live progress unless `quiet`. */
@@ -29,6 +32,7 @@ export async function runWorkflow(io: CliIo, connection: LabConnection, key: Sta
     output: execution.output ? (JSON.parse(execution.output) as unknown) : undefined,
     error: execution.error,
     cause: execution.cause,
+    failure: execution.status === 'SUCCEEDED' ? undefined : runFailure(execution.error ?? execution.status, execution.cause, await executionHistory(connection.sfn, executionArn, false)),
   };
 }
 

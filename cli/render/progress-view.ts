@@ -10,6 +10,8 @@ const SHOWN_STATE_EVENTS = /^(Task|Wait|Map)State(Entered|Exited)$/;
 const FAILURE_EVENTS = new Set(['LambdaFunctionFailed', 'LambdaFunctionTimedOut', 'TaskFailed', 'TaskTimedOut']);
 /** A new attempt of a Task: a failure before it was retried, not the step's end. */
 const ATTEMPT_EVENTS = new Set(['LambdaFunctionScheduled', 'TaskScheduled']);
+/** The execution's end: a state that failed uncaught has no exit event of its own, the execution's failure ends it. */
+const EXECUTION_ENDS = new Set(['ExecutionFailed', 'ExecutionTimedOut', 'ExecutionAborted']);
 /** Errors that only mean "not yet": the workflow retries them, so they are shown as what is awaited, not as failures. */
 const WAITING_ERRORS = new Set(['NotReady', 'DependencyStillPresent']);
 
@@ -31,7 +33,8 @@ interface Failure {
  * a terminal it prints only the lines.
  */
 export class ProgressView {
-  private readonly running = new Map<string, number>();
+  /** The states entered and not yet ended: when, and their entry's event id. */
+  private readonly running = new Map<string, { at: number; entry: number }>();
   private readonly byId = new Map<number, HistoryEvent>();
   /** The last attempt's failure of each state entry, by the entry's event id, until a retry clears it. */
   private readonly failures = new Map<number, Failure>();
@@ -55,9 +58,10 @@ export class ProgressView {
     if (ATTEMPT_EVENTS.has(event.type ?? '')) this.failures.delete(entry);
     if (FAILURE_EVENTS.has(event.type ?? '')) this.failed(entry, event);
     if (name && SHOWN_STATE_EVENTS.test(event.type ?? '')) {
-      if (event.type?.endsWith('Entered')) this.entered(name, at);
+      if (event.type?.endsWith('Entered')) this.entered(name, at, entry);
       else this.finished(name, at, this.failures.get(entry));
     }
+    if (EXECUTION_ENDS.has(event.type ?? '')) this.ended(at);
     this.refresh();
   }
 
@@ -74,13 +78,21 @@ export class ProgressView {
     this.waiting = WAITING_ERRORS.has(failure.error) ? causeMessage(failure.cause) : `${failure.error}: ${causeMessage(failure.cause)}`;
   }
 
-  private entered(name: string, at: number): void {
-    this.running.set(name, at);
+  private entered(name: string, at: number, entry: number): void {
+    this.running.set(name, { at, entry });
     if (name === HOLD_STATE) this.hold = { start: at - this.startedAt };
   }
 
+  /** The states the execution's end stopped: those whose last attempt failed are the failure. */
+  private ended(at: number): void {
+    for (const [name, { entry }] of [...this.running]) {
+      const failure = this.failures.get(entry);
+      if (failure) this.finished(name, at, failure);
+    }
+  }
+
   private finished(name: string, at: number, failure: Failure | undefined): void {
-    const entered = this.running.get(name) ?? at;
+    const entered = this.running.get(name)?.at ?? at;
     this.running.delete(name);
     this.waiting = '';
     if (name === HOLD_STATE && this.hold) this.hold.end = at - this.startedAt;

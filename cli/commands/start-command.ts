@@ -43,10 +43,9 @@ async function start(io: CliIo, options: StartOptions): Promise<number> {
     const labRunArn = await stateMachineArn(connection, 'labRun');
     const { executionArn } = await connection.sfn.send(new StartExecutionCommand({ stateMachineArn: labRunArn, name: run.runId, input: JSON.stringify({ run }) }));
     if (!executionArn) throw new Error('Step Functions started the run but returned no execution ARN');
-    const startedAt = Date.now();
     const clock = connectionClock(connection);
     if (!options.json) io.out.write(`Run ${run.runId} (${run.scenario}) on ${connection.description}\n${clock.pace}\n${run.keep ? `Held until ${run.expiresAt}.\n` : ''}\n`);
-    const view = options.json ? undefined : new ProgressView(io.out, startedAt, clock);
+    const view = options.json ? undefined : new ProgressView(io.out, clock);
     const execution = await followExecution(connection.sfn, executionArn, (event) => view?.onEvent(event), connection.pollMs);
     view?.stop();
     const outcome = runOutcome({ ...execution, executionArn }, await executionHistory(connection.sfn, executionArn), new Date(), clock);

@@ -23,7 +23,7 @@ export async function runWorkflow(io: CliIo, connection: LabConnection, key: Sta
   if (!executionArn) throw new Error(`Step Functions started ${name} but returned no execution ARN`);
   const clock = connectionClock(connection);
   if (!quiet) io.out.write(`${clock.pace}\n`);
-  const view = quiet ? undefined : new ProgressView(io.out, Date.now(), clock);
+  const view = quiet ? undefined : new ProgressView(io.out, clock);
   const execution = await followExecution(connection.sfn, executionArn, (event) => view?.onEvent(event), connection.pollMs);
   view?.stop();
   return {

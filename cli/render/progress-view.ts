@@ -41,10 +41,11 @@ export class ProgressView {
   private readonly spinner: Spinner | undefined;
   private waiting = '';
   private hold: { start: number; end?: number } | undefined;
+  /** The execution's start, its first event's time: the origin the report's timeline reads from too. */
+  private startedAt: number | undefined;
 
   constructor(
     private readonly out: NodeJS.WriteStream,
-    private readonly startedAt: number,
     private readonly clock: AwsClock,
   ) {
     this.spinner = out.isTTY ? createSpinner('', { stream: out }) : undefined;
@@ -53,6 +54,7 @@ export class ProgressView {
   onEvent(event: HistoryEvent): void {
     this.byId.set(event.id ?? 0, event);
     const at = event.timestamp?.getTime() ?? Date.now();
+    this.startedAt ??= at;
     const name = event.stateEnteredEventDetails?.name ?? event.stateExitedEventDetails?.name;
     const entry = enteredEventOf(event, this.byId)?.id ?? -1;
     if (ATTEMPT_EVENTS.has(event.type ?? '')) this.failures.delete(entry);
@@ -80,7 +82,7 @@ export class ProgressView {
 
   private entered(name: string, at: number, entry: number): void {
     this.running.set(name, { at, entry });
-    if (name === HOLD_STATE) this.hold = { start: at - this.startedAt };
+    if (name === HOLD_STATE) this.hold = { start: at - this.origin() };
   }
 
   /** The states the execution's end stopped: those whose last attempt failed are the failure. */
@@ -95,16 +97,21 @@ export class ProgressView {
     const entered = this.running.get(name)?.at ?? at;
     this.running.delete(name);
     this.waiting = '';
-    if (name === HOLD_STATE && this.hold) this.hold.end = at - this.startedAt;
+    const origin = this.origin();
+    if (name === HOLD_STATE && this.hold) this.hold.end = at - origin;
     const toSeconds = secondsAt(this.clock, this.heldSoFar(at));
-    const took = toSeconds(at - this.startedAt) - toSeconds(entered - this.startedAt);
-    const line = `${stepTitle(name).padEnd(36)} ${pc.dim(seconds(took))}  ${pc.dim(`at ${seconds(toSeconds(at - this.startedAt))}`)}`;
+    const took = toSeconds(at - origin) - toSeconds(entered - origin);
+    const line = `${stepTitle(name).padEnd(36)} ${pc.dim(seconds(took))}  ${pc.dim(`at ${seconds(toSeconds(at - origin))}`)}`;
     if (!failure) this.print(`${pc.green('✔')} ${line}`);
     else this.print(`${pc.red('✖')} ${line}\n  ${pc.red(`${failure.error}: ${causeMessage(failure.cause)}`)}`);
   }
 
   private heldSoFar(at: number): HoldSpan | undefined {
-    return this.hold && { start: this.hold.start, end: this.hold.end ?? at - this.startedAt };
+    return this.hold && { start: this.hold.start, end: this.hold.end ?? at - this.origin() };
+  }
+
+  private origin(): number {
+    return this.startedAt ?? 0;
   }
 
   private print(line: string): void {

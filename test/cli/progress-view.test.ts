@@ -33,10 +33,13 @@ function task(name: string, from: number, to: number, failures: { error: string;
 
 const lambdaCause = (errorType: string, errorMessage: string) => JSON.stringify({ errorType, errorMessage, trace: [`${errorType}: ${errorMessage}`, '    at createVpcEndpoint (functions/lab/vpc-endpoints.ts:29:41)'] });
 
+/** The execution's own first event: the origin of its times. */
+const executionStarted = (): HistoryEvent => event('ExecutionStarted', 0, 0);
+
 function show(events: readonly HistoryEvent[], timeScale: number): string {
   const { stream, text } = captured();
-  const view = new ProgressView(stream, START, awsClock(timeScale));
-  for (const each of events) view.onEvent(each);
+  const view = new ProgressView(stream, awsClock(timeScale));
+  for (const each of [executionStarted(), ...events]) view.onEvent(each);
   view.stop();
   return text();
 }

@@ -43,7 +43,10 @@ test('report without --out writes the page in the OS temporary directory, not wh
   expect(file).toBe(join(tmpdir(), 'vpce-lab', `report-${run.runId}.html`));
   expect(existsSync(join(process.cwd(), `vpce-lab-report-${run.runId}.html`))).toBe(false);
   // The page states the pace of the clock its seconds are read on, as the terminal does.
-  expect(readFileSync(file, 'utf8')).toContain("Times are this machine's seconds: the local cloud runs at time scale 0");
+  const page = readFileSync(file, 'utf8');
+  expect(page).toContain("Times are this machine's seconds: the local cloud runs at time scale 0");
+  // The page ends the run with the terminal's own line, on the same clock.
+  expect(page).toContain(`<p>Run ${run.runId} succeeded in ${run.seconds.toFixed(1)} s; nothing of it remains.</p>`);
   const human = await vpceLab('report', run.runId, '--endpoint', lab.cloud.endpoint);
   expect(human.stdout).toBe(`Report of ${run.runId} written to ${file}\n`);
 });

@@ -8,6 +8,7 @@ import { executionHistory } from '../follow/execution-events';
 import { HOLD_STATE } from '../follow/run-hold';
 import { renderHeldRun } from '../render/held-run-view';
 import { stepTitle } from '../render/progress-view';
+import type { RunResource } from '../resources/run-resource';
 import { runResources } from '../resources/run-resources';
 import { parseRunId } from '../run-request';
 import { runOutcome } from '../run-outcome';
@@ -25,19 +26,27 @@ export function statusCommand(io: CliIo, exit: (code: number) => void): Command 
         const now = new Date();
         const outcome = runOutcome({ ...execution, executionArn }, events, now, connectionClock(connection));
         const current = execution.status === 'RUNNING' ? runningSteps(events) : [];
-        if (current.includes(HOLD_STATE)) {
-          const resources = await runResources(connection, runId);
+        const held = current.includes(HOLD_STATE);
+        const ok = execution.status === 'RUNNING' || execution.status === 'SUCCEEDED';
+        // A held run holds what it built; one that ended without succeeding (stopped, failed in its teardown) may still.
+        const resources = held || !ok ? await runResources(connection, runId) : undefined;
+        if (held && resources) {
           if (options.json) writeJson(io, { ...outcome, currentSteps: current, resources });
           else io.out.write(renderHeldRun(outcome, resources, now));
-        } else if (options.json) writeOutcomeJson(io, outcome, { currentSteps: current });
-        else io.out.write(execution.status === 'RUNNING' ? `Run ${runId} is running: ${current.map(stepTitle).join(', ') || 'between steps'}\n` : describeOutcome(outcome));
-        exit(execution.status === 'RUNNING' || execution.status === 'SUCCEEDED' ? EXIT.ok : EXIT.failed);
+        } else if (options.json) writeOutcomeJson(io, outcome, { currentSteps: current, ...(resources && { resources }) });
+        else if (execution.status === 'RUNNING') io.out.write(`Run ${runId} is running: ${current.map(stepTitle).join(', ') || 'between steps'}\n`);
+        else io.out.write(`${describeOutcome(outcome)}${remaining(runId, resources ?? [])}`);
+        exit(ok ? EXIT.ok : EXIT.failed);
       } finally {
         await connection.close();
       }
     },
   );
 }
+
+/** What a run that did not succeed left behind, and how to remove it. */
+const remaining = (runId: string, resources: readonly RunResource[]): string =>
+  resources.length === 0 ? '' : `${resources.length} resource(s) tagged with it remain (see vpce-lab list); remove them with vpce-lab teardown ${runId}.\n`;
 
 /** The states entered and not yet exited. */
 function runningSteps(events: Awaited<ReturnType<typeof executionHistory>>): string[] {

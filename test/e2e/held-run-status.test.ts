@@ -11,13 +11,21 @@ interface Listed {
 
 let lab: E2eLab;
 let held: HeldRun;
+let stopped = false;
+
+/** A student ending the lab early: the hold is skipped, and the run ends ABORTED with its lab still built. */
+async function stop(): Promise<void> {
+  stopped = true;
+  await lab.sfn.send(new StopExecutionCommand({ executionArn: held.executionArn }));
+  await held.command;
+}
+
 beforeAll(async () => {
   lab = await startE2eLab();
   held = await holdRun(lab, 'gateway', ttlFloor('gateway').text);
 }, 60_000);
 afterAll(async () => {
-  await lab.sfn.send(new StopExecutionCommand({ executionArn: held.executionArn }));
-  await held.command;
+  if (!stopped) await stop();
   await lab.lab.close();
 });
 
@@ -37,12 +45,22 @@ test('status of a held run shows until when it is held, the resources it holds a
   expect(json.resources).toHaveLength(holds);
 });
 
-test('list shows the held run as HOLDING, with its scenario and how many resources it holds, until its teardown leaves none', async () => {
-  const before = printedJson<Listed>(await lab.cli('list')).runs.find((run) => run.runId === held.runId);
-  expect(before).toMatchObject({ scenario: 'gateway', state: 'HOLDING' });
-  expect(before?.resourcesLeft).toBeGreaterThan(0);
+test('list shows the held run as HOLDING, with its scenario and how many resources it holds', async () => {
+  const listed = printedJson<Listed>(await lab.cli('list')).runs.find((run) => run.runId === held.runId);
+  expect(listed).toMatchObject({ scenario: 'gateway', state: 'HOLDING' });
+  expect(listed?.resourcesLeft).toBeGreaterThan(0);
   const table = await vpceLab('list', '--endpoint', lab.cloud.endpoint);
-  expect(table.stdout).toMatch(new RegExp(`^${held.runId} +gateway +HOLDING +${before?.resourcesLeft} `, 'm'));
+  expect(table.stdout).toMatch(new RegExp(`^${held.runId} +gateway +HOLDING +${listed?.resourcesLeft} `, 'm'));
+});
+
+test('a held run that was stopped has status exit 1, saying it was aborted and what of it remains, until its teardown leaves nothing', async () => {
+  const holds = printedJson<Listed>(await lab.cli('list')).runs.find((run) => run.runId === held.runId)?.resourcesLeft;
+  await stop();
+
+  const status = await vpceLab('status', held.runId, '--endpoint', lab.cloud.endpoint);
+  expect(status.code).toBe(1);
+  expect(status.stdout).toMatch(new RegExp(`^Run ${held.runId} aborted after [\\d.]+ s\\.\n${holds} resource\\(s\\) tagged with it remain \\(see vpce-lab list\\); remove them with vpce-lab teardown ${held.runId}\\.$`, 'm'));
+  expect(printedJson<Listed>(await lab.cli('list')).runs.find((run) => run.runId === held.runId)).toMatchObject({ state: 'ABORTED', resourcesLeft: holds });
 
   expect((await lab.cli('teardown', held.runId)).code).toBe(0);
 

@@ -9,6 +9,7 @@ import { statusCommand } from './commands/status-command';
 import { teardownCommand } from './commands/teardown-command';
 import { EXIT, UsageError } from './usage-error';
 import { isKind } from '../functions/commons/is-kind';
+import { FollowInterrupted } from './follow/execution-events';
 
 /** Builds the `vpce-lab` command. Exit codes: 0 ok, 1 the run (or its teardown) failed, 2 bad usage. */
 export function buildProgram(io: CliIo, exit: (code: number) => void, json = false): Command {
@@ -41,6 +42,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       if (error.exitCode === 0) return EXIT.ok;
       // Commander has written its message already, unless --json kept it back.
       return json ? fail(EXIT.usage, error.code, error.message.replace(/^error: /, '')) : EXIT.usage;
+    }
+    if (isKind(error, FollowInterrupted)) {
+      const message = `Stopped following ${error.executionArn}; the execution goes on where it runs (vpce-lab list shows it).`;
+      if (json) writeJsonError(io, { code: error.name, message, exitCode: EXIT.interrupted });
+      else io.err.write(`\n${message}\n`);
+      return EXIT.interrupted;
     }
     if (isKind(error, UsageError)) return fail(EXIT.usage, error.name, error.message);
     if (Error.isError(error)) return fail(EXIT.failed, error.name, error.message);

@@ -1,6 +1,7 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { paginateListStateMachines, type SFNClient } from '@aws-sdk/client-sfn';
+import type { RunningServer } from './local-server-file';
 
 export const STATE_MACHINES = { labRun: 'vpce-lab-lab-run', teardown: 'vpce-lab-teardown', cleanup: 'vpce-lab-cleanup' } as const;
 export type StateMachineKey = keyof typeof STATE_MACHINES;
@@ -21,6 +22,10 @@ export interface LabConnection {
    * local cloud's time scale there; undefined when an endpoint does not say.
    */
   readonly timeScale?: number;
+  /** Whether a run goes on when this command ends (AWS, an endpoint, the background local cloud), or dies with it (a cloud in memory). */
+  readonly runsOutlive: boolean;
+  /** The local cloud serving the data directory, when that is where the command works. */
+  readonly server?: RunningServer;
   close(): Promise<void>;
 }
 

@@ -4,6 +4,7 @@ import { type LabConnection, type StateMachineKey, stateMachineArn } from '../co
 import { ProgressView } from '../render/progress-view';
 import { connectionClock } from './connection-clock';
 import { executionHistory, followExecution } from './execution-events';
+import { untilInterrupted } from './interrupt';
 import { type RunFailure, runFailure } from './run-failure';
 
 export interface WorkflowResult {
@@ -16,7 +17,7 @@ export interface WorkflowResult {
   readonly failure?: RunFailure;
 }
 
-/** Starts one of the lab's state machines and follows it to its end, with live progress unless `quiet`. */
+/** Starts one of the lab's state machines and follows it to its end, with live progress unless `quiet`; Ctrl+C ends the following with FollowInterrupted. */
 export async function runWorkflow(io: CliIo, connection: LabConnection, key: StateMachineKey, input: object, name: string, quiet: boolean): Promise<WorkflowResult> {
   const arn = await stateMachineArn(connection, key);
   const { executionArn } = await connection.sfn.send(new StartExecutionCommand({ stateMachineArn: arn, name, input: JSON.stringify(input) }));
@@ -24,8 +25,9 @@ export async function runWorkflow(io: CliIo, connection: LabConnection, key: Sta
   const clock = connectionClock(connection);
   if (!quiet) io.out.write(`${clock.pace}\n`);
   const view = quiet ? undefined : new ProgressView(io.out, clock);
-  const execution = await followExecution(connection.sfn, executionArn, (event) => view?.onEvent(event), connection.pollMs);
-  view?.stop();
+  const execution = await untilInterrupted((signal) => followExecution(connection.sfn, executionArn, (event) => view?.onEvent(event), connection.pollMs, { signal })).finally(() =>
+    view?.stop(),
+  );
   return {
     executionArn,
     status: execution.status,

@@ -17,7 +17,7 @@ let stopped = false;
 async function stop(): Promise<void> {
   stopped = true;
   await lab.sfn.send(new StopExecutionCommand({ executionArn: held.executionArn }));
-  await held.command;
+  await held.finished();
 }
 
 beforeAll(async () => {

@@ -37,6 +37,7 @@ export function statusCommand(io: CliIo, exit: (code: number) => void): Command 
       const { executionArn } = found;
       let { execution } = found;
       if (options.follow && execution.status === 'RUNNING') {
+        if (!options.json) io.out.write(`${clock.pace}\n`);
         const view = options.json ? undefined : new ProgressView(io.out, clock);
         try {
           execution = await untilInterrupted((signal) => followExecution(connection.sfn, executionArn, (event) => view?.onEvent(event), connection.pollMs, { signal }));

@@ -109,6 +109,7 @@ export class LocalCloud {
       accountId: LOCAL_ACCOUNT_ID,
       zoneGaps: options.zoneGaps ?? {},
       defaultVpc: options.defaultVpc ?? true,
+      call: { region: undefined },
     };
     const journal = new CallJournal();
     const extension = options.extend?.(runtime) ?? {};

@@ -28,6 +28,13 @@ export interface CloudRuntime {
   readonly zoneGaps: ZoneGaps;
   /** Whether a region the cloud first serves gets its default VPC, as every AWS account has; false for an account that deleted it. */
   readonly defaultVpc: boolean;
+  /**
+   * The region of the call being answered, for the time the dispatcher runs
+   * it (operations are synchronous, so no other call interleaves); undefined
+   * outside a call, for timed events. Regional resources are seen only from
+   * their own region, as on AWS.
+   */
+  readonly call: { region: string | undefined };
 }
 
 export const LOCAL_ACCOUNT_ID = '000000000000';

@@ -92,6 +92,15 @@ export class Dispatcher {
 
   private invoke(service: ServiceDescription, operation: StaticOperationSchema, input: Record<string, unknown>, context: RequestContext): unknown {
     this.advance();
+    this.runtime.call.region = context.region;
+    try {
+      return this.answer(service, operation, input, context);
+    } finally {
+      this.runtime.call.region = undefined;
+    }
+  }
+
+  private answer(service: ServiceDescription, operation: StaticOperationSchema, input: Record<string, unknown>, context: RequestContext): unknown {
     const injected = this.runtime.faults.check(service.signingName, context.action);
     if (injected) throw injected;
     this.runtime.rateLimits?.admit(service.signingName, context.action, input);

@@ -1,4 +1,4 @@
-import { CreateVpcCommand, DeleteVpcCommand, DescribeVpcAttributeCommand, DescribeVpcsCommand, ModifyVpcAttributeCommand } from '@aws-sdk/client-ec2';
+import { CreateVpcCommand, DeleteVpcCommand, DescribeTagsCommand, DescribeVpcAttributeCommand, DescribeVpcsCommand, ModifyVpcAttributeCommand } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { localCloudForTests, raiseVpcQuota, sdkClients, withOwnLocalCloud } from '../support/local-cloud-fixture';
 import { refused } from '../support/refused';
@@ -59,4 +59,18 @@ test('VPCs per Region holds at CreateVpc: with the default quota of 5 the defaul
     },
     { defaultQuotas: true },
   );
+});
+
+test('a VPC is regional: another region neither lists it, nor finds it by id, nor shows its tags', async () => {
+  const tokyo = sdkClients(local.cloud.endpoint, 'ap-northeast-1').ec2;
+  const { Vpc } = await tokyo.send(new CreateVpcCommand({ CidrBlock: '10.77.0.0/16', TagSpecifications: [{ ResourceType: 'vpc', Tags: [{ Key: 'where', Value: 'tokyo' }] }] }));
+  const vpcId = Vpc!.VpcId!;
+  await expect(tokyo.send(new DescribeVpcsCommand({ VpcIds: [vpcId] }))).resolves.toMatchObject({ Vpcs: [{ VpcId: vpcId }] });
+
+  const listed = (await local.ec2.send(new DescribeVpcsCommand({}))).Vpcs?.map((vpc) => vpc.VpcId);
+  expect(listed).not.toContain(vpcId);
+  expect(listed?.length).toBeGreaterThan(0);
+  expect(await refused(local.ec2.send(new DescribeVpcsCommand({ VpcIds: [vpcId] })))).toMatchObject({ name: 'InvalidVpcID.NotFound' });
+  expect((await local.ec2.send(new DescribeTagsCommand({ Filters: [{ Name: 'key', Values: ['where'] }] }))).Tags).toEqual([]);
+  expect((await tokyo.send(new DescribeTagsCommand({ Filters: [{ Name: 'key', Values: ['where'] }] }))).Tags).toEqual([{ Key: 'where', Value: 'tokyo', ResourceId: vpcId, ResourceType: 'vpc' }]);
 });

@@ -2,7 +2,7 @@ import type { Table } from '../../../cloud/cloud-store';
 import { applyFilters, type FilterFields, type WireFilter } from '../../../cloud/filters';
 import { paginate } from '../../../cloud/pagination';
 import { ServiceError } from '../../../protocol/service-error';
-import { type Ec2Context, requireAll } from '../model/ec2-context';
+import { type Ec2Context, inCallRegion, requireAll } from '../model/ec2-context';
 import type { Ec2Record } from '../model/ec2-records';
 
 /** What every EC2 Describe request carries besides its ids. */
@@ -24,8 +24,8 @@ export interface DescribeQuery<T> {
 }
 
 /**
- * EC2's Describe semantics in one place: explicit ids must all exist (and
- * cannot be paged), filters narrow, results come oldest first, and
+ * EC2's Describe semantics in one place: only the call's region is listed,
+ * explicit ids must all exist there (and cannot be paged), filters narrow, results come oldest first, and
  * `MaxResults`/`NextToken` page through them.
  */
 export function describeRecords<T>(context: Ec2Context, request: DescribeRequest, query: DescribeQuery<T>): { items: (T & Ec2Record)[]; nextToken?: string } {
@@ -33,7 +33,8 @@ export function describeRecords<T>(context: Ec2Context, request: DescribeRequest
   if (ids.length > 0 && request.MaxResults !== undefined) {
     throw new ServiceError('InvalidParameterCombination', 'The parameter ids cannot be used with the parameter maxResults');
   }
-  const base = ids.length > 0 ? requireAll(context, query.table, ids, query.missing) : query.table.all().filter(query.visible ?? (() => true));
+  const visible = query.visible ?? (() => true);
+  const base = ids.length > 0 ? requireAll(context, query.table, ids, query.missing) : query.table.all().filter((record) => inCallRegion(context, record) && visible(record));
   const filtered = applyFilters(base, request.Filters, query.fields).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   return paginate(filtered, request.MaxResults, request.NextToken, query.listing);
 }

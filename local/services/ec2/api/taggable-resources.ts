@@ -1,7 +1,7 @@
 import type { ResourceType } from '@aws-sdk/client-ec2';
 import type { Table } from '../../../cloud/cloud-store';
 import { ServiceError } from '../../../protocol/service-error';
-import { type Ec2Context, notFound, requireAll } from '../model/ec2-context';
+import { type Ec2Context, inCallRegion, notFound, requireAll } from '../model/ec2-context';
 import type { Ec2Record } from '../model/ec2-records';
 import type { Ec2Tables } from '../model/ec2-tables';
 import { securityGroupNotFound } from '../model/security-groups';
@@ -62,9 +62,9 @@ export function findTaggable(context: Ec2Context, id: string): TaggableResource 
   return kind && table && record ? { resourceType: kind.resourceType, table, record } : undefined;
 }
 
-/** Every taggable resource of the cloud, for DescribeTags. */
+/** Every taggable resource of the call's region, for DescribeTags. */
 export const allTaggable = (context: Ec2Context): TaggableResource[] =>
   TAGGABLE_KINDS.flatMap((kind) => {
     const table = kind.table(context.tables);
-    return table.all().map((record) => ({ resourceType: kind.resourceType, table, record }));
+    return table.all().flatMap((record) => (inCallRegion(context, record) ? [{ resourceType: kind.resourceType, table, record }] : []));
   });

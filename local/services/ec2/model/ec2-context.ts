@@ -19,16 +19,28 @@ export const notFound = (code: string, noun: string, id: string): ServiceError =
 export const dependencyViolation = (message: string): ServiceError => new ServiceError('DependencyViolation', message);
 
 /**
+ * Whether a call may see the record: EC2 resources are regional, and a call
+ * to one region's endpoint neither lists nor finds another region's
+ * ("Amazon EC2 resources are specific to the AWS Region", EC2 User Guide,
+ * "Regions and Zones"). Outside a call (timed events) everything is seen.
+ */
+export const inCallRegion = (context: Ec2Context, record: Ec2Record): boolean => {
+  const region = context.runtime.call.region;
+  return region === undefined || record.region === region;
+};
+
+/**
  * The records named by id, in the order asked, refusing the first unknown one.
- * A record younger than the injected consistency delay is unknown too: that is
- * how EC2's eventual consistency looks to a caller right after a create.
+ * A record of another region is unknown, and so is one younger than the
+ * injected consistency delay: that is how EC2's eventual consistency looks to
+ * a caller right after a create.
  */
 export function requireAll<T extends Ec2Record>(context: Ec2Context, table: Table<T>, ids: readonly string[], missing: (id: string) => ServiceError): T[] {
   const { clock, faults } = context.runtime;
   const youngest = clock.now() - clock.scaled(faults.consistencyDelaySeconds);
   return ids.map((id) => {
     const record = table.get(id);
-    if (!record || (faults.consistencyDelaySeconds > 0 && record.createdAt > youngest)) throw missing(id);
+    if (!record || !inCallRegion(context, record) || (faults.consistencyDelaySeconds > 0 && record.createdAt > youngest)) throw missing(id);
     return record;
   });
 }

@@ -19,7 +19,8 @@ export function stateTargets(growth: StateGrowth): StateTarget[] {
   const perRun = (point: StatePoint) => point.sizeBytes / point.runs;
   const sizeGrowth = (last.sizeBytes - first.sizeBytes) / (last.runs - first.runs);
   return [
-    { target: `time per call with ${last.runs} runs <= 1.25 x with ${first.runs}`, measured: `${ratio((point) => point.meanMs).toFixed(2)} x`, met: ratio((point) => point.meanMs) <= 1.25 },
+    // The median: the machine's other work lands on a few calls and moves the mean, not the typical call.
+    { target: `median time per call with ${last.runs} runs <= 1.25 x with ${first.runs}`, measured: `${ratio((point) => point.p50Ms).toFixed(2)} x`, met: ratio((point) => point.p50Ms) <= 1.25 },
     // The clock may make a VPC available before or after the mix deletes it: a row more or less, whatever the state holds.
     { target: `rows written per call with ${last.runs} runs <= 1.1 x with ${first.runs}`, measured: `${ratio((point) => point.rowsPerCall).toFixed(2)} x`, met: ratio((point) => point.rowsPerCall) <= 1.1 },
     { target: `bytes written per call with ${last.runs} runs <= 1.1 x with ${first.runs}`, measured: `${ratio((point) => point.bytesPerCall).toFixed(2)} x`, met: ratio((point) => point.bytesPerCall) <= 1.1 },

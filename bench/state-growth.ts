@@ -175,17 +175,28 @@ export async function measureStateGrowth(timeScale: number, say: (line: string) 
   }
 }
 
+const measured = (value: number): boolean => Number.isFinite(value) && value > 0;
+
 /** Figures the state benchmark reports that nothing measured: each is a reason to fail the run. */
 export function unmeasuredStateFigures(growth: StateGrowth): string[] {
   const missing: string[] = [];
   const { realRun } = growth;
   if (realRun.status !== 'SUCCEEDED') missing.push(`state: the real run ended ${realRun.status}`);
-  if (realRun.awsCalls === 0 || realRun.transactions === 0 || realRun.rowsWritten === 0) missing.push('state: the real run wrote nothing to the database');
-  if (realRun.rowsKept === 0 || realRun.historyEntriesKept === 0) missing.push('state: the real run left no rows or history to copy');
+  for (const figure of ['awsCalls', 'transactions', 'rowsWritten', 'bytesWritten', 'rowsKept', 'historyEntriesKept'] as const) {
+    if (!measured(realRun[figure])) missing.push(`state: realRun.${figure} is ${realRun[figure]}`);
+  }
   for (const runs of STATE_RUNS) {
     const point = growth.points.find((candidate) => candidate.runs === runs);
-    if (!point) missing.push(`state: no measurement with ${runs} runs`);
-    else if (point.sizeBytes === 0 || point.calls === 0 || point.meanMs <= 0 || point.rowsPerCall <= 0) missing.push(`state: ${runs} runs measured no size, call or write`);
+    if (!point) {
+      missing.push(`state: no measurement with ${runs} runs`);
+      continue;
+    }
+    for (const figure of ['sizeBytes', 'startSeconds', 'calls', 'meanMs', 'p50Ms', 'p95Ms', 'transactionsPerCall', 'rowsPerCall', 'bytesPerCall'] as const) {
+      if (!measured(point[figure])) missing.push(`state: ${runs} runs: ${figure} is ${point[figure]}`);
+    }
+    for (const call of growth.mix) {
+      if (!measured(point.byCall.find((timed) => timed.call === call)?.meanMs ?? 0)) missing.push(`state: ${runs} runs: ${call} was not timed`);
+    }
   }
   return missing;
 }

@@ -134,6 +134,8 @@ export async function measureStateGrowth(timeScale: number, say: (line: string) 
     let executionArn: string;
     let before: Set<string>;
     try {
+      // The region's first EC2 call makes its default VPC: the account's, made before the run, not a part of it to copy.
+      await bench.ec2.send(new DescribeVpcsCommand({}));
       bench.lab.cloud.settle();
       before = rowKeys(stateDatabasePath(baseDir));
       const start = bench.lab.cloud.runtime.store.written;

@@ -4,7 +4,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest'] },
-  transformIgnorePatterns: ['/node_modules/(?!(fast-xml-parser|strnum|commander|zod|@middy)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(fast-xml-parser|strnum|commander|zod|write-file-atomic|@middy)/)'],
   reporters: ['default', '<rootDir>/test/support/passed-failed-reporter.js'],
   setupFiles: ['<rootDir>/test/support/quiet-logs.js'],
   testTimeout: 30000,

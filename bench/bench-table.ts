@@ -84,7 +84,7 @@ export function benchTable(results: BenchResults): string {
     '',
     `Overhead: the local cloud answers Describe calls in ${fixed(cloud.describeP50Ms, 2)} ms (p50) / ${fixed(cloud.describeP99Ms, 2)} ms (p99), ${fixed(cloud.describeCallsPerSecond, 0)} calls/s with 16 in flight (${cloud.seeded}); ` +
       `benchmark process peak RSS ${fixed(benchPeakRssMb, 0)} MB.`,
-    `npm start (vpce-lab start, full lab, default pace): ${fixed(startCommand.wallSeconds)} s wall, peak RSS ${fixed(startCommand.peakRssMb, 0)} MB, ${startCommand.status}.`,
+    `npm start (vpce-lab start, full lab, default pace, local cloud started in the background): ${fixed(startCommand.wallSeconds)} s wall, peak RSS ${fixed(startCommand.commandPeakRssMb, 0)} MB (command) and ${fixed(startCommand.serverPeakRssMb, 0)} MB (local cloud), ${startCommand.status}.`,
     `IAM enforced (a full run at time scale ${scale}, medians of ${iam.pairs} pairs taken in turns): ${fixed(iam.withIamSeconds, 2)} s wall against ${fixed(iam.withoutIamSeconds, 2)} s without (${fixed(100 * iam.extraShare)} %); ` +
       `${iam.usage.calls} calls decided in ${fixed(iam.usage.milliseconds, 0)} ms (${fixed(100 * iam.inIamShare)} % of the run), ${iam.usage.refused} refused; the Service Authorization Reference read in ${fixed(iam.loadMilliseconds, 0)} ms when the first cloud started.`,
     '',

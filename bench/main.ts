@@ -121,7 +121,7 @@ function targets(results: Omit<BenchResults, 'targets' | 'benchSeconds'>): Targe
       met: iam.extraShare <= 0.05,
     },
     { target: 'npm start < 30 s wall', measured: `${startCommand.wallSeconds.toFixed(1)} s`, met: startCommand.wallSeconds < 30 },
-    { target: 'npm start peak memory < 300 MB', measured: `${startCommand.peakRssMb.toFixed(0)} MB`, met: startCommand.peakRssMb < 300 },
+    { target: 'npm start peak memory < 300 MB a process', measured: `${startCommand.peakRssMb.toFixed(0)} MB`, met: startCommand.peakRssMb < 300 },
   ];
 }
 
@@ -189,7 +189,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const cloud = await measureCloudOverhead();
   say(`  Describe p50 ${cloud.describeP50Ms.toFixed(2)} ms, p99 ${cloud.describeP99Ms.toFixed(2)} ms, ${cloud.describeCallsPerSecond.toFixed(0)}/s`);
   const startCommand = await measureStartCommand();
-  say(`  npm start: ${startCommand.wallSeconds.toFixed(1)} s, ${startCommand.peakRssMb.toFixed(0)} MB`);
+  say(`  npm start: ${startCommand.wallSeconds.toFixed(1)} s, ${startCommand.commandPeakRssMb.toFixed(0)} MB command, ${startCommand.serverPeakRssMb.toFixed(0)} MB local cloud`);
   const iam = await measureIamOverhead(timeScale, iamLoadMilliseconds);
   say(`  IAM: full run ${iam.withIamSeconds.toFixed(2)} s enforced, ${iam.withoutIamSeconds.toFixed(2)} s not; ${iam.usage.milliseconds.toFixed(0)} ms deciding ${iam.usage.calls} calls`);
 

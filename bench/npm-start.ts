@@ -1,13 +1,20 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-/** What `npm start` costs: one full lab, built, verified and torn down on the local cloud in the command's own process. */
+/**
+ * What `npm start` costs from a fresh data directory: the command starts the
+ * local cloud in the background, and one full lab is built, verified and torn
+ * down in it, the command following.
+ */
 export interface StartCommandCost {
   readonly wallSeconds: number;
+  /** The largest process of the two: the command's or the background local cloud's. */
   readonly peakRssMb: number;
+  readonly commandPeakRssMb: number;
+  readonly serverPeakRssMb: number;
   readonly status: string;
 }
 
@@ -32,11 +39,15 @@ function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv): 
   });
 }
 
+const peaksIn = (text: string): number[] => [...text.matchAll(/peak-rss-kb=(\d+)/g)].map((match) => Number(match[1]) / 1024);
+
 /**
  * Runs `npm start` itself (its default scenario, pace and persistence), with a
  * fresh data directory and `--json` so the outcome can be read, timing it from
- * spawn to exit; `peak-rss.js`, preloaded into every Node process of it,
- * reports each one's peak RSS as it exits, and the largest is the command's.
+ * spawn to exit (the background server's start included); `peak-rss.js`,
+ * preloaded into every Node process of it, reports each one's peak RSS as it
+ * exits: the command's on its stderr, the server's in its log once
+ * `vpce-lab local stop` has ended it.
  */
 export async function measureStartCommand(): Promise<StartCommandCost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vpce-lab-bench-start-'));
@@ -47,14 +58,17 @@ export async function measureStartCommand(): Promise<StartCommandCost> {
   try {
     const { code, stdout, stderr } = await run(command, [...prefix, '--silent', 'start', '--', '--data-dir', dataDir, '--json'], env);
     const wallSeconds = (performance.now() - started) / 1000;
-    const peaks = [...stderr.matchAll(/peak-rss-kb=(\d+)/g)].map((match) => Number(match[1]));
+    const stopped = await run(process.execPath, [join(ROOT, 'bin', 'vpce-lab.js'), 'local', 'stop', '--data-dir', dataDir], STARTING_ENVIRONMENT);
+    if (stopped.code !== 0) throw new Error(`vpce-lab local stop after npm start (exit ${stopped.code}): ${stopped.stdout}${stopped.stderr}`);
+    const commandPeakRssMb = Math.max(0, ...peaksIn(stderr));
+    const serverPeakRssMb = Math.max(0, ...peaksIn(readFileSync(join(dataDir, 'local.log'), 'utf8')));
     let status: string;
     try {
       status = (JSON.parse(stdout) as { status?: string }).status ?? `exit ${code}`;
     } catch {
       throw new Error(`npm start (exit ${code}) printed no outcome: ${stderr.slice(-800)}`);
     }
-    return { wallSeconds, peakRssMb: Math.max(0, ...peaks) / 1024, status };
+    return { wallSeconds, peakRssMb: Math.max(commandPeakRssMb, serverPeakRssMb), commandPeakRssMb, serverPeakRssMb, status };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

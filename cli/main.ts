@@ -9,6 +9,7 @@ import { statusCommand } from './commands/status-command';
 import { teardownCommand } from './commands/teardown-command';
 import { EXIT, UsageError } from './usage-error';
 import { isKind } from '../functions/commons/is-kind';
+import { FollowInterrupted } from './follow/execution-events';
 
 /** Builds the `vpce-lab` command. Exit codes: 0 ok, 1 the run (or its teardown) failed, 2 bad usage. */
 export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
@@ -30,6 +31,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     return code;
   } catch (error) {
     if (isKind(error, CommanderError)) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    if (isKind(error, FollowInterrupted)) {
+      io.err.write(`\nStopped following ${error.executionArn}; the execution goes on where it runs (vpce-lab list shows it).\n`);
+      return EXIT.interrupted;
+    }
     if (isKind(error, UsageError)) {
       io.err.write(`error: ${error.message}\n`);
       return EXIT.usage;

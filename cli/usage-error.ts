@@ -6,4 +6,5 @@ export class UsageError extends Error {
   }
 }
 
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+/** 130: stopped by Ctrl+C (128 + SIGINT), as shells report it; the run itself goes on where it runs. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;

@@ -65,6 +65,8 @@ export interface LocalLab {
   readonly connectionTopicArn: string;
   /** An execution's record, with `stateTransitions` and `lambdaInvocations` (the benchmark's counts). */
   execution(executionArn: string): ExecutionRecord | undefined;
+  /** The executions (of any of the lab's state machines) still running. */
+  runningExecutions(): string[];
   close(): Promise<void>;
 }
 
@@ -98,6 +100,7 @@ export async function startLocalLab(options: LocalLabOptions = {}): Promise<Loca
     stateMachineArns: wiring.stateMachineArns,
     connectionTopicArn: connectionTopicArn(wiring.region, cloud.runtime.accountId),
     execution: (executionArn) => wiring.execution(executionArn),
+    runningExecutions: () => wiring.runningExecutions(),
     close: () => cloud.close(),
   };
 }
@@ -162,6 +165,10 @@ class LabWiring {
 
   execution(executionArn: string): ExecutionRecord | undefined {
     return this.stepFunctions?.execution(executionArn);
+  }
+
+  runningExecutions(): string[] {
+    return this.stepFunctions?.runningExecutions() ?? [];
   }
 
   /** The lab's functions, with the environment Lambda would give them: this cloud as endpoint, and the lab's settings. */

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { CallJournal } from './cloud/call-journal';
 import { type CloudEventMap, type CloudRuntime, LOCAL_ACCOUNT_ID } from './cloud/cloud-runtime';
 import { CloudStore } from './cloud/cloud-store';
+import { DataDirLock } from './cloud/data-dir-lock';
 import { Clock } from './cloud/clock';
 import { DueTimer } from './cloud/due-timer';
 import { Faults } from './cloud/faults';
@@ -76,9 +77,28 @@ export class LocalCloud {
     private readonly extension: LocalCloudExtension,
     /** IAM as the cloud enforces it; undefined when every caller has full access. */
     readonly iam: LocalIam | undefined,
+    /** The data directory's lock, held while the cloud serves it; undefined in memory. */
+    readonly lock: DataDirLock | undefined,
+    private readonly activity: { lastRequestAt: number },
   ) {}
 
+  /** Wall-clock time of the last AWS API request (not control or health requests): how long the cloud has been idle. */
+  get lastRequestAt(): number {
+    return this.activity.lastRequestAt;
+  }
+
+  /** Refuses with DataDirLocked when another process serves `dataDir`: two clouds on one state would undo each other's work. */
   static async start(options: LocalCloudOptions = {}): Promise<LocalCloud> {
+    const lock = options.dataDir === undefined ? undefined : DataDirLock.acquire(options.dataDir);
+    try {
+      return await LocalCloud.serve(options, lock);
+    } catch (error) {
+      lock?.release();
+      throw error;
+    }
+  }
+
+  private static async serve(options: LocalCloudOptions, lock: DataDirLock | undefined): Promise<LocalCloud> {
     const store = CloudStore.open(options.dataDir, options.log ?? ((line) => process.stderr.write(`${line}\n`)));
     const clock = new Clock(options.timeScale ?? DEFAULT_TIME_SCALE);
     const runtime: CloudRuntime = {
@@ -98,9 +118,11 @@ export class LocalCloud {
     const iam = options.iam && (await LocalIam.load(options.iam, providers.flatMap((provider) => Object.keys(provider.operations).map((operation) => `${provider.service}:${operation}`))));
     const dispatcher = new Dispatcher(runtime, journal, providers, iam);
     const timer = new DueTimer(runtime, () => dispatcher.advance());
+    const activity = { lastRequestAt: Date.now() };
     const { server, port } = await listen(
       {
         api: (request) => {
+          activity.lastRequestAt = Date.now();
           const answer = dispatcher.handle(request);
           timer.arm();
           return answer;
@@ -110,7 +132,8 @@ export class LocalCloud {
       },
       options.port ?? DEFAULT_PORT,
     );
-    const cloud = new LocalCloud(runtime, journal, dispatcher, timer, server, port, extension, iam);
+    const cloud = new LocalCloud(runtime, journal, dispatcher, timer, server, port, extension, iam, lock, activity);
+    lock?.announce({ endpoint: cloud.endpoint });
     try {
       extension.started?.(cloud);
     } catch (error) {
@@ -137,6 +160,7 @@ export class LocalCloud {
     this.server.closeAllConnections();
     await new Promise<void>((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
     this.runtime.store.close();
+    this.lock?.release();
   }
 }
 

@@ -9,7 +9,11 @@
  * - the local cloud process killed at ten points of a build and restarted;
  * - 20,000 hostile requests and 200 streams of non-HTTP bytes;
  * - 5,000 bad connection notifications to AcceptConnection, 1,000 through SNS;
- * - every bad command line of the table.
+ * - every bad command line of the table;
+ * - the local cloud as a service: two starts at once on one data directory, a
+ *   held run looked at with list and status, a second server refused on its
+ *   directory and its server killed (SIGKILL), and Ctrl+C of start at points
+ *   of a build.
  * Each figure is counted against what its driver planned to try: the run
  * exits 1 when one counted less than its plan (or planned nothing), when a
  * figure that must be zero is not, or when any check fails.
@@ -33,12 +37,16 @@ import { doubledRun, TASK_STATES } from '../test/reliability/support/held-runs';
 import { HostileTarget } from '../test/reliability/support/hostile-target';
 import { everyScenarioUnder, passedAndClean, type ScenarioSummary } from '../test/reliability/support/scenario-runs';
 import { seededRandom, seedOf } from '../test/reliability/support/seeded-random';
+import { heldRunDisturbed, interruptedStart, type ServiceOutcome, serviceProblems, twoStartsAtOnce } from '../test/reliability/support/service-scenarios';
 import { startTracedLab } from '../test/reliability/support/traced-lab';
 
 const HOSTILE_REQUESTS = 20_000;
 const RAW_STREAMS = 200;
 const BAD_NOTIFICATIONS = 5_000;
 const BAD_NOTIFICATIONS_THROUGH_SNS = 1_000;
+/** Ctrl+C once this many steps of a gateway build finished (0: as soon as the run is named). */
+const INTERRUPT_POINTS = [0, 2, 5, 8];
+const HELD_RUN_LOOKS = 5;
 const CRASH_POINTS: CrashPoint[] = Array.from({ length: 10 }, (_, i) => ({ share: 0.05 + i * 0.1, recovery: i % 2 === 0 ? 'teardown' : 'cleanup' }));
 
 const planned = { kind: 'planned' } as const;
@@ -54,9 +62,12 @@ const figures = new MatrixFigures({
   'hostile requests sent': planned,
   'bad notifications turned away': planned,
   'bad command lines refused': planned,
+  'service scenarios': planned,
+  'Ctrl+C interruptions': planned,
   'resources leaked': zero,
   'foreign resources touched': zero,
   'server crashes': zero,
+  'data directories served twice at once': zero,
 });
 /** What each part found, beside the figures, for the lines printed under them. */
 const notes: string[] = [];
@@ -250,6 +261,29 @@ async function badCommandLines(): Promise<void> {
   }
 }
 
+async function localService(): Promise<void> {
+  figures.plan('service scenarios', 2 + INTERRUPT_POINTS.length);
+  figures.plan('Ctrl+C interruptions', INTERRUPT_POINTS.length);
+  const tally = (outcome: ServiceOutcome) => {
+    figures.count('service scenarios');
+    figures.count('runs completed', outcome.runs.length);
+    figures.count('resources leaked', outcome.runs.reduce((sum, run) => sum + leaked(run.leftovers), 0));
+    if (outcome.mostServersAtOnce > 1) figures.count('data directories served twice at once');
+    failures.push(...serviceProblems(outcome).map((problem) => `local service: ${problem}`));
+  };
+  figures.plan('runs completed', 2 + 1 + INTERRUPT_POINTS.length);
+  tally(await twoStartsAtOnce());
+  tally(await heldRunDisturbed(HELD_RUN_LOOKS));
+  for (const steps of INTERRUPT_POINTS) {
+    const outcome = await interruptedStart(steps);
+    if (outcome.runs.length > 0) figures.count('Ctrl+C interruptions');
+    tally(outcome);
+  }
+  notes.push(
+    `local service: two starts at once on one directory, a held run looked at ${HELD_RUN_LOOKS} times with list and status, a second server refused and the first killed, Ctrl+C after ${INTERRUPT_POINTS.join(', ')} steps; never two servers on a directory, every run accounted for`,
+  );
+}
+
 async function timed(part: string, run: () => Promise<void>): Promise<void> {
   const started = Date.now();
   process.stdout.write(`${part}...`);
@@ -269,6 +303,7 @@ async function main(): Promise<number> {
   await timed('hostile input', hostileInput);
   await timed('auto-accept', badNotifications);
   await timed('CLI input', badCommandLines);
+  await timed('local service', localService);
 
   const minutes = Math.floor((Date.now() - started) / 60_000);
   const seconds = Math.round(((Date.now() - started) % 60_000) / 1000);

@@ -1,14 +1,17 @@
-import { StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { type HistoryEvent, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { Command, Option } from 'commander';
 import { SCENARIOS } from '../../functions/lab/lab-run';
 import { type CliIo, writeJson } from '../cli-io';
 import { connect } from '../connection/connect';
 import { type CommonOptions, withConnectionOptions } from '../connection/connection-options';
-import { stateMachineArn } from '../connection/lab-connection';
-import { executionHistory, followExecution } from '../follow/execution-events';
+import { type LabConnection, stateMachineArn } from '../connection/lab-connection';
+import { isKind } from '../../functions/commons/is-kind';
+import { executionHistory, followExecution, FollowInterrupted } from '../follow/execution-events';
+import { untilInterrupted } from '../follow/interrupt';
 import { renderCost } from '../render/cost-view';
 import { ProgressView } from '../render/progress-view';
 import { renderReport } from '../render/report-view';
+import { describeDetached, describeHeld } from '../render/run-handoff-view';
 import { newRun, parseScenario, parseTtl, type RunRequest, type Ttl, ttlFloors, ttlMillisFor } from '../run-request';
 import { runOutcome, type RunOutcome } from '../run-outcome';
 import { EXIT } from '../usage-error';
@@ -37,23 +40,47 @@ async function start(io: CliIo, options: StartOptions): Promise<number> {
   const ttlMs = ttlMillisFor(options.scenario, options.ttl);
   const connection = await connect(options);
   try {
-    const run = newRun({ scenario: options.scenario, ttlMs, keep: options.keep, region: options.region }, new Date());
-    const labRunArn = await stateMachineArn(connection, 'labRun');
-    const { executionArn } = await connection.sfn.send(new StartExecutionCommand({ stateMachineArn: labRunArn, name: run.runId, input: JSON.stringify({ run }) }));
-    if (!executionArn) throw new Error('Step Functions started the run but returned no execution ARN');
-    const startedAt = Date.now();
-    if (!options.json) io.out.write(`Run ${run.runId} (${run.scenario}) on ${connection.description}\n${run.keep ? `Held until ${run.expiresAt}.\n` : ''}\n`);
-    const view = options.json ? undefined : new ProgressView(io.out, startedAt);
-    const execution = await followExecution(connection.sfn, executionArn, (event) => view?.onEvent(event), connection.pollMs);
-    view?.stop();
-    const outcome = runOutcome({ ...execution, executionArn }, await executionHistory(connection.sfn, executionArn), new Date());
-    if (options.json) writeJson(io, outcome);
-    else io.out.write(describeOutcome(outcome));
-    return outcome.status === 'SUCCEEDED' ? EXIT.ok : EXIT.failed;
+    // From here a Ctrl+C only ends the following: even one during StartExecution finds the run started and says so.
+    return await untilInterrupted((signal) => startAndFollow(io, options, connection, ttlMs, signal));
   } finally {
     await connection.close();
   }
 }
+
+async function startAndFollow(io: CliIo, options: StartOptions, connection: LabConnection, ttlMs: number, signal: AbortSignal): Promise<number> {
+  const run = newRun({ scenario: options.scenario, ttlMs, keep: options.keep, region: options.region }, new Date());
+  const labRunArn = await stateMachineArn(connection, 'labRun');
+  const { executionArn } = await connection.sfn.send(new StartExecutionCommand({ stateMachineArn: labRunArn, name: run.runId, input: JSON.stringify({ run }) }));
+  if (!executionArn) throw new Error('Step Functions started the run but returned no execution ARN');
+  const startedAt = Date.now();
+  if (!options.json) io.out.write(`Run ${run.runId} (${run.scenario}) on ${connection.description}\n${run.keep ? `Held until ${run.expiresAt} once built.\n` : ''}\n`);
+  const view = options.json ? undefined : new ProgressView(io.out, startedAt);
+  // A held run lives on in the cloud: the command returns once its hold begins, unless the cloud ends with the command.
+  const until = run.keep && connection.runsOutlive ? holdBegins : undefined;
+  let execution;
+  try {
+    execution = await followExecution(connection.sfn, executionArn, (event) => view?.onEvent(event), connection.pollMs, { signal, until });
+  } catch (error) {
+    if (!isKind(error, FollowInterrupted)) throw error;
+    view?.stop();
+    if (options.json) writeJson(io, { runId: run.runId, executionArn, status: 'RUNNING', following: false, runGoesOn: connection.runsOutlive });
+    else io.out.write(describeDetached(run.runId, connection));
+    return EXIT.interrupted;
+  }
+  view?.stop();
+  const outcome = runOutcome({ ...execution, executionArn }, await executionHistory(connection.sfn, executionArn), new Date());
+  if (execution.status === 'RUNNING') {
+    if (options.json) writeJson(io, { ...outcome, holding: true, expiresAt: run.expiresAt });
+    else io.out.write(describeHeld(outcome, run.expiresAt, connection));
+    return outcome.report?.passed === false ? EXIT.failed : EXIT.ok;
+  }
+  if (options.json) writeJson(io, outcome);
+  else io.out.write(describeOutcome(outcome));
+  return outcome.status === 'SUCCEEDED' ? EXIT.ok : EXIT.failed;
+}
+
+/** The hold of a `--keep` run begins: the lab is built and verified. */
+export const holdBegins = (event: HistoryEvent): boolean => event.type === 'WaitStateEntered' && event.stateEnteredEventDetails?.name === 'HoldUntilExpiry';
 
 /** The end of a run for people: the report, the cost, and how it ended. */
 export function describeOutcome(outcome: RunOutcome): string {

@@ -1,7 +1,9 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { startLocalLab } from '../../local/lab-runtime';
+import { UsageError } from '../usage-error';
+import { startBackgroundServer } from './background-server';
 import type { LabConnection } from './lab-connection';
-import { runningServer } from './local-server-file';
+import { type RunningServer, runningServer, type ServerSettings, settingsOf } from './local-server-file';
 
 export interface ConnectionOptions {
   /** `--local` given: the embedded local cloud, whatever AWS_ENDPOINT_URL says. */
@@ -16,42 +18,82 @@ export interface ConnectionOptions {
   readonly iam: boolean;
   /** A region the embedded local cloud first serves gets its default VPC (`--no-default-vpc` turns it off). */
   readonly defaultVpc: boolean;
+  /** The options given on the command line rather than by default: those a running server may not contradict. */
+  readonly explicit?: readonly string[];
 }
 
 const LOCAL_CREDENTIALS = { accessKeyId: 'vpce-lab', secretAccessKey: 'vpce-lab' };
 
-const remote = (endpoint: string | undefined, region: string, description: string, pollMs: number): LabConnection => {
+/** A connection to `endpoint` (AWS itself when undefined), whose runs go on whatever this command does. */
+export const remote = (endpoint: string | undefined, region: string, description: string, pollMs: number): LabConnection => {
   const sfn = new SFNClient(endpoint ? { region, endpoint, credentials: LOCAL_CREDENTIALS } : { region });
-  return { sfn, region, description, pollMs, close: async () => sfn.destroy() };
+  return { sfn, region, description, pollMs, runsOutlive: true, close: async () => sfn.destroy() };
 };
+
+/** The settings a command may give that a running server has its own value of, with the option that gives each. */
+const SERVER_SETTINGS: readonly { key: keyof ServerSettings & keyof ConnectionOptions; option: string }[] = [
+  { key: 'timeScale', option: '--time-scale' },
+  { key: 'region', option: '--region' },
+  { key: 'iam', option: '--no-iam' },
+  { key: 'defaultVpc', option: '--no-default-vpc' },
+];
+
+/** A setting given to a command contradicts the server serving the directory: refused rather than silently ignored. */
+export class ServerSettingMismatch extends UsageError {
+  constructor(option: string, given: unknown, served: unknown, server: RunningServer, dataDir: string) {
+    super(
+      `${option} ${String(given)} was given, but the local cloud serving ${dataDir} (pid ${server.pid}, ${server.endpoint}) runs with ${option.replace('--no-', '--')} ${String(served)}. ` +
+        `Leave the option out to use it as it is, or stop it first (vpce-lab local stop --data-dir ${dataDir}) to start one with yours.`,
+    );
+    this.name = 'ServerSettingMismatch';
+  }
+}
+
+function refuseMismatch(options: ConnectionOptions, server: RunningServer): void {
+  const served = settingsOf(server);
+  for (const { key, option } of SERVER_SETTINGS) {
+    if (!options.explicit?.includes(key) || served[key] === undefined || served[key] === options[key]) continue;
+    throw new ServerSettingMismatch(option, options[key], served[key], server, options.dataDir);
+  }
+}
 
 /**
  * Where this command works: `--endpoint URL` (or `AWS_ENDPOINT_URL`) for any
  * AWS-compatible endpoint, `--aws` for the account of the default credential
- * chain, else the embedded local cloud (the default, and what `--local` asks
- * for even when AWS_ENDPOINT_URL is set): the `vpce-lab local` server already
- * serving the data directory, or one started in this process.
+ * chain, else the local cloud (the default, and what `--local` asks for even
+ * when AWS_ENDPOINT_URL is set): the server serving the data directory,
+ * started in the background when none does, so that runs live in it and not
+ * in this command, as they live in Step Functions on AWS. `--no-persist`
+ * alone runs a cloud in memory inside this command, gone when it ends.
  */
 export async function connect(options: ConnectionOptions): Promise<LabConnection> {
   const endpoint = options.endpoint ?? (options.aws || options.local ? undefined : process.env.AWS_ENDPOINT_URL);
   if (endpoint) return remote(endpoint, options.region, `the endpoint ${endpoint}`, 500);
   if (options.aws) return remote(undefined, options.region, `AWS (${options.region})`, 5000);
-  const served = options.persist ? await runningServer(options.dataDir) : undefined;
-  if (served) return remote(served, options.region, `the local cloud at ${served}`, 250);
+  if (!options.persist) return inMemory(options);
+  let server = await runningServer(options.dataDir);
+  if (server) refuseMismatch(options, server);
+  else server = await startBackgroundServer(options);
+  // A server serves the lab in its own region: without --region the command goes there.
+  const region = typeof settingsOf(server).region === 'string' ? (settingsOf(server).region as string) : options.region;
+  return { ...remote(server.endpoint, region, `the local cloud at ${server.endpoint} (pid ${server.pid}, ${options.dataDir})`, 250), server };
+}
+
+async function inMemory(options: ConnectionOptions): Promise<LabConnection> {
   const lab = await startLocalLab({
     port: 0,
     region: options.region,
     timeScale: options.timeScale,
     iam: options.iam,
     defaultVpc: options.defaultVpc,
-    dataDir: options.persist ? options.dataDir : undefined,
     acceptGraceSeconds: localAcceptGrace(options.timeScale),
     // The functions run in this process: their CloudWatch-bound logs would bury the progress view.
     environment: { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'SILENT' },
   });
-  const local = remote(lab.cloud.endpoint, options.region, `the local cloud (in this process, ${options.persist ? options.dataDir : 'in memory'})`, 100);
+  const local = remote(lab.cloud.endpoint, options.region, 'the local cloud in memory (in this process)', 100);
   return {
     ...local,
+    runsOutlive: false,
     close: async () => {
       await local.close();
       await lab.close();

@@ -37,10 +37,19 @@ function requireOnePlace(command: Command): void {
   }
 }
 
+/** Records which options the user gave, so a running local cloud's own settings are contradicted only when they were. */
+function recordExplicit(command: Command): void {
+  requireOnePlace(command);
+  command.setOptionValue(
+    'explicit',
+    Object.keys(command.opts()).filter((name) => command.getOptionValueSource(name) === 'cli'),
+  );
+}
+
 /** The options every command that talks to the orchestrator takes: where, which region, and --json. */
 export function withConnectionOptions(command: Command): Command {
   return command
-    .hook('preAction', requireOnePlace)
+    .hook('preAction', recordExplicit)
     .addOption(new Option('--local', 'use the embedded local cloud (the default)'))
     .addOption(new Option('--endpoint <url>', 'use any AWS-compatible endpoint (also AWS_ENDPOINT_URL)').argParser(parseEndpoint))
     .addOption(new Option('--aws', 'use AWS through the default credential chain (the stack must be deployed)'))

@@ -1,4 +1,5 @@
 import { paginateListStateMachines, type SFNClient } from '@aws-sdk/client-sfn';
+import type { RunningServer } from './local-server-file';
 
 export const STATE_MACHINES = { labRun: 'vpce-lab-lab-run', teardown: 'vpce-lab-teardown', cleanup: 'vpce-lab-cleanup' } as const;
 export type StateMachineKey = keyof typeof STATE_MACHINES;
@@ -11,6 +12,10 @@ export interface LabConnection {
   readonly description: string;
   /** How often to poll an execution's history: fast locally, gently on AWS (each call is billed). */
   readonly pollMs: number;
+  /** Whether a run goes on when this command ends (AWS, an endpoint, the background local cloud), or dies with it (a cloud in memory). */
+  readonly runsOutlive: boolean;
+  /** The local cloud serving the data directory, when that is where the command works. */
+  readonly server?: RunningServer;
   close(): Promise<void>;
 }
 

@@ -3,6 +3,7 @@ import type { CliIo } from '../cli-io';
 import { type LabConnection, type StateMachineKey, stateMachineArn } from '../connection/lab-connection';
 import { ProgressView } from '../render/progress-view';
 import { followExecution } from './execution-events';
+import { untilInterrupted } from './interrupt';
 
 export interface WorkflowResult {
   readonly executionArn: string;
@@ -12,14 +13,15 @@ export interface WorkflowResult {
   readonly cause?: string;
 }
 
-/** Starts one of the lab's state machines and follows it to its end, with live progress unless `quiet`. */
+/** Starts one of the lab's state machines and follows it to its end, with live progress unless `quiet`; Ctrl+C ends the following with FollowInterrupted. */
 export async function runWorkflow(io: CliIo, connection: LabConnection, key: StateMachineKey, input: object, name: string, quiet: boolean): Promise<WorkflowResult> {
   const arn = await stateMachineArn(connection, key);
   const { executionArn } = await connection.sfn.send(new StartExecutionCommand({ stateMachineArn: arn, name, input: JSON.stringify(input) }));
   if (!executionArn) throw new Error(`Step Functions started ${name} but returned no execution ARN`);
   const view = quiet ? undefined : new ProgressView(io.out, Date.now());
-  const execution = await followExecution(connection.sfn, executionArn, (event) => view?.onEvent(event), connection.pollMs);
-  view?.stop();
+  const execution = await untilInterrupted((signal) => followExecution(connection.sfn, executionArn, (event) => view?.onEvent(event), connection.pollMs, { signal })).finally(() =>
+    view?.stop(),
+  );
   return {
     executionArn,
     status: execution.status,

@@ -45,8 +45,13 @@ export function runFilters(runId: string, logicalName?: string): Filter[] {
   return filters;
 }
 
+/** The lab run a resource belongs to, when its tags mark it as one's. */
+export function labRunOf(tags: readonly Tag[] | undefined): string | undefined {
+  const value = (key: string) => tags?.find((tag) => tag.Key === key)?.Value;
+  return value(TAG.managed) === 'true' ? value(TAG.runId) : undefined;
+}
+
 /** True when a tag list marks a resource as owned by `runId`. */
 export function ownedBy(tags: readonly Tag[] | undefined, runId: string): boolean {
-  const value = (key: string) => tags?.find((tag) => tag.Key === key)?.Value;
-  return value(TAG.runId) === runId && value(TAG.managed) === 'true';
+  return labRunOf(tags) === runId;
 }

@@ -1,7 +1,7 @@
-import { type EC2Client, paginateDescribeVpcEndpoints, paginateDescribeVpcs } from '@aws-sdk/client-ec2';
+import { type EC2Client, paginateDescribeVpcEndpoints, paginateDescribeVpcs, type Tag } from '@aws-sdk/client-ec2';
 import { GetServiceQuotaCommand, NoSuchResourceException, type ServiceQuotasClient, TooManyRequestsException } from '@aws-sdk/client-service-quotas';
 import { QuotaExhausted } from '../commons/lab-errors';
-import { ownedBy } from '../commons/lab-tags';
+import { labRunOf, ownedBy } from '../commons/lab-tags';
 import { stateIs } from './ec2-states';
 import { collect } from './find-or-create';
 import type { LabRun, Lessons } from './lab-run';
@@ -61,23 +61,31 @@ export async function requireQuotaHeadroom(clients: { ec2: EC2Client; quotas: Se
   const others = <T extends { Tags?: { Key?: string; Value?: string }[] }>(items: T[]) => items.filter((item) => !ownedBy(item.Tags, run.runId));
 
   const vpcs = others(await collect(paginateDescribeVpcs({ client: clients.ec2 }, {}), (page) => page.Vpcs));
-  refuseUnlessFits(run, VPC_QUOTAS.vpcsPerRegion, await quotaValue(clients.quotas, VPC_QUOTAS.vpcsPerRegion), vpcs.length, needs.vpcs, 'VPCs');
+  refuseUnlessFits(run, VPC_QUOTAS.vpcsPerRegion, await quotaValue(clients.quotas, VPC_QUOTAS.vpcsPerRegion), vpcs, needs.vpcs, 'VPCs');
 
   // The consumer VPC is new, so only the lab's own endpoints count against the per-VPC quota.
-  refuseUnlessFits(run, VPC_QUOTAS.interfaceEndpointsPerVpc, await quotaValue(clients.quotas, VPC_QUOTAS.interfaceEndpointsPerVpc), 0, needs.interfaceEndpointsInConsumerVpc, 'interface endpoints');
+  refuseUnlessFits(run, VPC_QUOTAS.interfaceEndpointsPerVpc, await quotaValue(clients.quotas, VPC_QUOTAS.interfaceEndpointsPerVpc), [], needs.interfaceEndpointsInConsumerVpc, 'interface endpoints');
 
   if (needs.gatewayEndpoints === 0) return;
   const filters = [{ Name: 'vpc-endpoint-type', Values: ['Gateway'] }];
   const endpoints = others(await collect(paginateDescribeVpcEndpoints({ client: clients.ec2 }, { Filters: filters }), (page) => page.VpcEndpoints));
   const live = endpoints.filter((endpoint) => !stateIs(endpoint.State, ...GONE));
-  refuseUnlessFits(run, VPC_QUOTAS.gatewayEndpointsPerRegion, await quotaValue(clients.quotas, VPC_QUOTAS.gatewayEndpointsPerRegion), live.length, needs.gatewayEndpoints, 'gateway endpoints');
+  refuseUnlessFits(run, VPC_QUOTAS.gatewayEndpointsPerRegion, await quotaValue(clients.quotas, VPC_QUOTAS.gatewayEndpointsPerRegion), live, needs.gatewayEndpoints, 'gateway endpoints');
 }
 
-function refuseUnlessFits(run: LabRun, quota: VpcQuota, limit: number, used: number, needed: number, noun: string): void {
+/**
+ * The refusal names the other lab runs holding what is in use: a run left
+ * behind (interrupted, or held) is usually why the quota is full, and its
+ * teardown is the fix, not a quota increase.
+ */
+function refuseUnlessFits(run: LabRun, quota: VpcQuota, limit: number, inUse: readonly { Tags?: Tag[] }[], needed: number, noun: string): void {
+  const used = inUse.length;
   if (used + needed <= limit) return;
+  const runs = [...new Set(inUse.flatMap((item) => labRunOf(item.Tags) ?? []))];
+  const held = runs.length === 0 ? '' : ` ${runs.length === 1 ? 'Lab run' : 'Lab runs'} ${runs.join(', ')} ${runs.length === 1 ? 'holds' : 'hold'} some: \`vpce-lab teardown <run-id>\` removes a run you no longer need.`;
   throw new QuotaExhausted(
     `the ${run.scenario} lab needs ${needed} ${noun} but ${run.region} has room for ${Math.max(0, limit - used)} ` +
-      `(quota "${quota.name}", vpc/${quota.code}: ${limit}, ${used} in use). Delete unused ones, or ask for more with ` +
+      `(quota "${quota.name}", vpc/${quota.code}: ${limit}, ${used} in use).${held} Delete unused ones, or ask for more with ` +
       `\`aws service-quotas request-service-quota-increase --region ${run.region} --service-code vpc --quota-code ${quota.code} --desired-value ${used + needed}\``,
   );
 }

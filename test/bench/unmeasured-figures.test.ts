@@ -62,7 +62,8 @@ test.each<[string, string, (results: Writable<BenchResults>) => void]>([
   ['a Describe throughput of 0', 'overhead.cloud.describeCallsPerSecond is 0', (results) => (results.overhead.cloud.describeCallsPerSecond = 0)],
   ['npm start that did not finish its lab', 'overhead.startCommand.status is exit 1', (results) => (results.overhead.startCommand.status = 'exit 1')],
   ['npm start wall time of 0', 'overhead.startCommand.wallSeconds is 0', (results) => (results.overhead.startCommand.wallSeconds = 0)],
-  ['npm start with no peak RSS reported', 'overhead.startCommand.peakRssMb is 0', (results) => (results.overhead.startCommand.peakRssMb = 0)],
+  ['npm start with no peak RSS reported for the command', 'overhead.startCommand.commandPeakRssMb is 0', (results) => (results.overhead.startCommand.commandPeakRssMb = 0)],
+  ['npm start with no peak RSS reported for the local cloud', 'overhead.startCommand.serverPeakRssMb is 0', (results) => (results.overhead.startCommand.serverPeakRssMb = 0)],
 ])('%s is reported by the figure\'s name', (_, line, mutate) => {
   expect(unmeasuredFigures(broken(mutate), PLAN)).toContainEqual(expect.stringContaining(line));
 });

@@ -41,13 +41,15 @@ test('with the default VPC, quota 5 admits two full runs and refuses a third, an
   expect(third.outcome).toMatchObject({ status: 'FAILED', error: 'QuotaExhausted' });
   const message = (outcome: RunOutcome): string => (JSON.parse(outcome.cause ?? '{}') as { errorMessage?: string }).errorMessage ?? '';
   expect(message(third.outcome)).toContain('needs 2 VPCs but ap-northeast-2 has room for 0 (quota "VPCs per Region", vpc/L-F678F1CE: 5, 5 in use)');
+  // The runs that hold the quota are named, with the command that frees it: not only a quota increase.
+  expect(message(third.outcome)).toContain(`Lab runs ${held[0]!.runId}, ${held[1]!.runId} hold some: \`vpce-lab teardown <run-id>\` removes a run you no longer need.`);
   const gateway = await lab.start('--scenario', 'gateway');
   expect(gateway.outcome).toMatchObject({ status: 'FAILED', error: 'QuotaExhausted' });
   expect(message(gateway.outcome)).toContain('needs 1 VPCs but ap-northeast-2 has room for 0');
 
   for (const run of held) {
     await lab.sfn.send(new StopExecutionCommand({ executionArn: run.executionArn }));
-    await run.command;
+    await run.finished();
     expect({ runId: run.runId, code: (await lab.cli('teardown', run.runId)).code }).toEqual({ runId: run.runId, code: 0 });
     expect(await lab.leftovers(run.runId)).toEqual(NOTHING_LEFT);
   }

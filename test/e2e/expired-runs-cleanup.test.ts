@@ -20,7 +20,7 @@ afterAll(() => lab.lab.close());
 /** Stops a held run's execution, as a student ending the lab early would; its resources stay until cleanup. */
 async function stopHeld(run: HeldRun): Promise<void> {
   await lab.sfn.send(new StopExecutionCommand({ executionArn: run.executionArn }));
-  const { result, outcome } = await run.command;
+  const { result, outcome } = await run.finished();
   expect({ code: result.code, status: outcome.status }).toEqual({ code: 1, status: 'ABORTED' });
 }
 

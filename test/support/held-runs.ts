@@ -1,32 +1,30 @@
 import type { RunOutcome } from '../../cli/run-outcome';
 import { type CliResult, printedJson } from './cli-runner';
 import type { E2eLab } from './e2e-lab';
-import { eventually } from './local-lab-fixture';
 
-/** A run started with `vpce-lab start --keep` that is holding its built lab. */
+/** A run started with `vpce-lab start --keep`, which returned once the built lab began its hold. */
 export interface HeldRun {
   readonly runId: string;
   readonly executionArn: string;
-  /** The `vpce-lab start` command, still following its run. */
-  readonly command: Promise<{ result: CliResult; outcome: RunOutcome }>;
+  /** What `start --keep` printed when it returned: the report, the run still RUNNING. */
+  readonly outcome: RunOutcome;
+  /** `vpce-lab status <run> --follow`: follows the run to its end. */
+  finished(): Promise<{ result: CliResult; outcome: RunOutcome }>;
 }
 
-const runningRunIds = async (lab: E2eLab): Promise<string[]> =>
-  printedJson<{ runs: { runId: string; status: string }[] }>(await lab.cli('list')).runs.filter((run) => run.status === 'RUNNING').map((run) => run.runId);
-
-/** `vpce-lab start --keep`, followed until `vpce-lab status` shows the run holding the built lab. */
+/** `vpce-lab start --keep`, which returns once the run holds its built lab. */
 export async function holdRun(lab: E2eLab, scenario: string, ttl: string): Promise<HeldRun> {
-  const before = await runningRunIds(lab);
-  const command = lab.start('--scenario', scenario, '--keep', '--ttl', ttl);
-  let runId = '';
-  await eventually(async () => {
-    runId = (await runningRunIds(lab)).find((id) => !before.includes(id)) ?? '';
-    return runId !== '';
-  }, 10_000);
-  let status: { executionArn: string; currentSteps: string[] } = { executionArn: '', currentSteps: [] };
-  await eventually(async () => {
-    status = printedJson(await lab.cli('status', runId));
-    return status.currentSteps.includes('HoldUntilExpiry');
-  }, 20_000);
-  return { runId, executionArn: status.executionArn, command };
+  const { result, outcome } = await lab.start('--scenario', scenario, '--keep', '--ttl', ttl);
+  if (result.code !== 0 || !(outcome as RunOutcome & { holding?: boolean }).holding) {
+    throw new Error(`start --keep returned without a held run (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
+  }
+  return {
+    runId: outcome.runId,
+    executionArn: outcome.executionArn,
+    outcome,
+    finished: async () => {
+      const followed = await lab.cli('status', outcome.runId, '--follow');
+      return { result: followed, outcome: printedJson<RunOutcome>(followed) };
+    },
+  };
 }

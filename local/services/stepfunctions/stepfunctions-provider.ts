@@ -27,6 +27,8 @@ export interface StepFunctions {
   startExecution(stateMachineArn: string, input?: string): string;
   /** An execution's stored record, with the counts the benchmark reads (state transitions, Lambda invocations). */
   execution(executionArn: string): ExecutionRecord | undefined;
+  /** The ARNs of the executions still running: a server is idle only when there are none. */
+  runningExecutions(): string[];
   /** Stops every run without recording more (see ExecutionRunner.close). */
   close(): Promise<void>;
 }
@@ -57,6 +59,7 @@ export function createStepFunctions(runtime: CloudRuntime, options: StepFunction
       return record.id;
     },
     execution: (executionArn) => context.tables.executions.get(executionArn),
+    runningExecutions: () => context.tables.executions.all().flatMap((record) => (record.status === 'RUNNING' ? [record.id] : [])),
     close: () => runner.close(),
   };
 }

@@ -2,38 +2,30 @@ import { StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { ttlFloor } from '../../../cli/run-request';
 import type { Scenario } from '../../../functions/lab/lab-run';
 import { printedJson } from '../../support/cli-runner';
-import { eventually } from '../../support/local-lab-fixture';
 import type { RunLeftovers } from '../../support/run-leftovers';
 import { functionTaskStates } from './asl-task-states';
 import { handlerRuns, invocationRepeats, invokedCallers } from './caller-context';
 import { runInventory } from './run-inventory';
 import type { TracedLab } from './traced-lab';
 
-/** A run started with `--keep`, holding its built lab; `command` is the `vpce-lab start` still following it. */
+/** A run started with `--keep`, holding its built lab. */
 interface HeldRun {
   readonly runId: string;
   readonly executionArn: string;
-  readonly command: Promise<unknown>;
 }
 
-/** `vpce-lab start --keep`, followed until `vpce-lab status` shows the built lab held. */
+/** `vpce-lab start --keep`, which returns once the built lab holds; `vpce-lab status` must show it in its hold. */
 async function heldRun(lab: TracedLab, scenario: string): Promise<HeldRun> {
-  const command = lab.start('--scenario', scenario, '--keep', '--ttl', ttlFloor(scenario as Scenario).text);
-  let held: { runId: string; executionArn: string } | undefined;
-  await eventually(async () => {
-    const { runs } = printedJson<{ runs: { runId: string; status: string }[] }>(await lab.cli('list', '--limit', '1'));
-    const latest = runs[0];
-    const status = latest?.status === 'RUNNING' ? printedJson<{ runId: string; executionArn: string; currentSteps: string[] }>(await lab.cli('status', latest.runId)) : undefined;
-    held = status?.currentSteps.includes('HoldUntilExpiry') ? status : undefined;
-    return held !== undefined;
-  }, 20_000);
-  return { ...(held as { runId: string; executionArn: string }), command };
+  const { outcome } = await lab.start('--scenario', scenario, '--keep', '--ttl', ttlFloor(scenario as Scenario).text);
+  const status = printedJson<{ runId: string; executionArn: string; currentSteps: string[] }>(await lab.cli('status', outcome.runId));
+  if (!status.currentSteps.includes('HoldUntilExpiry')) throw new Error(`start --keep returned, but ${outcome.runId} is at ${status.currentSteps.join(', ') || 'no step'}, not holding`);
+  return { runId: status.runId, executionArn: status.executionArn };
 }
 
-/** Stops a held run (a student ending the lab early) and removes it with `vpce-lab teardown`: that command's exit code. */
+/** Stops a held run (a student ending the lab early), follows it to its end, and removes it with `vpce-lab teardown`: that command's exit code. */
 async function tearDown(lab: TracedLab, run: HeldRun): Promise<number> {
   await lab.sfn.send(new StopExecutionCommand({ executionArn: run.executionArn }));
-  await run.command;
+  await lab.cli('status', run.runId, '--follow');
   return (await lab.cli('teardown', run.runId)).code;
 }
 

@@ -1,0 +1,35 @@
+import type { LabConnection } from '../connection/lab-connection';
+import { renderReport } from './report-view';
+import type { RunOutcome } from '../run-outcome';
+
+/** Where a run goes on once the command stops following it, for people. */
+const whereItGoesOn = (connection: LabConnection): string =>
+  connection.server ? `the local cloud (pid ${connection.server.pid}, ${connection.server.endpoint})` : connection.description;
+
+/**
+ * After Ctrl+C: the command let go, the run did not. Says where it goes on,
+ * how to follow it again and how to end it now; for a cloud in memory, that
+ * it ends with the command.
+ */
+export function describeDetached(runId: string, connection: LabConnection): string {
+  if (!connection.runsOutlive) return `\nStopped. The local cloud in memory ended with this command, and run ${runId} with it: nothing of it remains.\n`;
+  return [
+    '',
+    `Stopped following run ${runId}. It goes on in ${whereItGoesOn(connection)} and tears itself down when it is done, as on AWS.`,
+    `  follow it again:  vpce-lab status ${runId} --follow`,
+    `  tear it down now: vpce-lab teardown ${runId}`,
+    '',
+  ].join('\n');
+}
+
+/** `start --keep` once the lab is built and verified: the report, and how long it holds. */
+export function describeHeld(outcome: RunOutcome, expiresAt: string, connection: LabConnection): string {
+  return [
+    '',
+    ...(outcome.report ? [renderReport(outcome.report)] : []),
+    `Run ${outcome.runId} is built and holds in ${whereItGoesOn(connection)} until ${expiresAt}; then it tears itself down (and scheduled cleanup removes anything expired).`,
+    `  see it:           vpce-lab status ${outcome.runId}`,
+    `  tear it down now: vpce-lab teardown ${outcome.runId}`,
+    '',
+  ].join('\n');
+}

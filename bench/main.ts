@@ -77,7 +77,7 @@ function writeTimeline(run: MeasuredRun, timeScale: number): string {
   const critical = new Set([...criticalStates(criticalPath('full', 'build')), ...criticalStates(criticalPath('full', 'teardown'))]);
   const svg = timelineSvg(run.timeline, {
     title: `One full lab run (${run.runId}) on the local cloud, in AWS seconds (time scale ${timeScale})`,
-    msPerSecond: 1000 * timeScale,
+    toSeconds: (ms) => ms / (1000 * timeScale),
     critical,
     bounds: { build: criticalPath('full', 'build').boundSeconds, teardown: criticalPath('full', 'teardown').boundSeconds },
   });

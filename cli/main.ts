@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { type CliIo, processIo } from './cli-io';
+import { type CliIo, processIo, writeJsonError } from './cli-io';
 import { cleanupCommand } from './commands/cleanup-command';
 import { listCommand } from './commands/list-command';
 import { localCommand } from './commands/local-command';
@@ -12,34 +12,45 @@ import { isKind } from '../functions/commons/is-kind';
 import { FollowInterrupted } from './follow/execution-events';
 
 /** Builds the `vpce-lab` command. Exit codes: 0 ok, 1 the run (or its teardown) failed, 2 bad usage. */
-export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
+export function buildProgram(io: CliIo, exit: (code: number) => void, json = false): Command {
+  // With --json, commander's own error text is left out: main writes the error as JSON instead.
+  const output = { writeOut: (text: string) => io.out.write(text), writeErr: (text: string) => (json ? undefined : io.err.write(text)) };
   const program = new Command('vpce-lab')
     .description('Runs the AWS VPC-endpoint lab: build, verify each lesson, tear down; on the local cloud (default) or on AWS')
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeOut: (text) => io.out.write(text), writeErr: (text) => io.err.write(text) });
+    .configureOutput(output);
   for (const command of [startCommand, statusCommand, reportCommand, listCommand, teardownCommand, cleanupCommand, localCommand]) {
-    program.addCommand(command(io, exit).exitOverride().configureOutput({ writeOut: (text) => io.out.write(text), writeErr: (text) => io.err.write(text) }));
+    program.addCommand(command(io, exit).exitOverride().configureOutput(output));
   }
   return program;
 }
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const json = argv.includes('--json');
+  const fail = (exitCode: number, code: string, message: string): number => {
+    if (json) writeJsonError(io, { code, message, exitCode });
+    else io.err.write(`error: ${message}\n`);
+    return exitCode;
+  };
   let code: number = EXIT.ok;
   try {
-    await buildProgram(io, (result) => (code = result)).parseAsync([...argv], { from: 'user' });
+    await buildProgram(io, (result) => (code = result), json).parseAsync([...argv], { from: 'user' });
     return code;
   } catch (error) {
-    if (isKind(error, CommanderError)) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    if (isKind(error, CommanderError)) {
+      if (error.exitCode === 0) return EXIT.ok;
+      // Commander has written its message already, unless --json kept it back.
+      return json ? fail(EXIT.usage, error.code, error.message.replace(/^error: /, '')) : EXIT.usage;
+    }
     if (isKind(error, FollowInterrupted)) {
-      io.err.write(`\nStopped following ${error.executionArn}; the execution goes on where it runs (vpce-lab list shows it).\n`);
+      const message = `Stopped following ${error.executionArn}; the execution goes on where it runs (vpce-lab list shows it).`;
+      if (json) writeJsonError(io, { code: error.name, message, exitCode: EXIT.interrupted });
+      else io.err.write(`\n${message}\n`);
       return EXIT.interrupted;
     }
-    if (isKind(error, UsageError)) {
-      io.err.write(`error: ${error.message}\n`);
-      return EXIT.usage;
-    }
-    io.err.write(`error: ${Error.isError(error) ? error.message : String(error)}\n`);
-    return EXIT.failed;
+    if (isKind(error, UsageError)) return fail(EXIT.usage, error.name, error.message);
+    if (Error.isError(error)) return fail(EXIT.failed, error.name, error.message);
+    return fail(EXIT.failed, 'Error', String(error));
   }
 }

@@ -1,8 +1,9 @@
 import { Command } from 'commander';
-import { type CliIo, writeJson } from '../cli-io';
+import { type CliIo, writeJson, writeJsonError } from '../cli-io';
 import { connect } from '../connection/connect';
 import { type CommonOptions, withConnectionOptions } from '../connection/connection-options';
 import { executionName, runWorkflow } from '../follow/run-workflow';
+import { failureLine } from '../render/failure-line';
 import { EXIT } from '../usage-error';
 
 /** The cleanup workflow's output: each expired run, torn down or failed, and those left to their still-running execution. */
@@ -31,8 +32,10 @@ export function cleanupCommand(io: CliIo, exit: (code: number) => void): Command
     try {
       if (!options.json) io.out.write(`Cleaning up expired runs on ${connection.description}\n`);
       const result = await runWorkflow(io, connection, 'cleanup', {}, executionName('cleanup', new Date()), options.json);
-      if (options.json) writeJson(io, result);
-      else io.out.write(result.status === 'SUCCEEDED' ? describeCleanup(result.output as CleanupOutput) : `Cleanup ${result.status.toLowerCase()}: ${result.error ?? ''} ${result.cause ?? ''}\n`);
+      if (options.json) {
+        writeJson(io, result);
+        if (result.failure) writeJsonError(io, { ...result.failure, exitCode: EXIT.failed });
+      } else io.out.write(result.failure ? `Cleanup ${result.status.toLowerCase()}: ${failureLine(result.failure)}\n` : describeCleanup(result.output as CleanupOutput));
       exit(result.status === 'SUCCEEDED' ? EXIT.ok : EXIT.failed);
     } finally {
       await connection.close();

@@ -1,13 +1,29 @@
-import { paginateListExecutions } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, type ExecutionListItem, GetExecutionHistoryCommand, paginateListExecutions } from '@aws-sdk/client-sfn';
 import { Command, InvalidArgumentError } from 'commander';
+import type { LabRun } from '../../functions/lab/lab-run';
 import { type CliIo, writeJson } from '../cli-io';
 import { connect } from '../connection/connect';
 import { type CommonOptions, withConnectionOptions } from '../connection/connection-options';
-import { stateMachineArn } from '../connection/lab-connection';
+import { type LabConnection, stateMachineArn } from '../connection/lab-connection';
+import { HOLD_STATE } from '../follow/run-hold';
+import { countByRun, runResources } from '../resources/run-resources';
 import { EXIT } from '../usage-error';
 
 interface ListOptions extends CommonOptions {
   readonly limit: number;
+}
+
+/** One run as list shows it. */
+interface ListedRun {
+  readonly runId: string;
+  readonly scenario?: string;
+  /** The execution's status, or HOLDING for a `--keep` run holding its built lab. */
+  readonly state: string;
+  readonly status: string;
+  /** How many resources tagged with the run still exist. */
+  readonly resourcesLeft: number;
+  readonly startDate?: string;
+  readonly stopDate?: string;
 }
 
 function parseLimit(value: string): number {
@@ -16,20 +32,47 @@ function parseLimit(value: string): number {
   return limit;
 }
 
-/** `vpce-lab list`: the runs, newest first. */
+/** A running run whose latest event is its entry into the hold is holding its lab. */
+async function holding(connection: LabConnection, executionArn: string): Promise<boolean> {
+  const { events } = await connection.sfn.send(new GetExecutionHistoryCommand({ executionArn, reverseOrder: true, maxResults: 1, includeExecutionData: false }));
+  const [latest] = events ?? [];
+  return latest?.type === 'WaitStateEntered' && latest.stateEnteredEventDetails?.name === HOLD_STATE;
+}
+
+/** The scenario is in the execution's input, which ListExecutions leaves out. */
+async function listed(connection: LabConnection, execution: ExecutionListItem, left: ReadonlyMap<string, number>): Promise<ListedRun> {
+  const executionArn = execution.executionArn ?? '';
+  const [{ input }, held] = await Promise.all([
+    connection.sfn.send(new DescribeExecutionCommand({ executionArn })),
+    execution.status === 'RUNNING' ? holding(connection, executionArn) : Promise.resolve(false),
+  ]);
+  const runId = execution.name ?? '';
+  return {
+    runId,
+    scenario: input ? (JSON.parse(input) as { run?: Partial<LabRun> }).run?.scenario : undefined,
+    state: held ? 'HOLDING' : (execution.status ?? ''),
+    status: execution.status ?? '',
+    resourcesLeft: left.get(runId) ?? 0,
+    startDate: execution.startDate?.toISOString(),
+    stopDate: execution.stopDate?.toISOString(),
+  };
+}
+
+/** `vpce-lab list`: the runs, newest first, with their scenario, their state and how many of their resources are left. */
 export function listCommand(io: CliIo, exit: (code: number) => void): Command {
   return withConnectionOptions(new Command('list').description('list the runs, newest first').option('--limit <n>', 'at most this many runs', parseLimit, 20)).action(
     async (options: ListOptions) => {
       const connection = await connect(options);
       try {
-        const runs: { runId: string; status: string; startDate?: string; stopDate?: string }[] = [];
+        const executions: ExecutionListItem[] = [];
         for await (const page of paginateListExecutions({ client: connection.sfn }, { stateMachineArn: await stateMachineArn(connection, 'labRun') })) {
-          for (const execution of page.executions ?? []) {
-            runs.push({ runId: execution.name ?? '', status: execution.status ?? '', startDate: execution.startDate?.toISOString(), stopDate: execution.stopDate?.toISOString() });
-          }
-          if (runs.length >= options.limit) break;
+          executions.push(...(page.executions ?? []));
+          if (executions.length >= options.limit) break;
         }
-        const shown = runs.sort((a, b) => (b.startDate ?? '').localeCompare(a.startDate ?? '')).slice(0, options.limit);
+        const newest = executions.sort((a, b) => (b.startDate?.getTime() ?? 0) - (a.startDate?.getTime() ?? 0)).slice(0, options.limit);
+        // One listing of what is tagged, for every run at once.
+        const left = newest.length === 0 ? new Map<string, number>() : countByRun(await runResources(connection));
+        const shown = await Promise.all(newest.map((execution) => listed(connection, execution, left)));
         if (options.json) writeJson(io, { runs: shown });
         else io.out.write(shown.length === 0 ? `No runs at ${connection.description}. Start one with vpce-lab start.\n` : table(shown));
         exit(EXIT.ok);
@@ -40,7 +83,9 @@ export function listCommand(io: CliIo, exit: (code: number) => void): Command {
   );
 }
 
-function table(runs: { runId: string; status: string; startDate?: string; stopDate?: string }[]): string {
-  const rows = runs.map((run) => `${run.runId.padEnd(24)} ${run.status.padEnd(10)} ${run.startDate ?? ''}  ${run.stopDate ?? ''}`);
-  return `${'RUN'.padEnd(24)} ${'STATUS'.padEnd(10)} ${'STARTED'.padEnd(24)}  STOPPED\n${rows.join('\n')}\n`;
+function table(runs: readonly ListedRun[]): string {
+  const rows = runs.map(
+    (run) => `${run.runId.padEnd(24)} ${(run.scenario ?? '?').padEnd(9)} ${run.state.padEnd(10)} ${String(run.resourcesLeft).padStart(4)}  ${(run.startDate ?? '').padEnd(24)}  ${run.stopDate ?? ''}`,
+  );
+  return `${'RUN'.padEnd(24)} ${'SCENARIO'.padEnd(9)} ${'STATE'.padEnd(10)} ${'LEFT'.padStart(4)}  ${'STARTED'.padEnd(24)}  STOPPED\n${rows.join('\n')}\n`;
 }

@@ -11,7 +11,7 @@ const STOPPED_WITHIN_MS = 30_000;
 
 /** The runs (lab-run executions) still running on a server: stopping it would leave them half done. */
 async function runningRuns(server: RunningServer): Promise<string[]> {
-  const connection = remote(server.endpoint, String(settingsOf(server).region), `the local cloud at ${server.endpoint}`, 0);
+  const connection = remote(server.endpoint, String(settingsOf(server).region), `the local cloud at ${server.endpoint}`, 0, settingsOf(server).timeScale);
   try {
     const runs: string[] = [];
     const query = { stateMachineArn: await stateMachineArn(connection, 'labRun'), statusFilter: 'RUNNING' as const };

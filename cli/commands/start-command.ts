@@ -1,14 +1,16 @@
 import { type HistoryEvent, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { Command, Option } from 'commander';
 import { SCENARIOS } from '../../functions/lab/lab-run';
-import { type CliIo, writeJson } from '../cli-io';
+import { type CliIo, writeJson, writeJsonError } from '../cli-io';
 import { connect } from '../connection/connect';
 import { type CommonOptions, withConnectionOptions } from '../connection/connection-options';
 import { type LabConnection, stateMachineArn } from '../connection/lab-connection';
 import { isKind } from '../../functions/commons/is-kind';
+import { connectionClock } from '../follow/connection-clock';
 import { executionHistory, followExecution, FollowInterrupted } from '../follow/execution-events';
 import { untilInterrupted } from '../follow/interrupt';
 import { renderCost } from '../render/cost-view';
+import { outcomeLine } from '../render/outcome-line';
 import { ProgressView } from '../render/progress-view';
 import { renderReport } from '../render/report-view';
 import { describeDetached, describeHeld } from '../render/run-handoff-view';
@@ -52,9 +54,9 @@ async function startAndFollow(io: CliIo, options: StartOptions, connection: LabC
   const labRunArn = await stateMachineArn(connection, 'labRun');
   const { executionArn } = await connection.sfn.send(new StartExecutionCommand({ stateMachineArn: labRunArn, name: run.runId, input: JSON.stringify({ run }) }));
   if (!executionArn) throw new Error('Step Functions started the run but returned no execution ARN');
-  const startedAt = Date.now();
-  if (!options.json) io.out.write(`Run ${run.runId} (${run.scenario}) on ${connection.description}\n${run.keep ? `Held until ${run.expiresAt} once built.\n` : ''}\n`);
-  const view = options.json ? undefined : new ProgressView(io.out, startedAt);
+  const clock = connectionClock(connection);
+  if (!options.json) io.out.write(`Run ${run.runId} (${run.scenario}) on ${connection.description}\n${clock.pace}\n${run.keep ? `Held until ${run.expiresAt} once built.\n` : ''}\n`);
+  const view = options.json ? undefined : new ProgressView(io.out, clock);
   // A held run lives on in the cloud: the command returns once its hold begins, unless the cloud ends with the command.
   const until = run.keep && connection.runsOutlive ? holdBegins : undefined;
   let execution;
@@ -68,13 +70,13 @@ async function startAndFollow(io: CliIo, options: StartOptions, connection: LabC
     return EXIT.interrupted;
   }
   view?.stop();
-  const outcome = runOutcome({ ...execution, executionArn }, await executionHistory(connection.sfn, executionArn), new Date());
+  const outcome = runOutcome({ ...execution, executionArn }, await executionHistory(connection.sfn, executionArn), new Date(), clock);
   if (execution.status === 'RUNNING') {
     if (options.json) writeJson(io, { ...outcome, holding: true, expiresAt: run.expiresAt });
     else io.out.write(describeHeld(outcome, run.expiresAt, connection));
     return outcome.report?.passed === false ? EXIT.failed : EXIT.ok;
   }
-  if (options.json) writeJson(io, outcome);
+  if (options.json) writeOutcomeJson(io, outcome);
   else io.out.write(describeOutcome(outcome));
   return outcome.status === 'SUCCEEDED' ? EXIT.ok : EXIT.failed;
 }
@@ -87,7 +89,14 @@ export function describeOutcome(outcome: RunOutcome): string {
   const parts = [''];
   if (outcome.report) parts.push(renderReport(outcome.report));
   if (outcome.cost) parts.push(renderCost(outcome.cost));
-  if (outcome.status === 'SUCCEEDED') parts.push(`Run ${outcome.runId} succeeded; nothing of it remains.`);
-  else parts.push(`Run ${outcome.runId} ${outcome.status.toLowerCase()}: ${outcome.error ?? ''} ${outcome.cause ?? ''}`.trim());
+  parts.push(outcomeLine(outcome));
   return `${parts.join('\n')}\n`;
+}
+
+/** `--json`: the outcome (with `extra` fields) on stdout and, for a run that did not succeed, its error on stderr. */
+export function writeOutcomeJson(io: CliIo, outcome: RunOutcome, extra: object = {}): void {
+  writeJson(io, { ...outcome, ...extra });
+  if (outcome.status === 'SUCCEEDED' || outcome.status === 'RUNNING') return;
+  const failure = outcome.failure ?? { code: outcome.status, message: outcomeLine(outcome) };
+  writeJsonError(io, { ...failure, exitCode: EXIT.failed });
 }

@@ -1,10 +1,14 @@
 import { Command } from 'commander';
-import { type CliIo, writeJson } from '../cli-io';
+import { type CliIo, writeJson, writeJsonError } from '../cli-io';
 import { connect } from '../connection/connect';
 import { type CommonOptions, withConnectionOptions } from '../connection/connection-options';
+import { runExecution } from '../connection/find-run';
 import { executionName, runWorkflow } from '../follow/run-workflow';
+import { failureLine } from '../render/failure-line';
+import { runResources } from '../resources/run-resources';
 import { parseRunId } from '../run-request';
 import { EXIT } from '../usage-error';
+import { NoSuchRun } from './no-such-run';
 
 /** `vpce-lab teardown <run-id>`: remove everything tagged with the run, in dependency order, now. */
 export function teardownCommand(io: CliIo, exit: (code: number) => void): Command {
@@ -13,10 +17,14 @@ export function teardownCommand(io: CliIo, exit: (code: number) => void): Comman
   ).action(async (runId: string, options: CommonOptions) => {
     const connection = await connect(options);
     try {
+      // A mistyped id must not look like a teardown that worked while the real run goes on billing.
+      if (!(await runExecution(connection, runId)) && (await runResources(connection, runId)).length === 0) throw new NoSuchRun(runId, connection.description);
       if (!options.json) io.out.write(`Tearing down ${runId} on ${connection.description}\n`);
       const result = await runWorkflow(io, connection, 'teardown', { runId }, executionName(`teardown-${runId}`, new Date()), options.json);
-      if (options.json) writeJson(io, { runId, ...result });
-      else io.out.write(result.status === 'SUCCEEDED' ? `Nothing of ${runId} remains.\n` : `Teardown of ${runId} ${result.status.toLowerCase()}: ${result.error ?? ''} ${result.cause ?? ''}\n`);
+      if (options.json) {
+        writeJson(io, { runId, ...result });
+        if (result.failure) writeJsonError(io, { ...result.failure, exitCode: EXIT.failed });
+      } else io.out.write(result.failure ? `Teardown of ${runId} ${result.status.toLowerCase()}: ${failureLine(result.failure)}\n` : `Nothing of ${runId} remains.\n`);
       exit(result.status === 'SUCCEEDED' ? EXIT.ok : EXIT.failed);
     } finally {
       await connection.close();

@@ -1,7 +1,10 @@
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { startLocalLab } from '../../local/lab-runtime';
 import { UsageError } from '../usage-error';
 import { startBackgroundServer } from './background-server';
+import { endpointPace } from './endpoint-pace';
 import type { LabConnection } from './lab-connection';
 import { type RunningServer, runningServer, type ServerSettings, settingsOf } from './local-server-file';
 
@@ -24,10 +27,18 @@ export interface ConnectionOptions {
 
 const LOCAL_CREDENTIALS = { accessKeyId: 'vpce-lab', secretAccessKey: 'vpce-lab' };
 
-/** A connection to `endpoint` (AWS itself when undefined), whose runs go on whatever this command does. */
-export const remote = (endpoint: string | undefined, region: string, description: string, pollMs: number): LabConnection => {
-  const sfn = new SFNClient(endpoint ? { region, endpoint, credentials: LOCAL_CREDENTIALS } : { region });
-  return { sfn, region, description, pollMs, runsOutlive: true, close: async () => sfn.destroy() };
+/** A connection to `endpoint` (AWS itself when undefined) at the pace `timeScale`, whose runs go on whatever this command does. */
+export const remote = (endpoint: string | undefined, region: string, description: string, pollMs: number, timeScale: number | undefined): LabConnection => {
+  const config = endpoint ? { region, endpoint, credentials: LOCAL_CREDENTIALS } : { region };
+  const sfn = new SFNClient(config);
+  const ec2 = new EC2Client(config);
+  const elbv2 = new ElasticLoadBalancingV2Client(config);
+  const close = async () => {
+    sfn.destroy();
+    ec2.destroy();
+    elbv2.destroy();
+  };
+  return { sfn, ec2, elbv2, region, description, pollMs, timeScale, runsOutlive: true, close };
 };
 
 /** The settings a command may give that a running server has its own value of, with the option that gives each. */
@@ -68,15 +79,16 @@ function refuseMismatch(options: ConnectionOptions, server: RunningServer): void
  */
 export async function connect(options: ConnectionOptions): Promise<LabConnection> {
   const endpoint = options.endpoint ?? (options.aws || options.local ? undefined : process.env.AWS_ENDPOINT_URL);
-  if (endpoint) return remote(endpoint, options.region, `the endpoint ${endpoint}`, 500);
-  if (options.aws) return remote(undefined, options.region, `AWS (${options.region})`, 5000);
+  if (endpoint) return remote(endpoint, options.region, `the endpoint ${endpoint}`, 500, await endpointPace(endpoint));
+  if (options.aws) return remote(undefined, options.region, `AWS (${options.region})`, 5000, 1);
   if (!options.persist) return inMemory(options);
   let server = await runningServer(options.dataDir);
   if (server) refuseMismatch(options, server);
   else server = await startBackgroundServer(options);
   // A server serves the lab in its own region: without --region the command goes there.
   const region = typeof settingsOf(server).region === 'string' ? (settingsOf(server).region as string) : options.region;
-  return { ...remote(server.endpoint, region, `the local cloud at ${server.endpoint} (pid ${server.pid}, ${options.dataDir})`, 250), server };
+  const { timeScale } = settingsOf(server);
+  return { ...remote(server.endpoint, region, `the local cloud at ${server.endpoint} (pid ${server.pid}, ${options.dataDir})`, 250, timeScale ?? (await endpointPace(server.endpoint))), server };
 }
 
 async function inMemory(options: ConnectionOptions): Promise<LabConnection> {
@@ -90,7 +102,7 @@ async function inMemory(options: ConnectionOptions): Promise<LabConnection> {
     // The functions run in this process: their CloudWatch-bound logs would bury the progress view.
     environment: { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'SILENT' },
   });
-  const local = remote(lab.cloud.endpoint, options.region, 'the local cloud in memory (in this process)', 100);
+  const local = remote(lab.cloud.endpoint, options.region, 'the local cloud in memory (in this process)', 100, options.timeScale);
   return {
     ...local,
     runsOutlive: false,

@@ -1,17 +1,27 @@
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { paginateListStateMachines, type SFNClient } from '@aws-sdk/client-sfn';
 import type { RunningServer } from './local-server-file';
 
 export const STATE_MACHINES = { labRun: 'vpce-lab-lab-run', teardown: 'vpce-lab-teardown', cleanup: 'vpce-lab-cleanup' } as const;
 export type StateMachineKey = keyof typeof STATE_MACHINES;
 
-/** Where the command's Step Functions calls go: the embedded local cloud, another endpoint, or AWS. */
+/** Where the command's calls go: the embedded local cloud, another endpoint, or AWS. */
 export interface LabConnection {
   readonly sfn: SFNClient;
+  /** For what is tagged with a run: the tags, not the executions, say what a run still holds. */
+  readonly ec2: EC2Client;
+  readonly elbv2: ElasticLoadBalancingV2Client;
   readonly region: string;
   /** A line for people: "local cloud at http://127.0.0.1:4566", "AWS (ap-northeast-2)". */
   readonly description: string;
   /** How often to poll an execution's history: fast locally, gently on AWS (each call is billed). */
   readonly pollMs: number;
+  /**
+   * The pace of the place, as a multiplier of AWS's durations: 1 on AWS, the
+   * local cloud's time scale there; undefined when an endpoint does not say.
+   */
+  readonly timeScale?: number;
   /** Whether a run goes on when this command ends (AWS, an endpoint, the background local cloud), or dies with it (a cloud in memory). */
   readonly runsOutlive: boolean;
   /** The local cloud serving the data directory, when that is where the command works. */

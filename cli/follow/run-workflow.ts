@@ -2,8 +2,10 @@ import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { CliIo } from '../cli-io';
 import { type LabConnection, type StateMachineKey, stateMachineArn } from '../connection/lab-connection';
 import { ProgressView } from '../render/progress-view';
-import { followExecution } from './execution-events';
+import { connectionClock } from './connection-clock';
+import { executionHistory, followExecution } from './execution-events';
 import { untilInterrupted } from './interrupt';
+import { type RunFailure, runFailure } from './run-failure';
 
 export interface WorkflowResult {
   readonly executionArn: string;
@@ -11,6 +13,8 @@ export interface WorkflowResult {
   readonly output?: unknown;
   readonly error?: string;
   readonly cause?: string;
+  /** Why it did not succeed, as one line's parts: the step, AWS's code and message. */
+  readonly failure?: RunFailure;
 }
 
 /** Starts one of the lab's state machines and follows it to its end, with live progress unless `quiet`; Ctrl+C ends the following with FollowInterrupted. */
@@ -18,7 +22,9 @@ export async function runWorkflow(io: CliIo, connection: LabConnection, key: Sta
   const arn = await stateMachineArn(connection, key);
   const { executionArn } = await connection.sfn.send(new StartExecutionCommand({ stateMachineArn: arn, name, input: JSON.stringify(input) }));
   if (!executionArn) throw new Error(`Step Functions started ${name} but returned no execution ARN`);
-  const view = quiet ? undefined : new ProgressView(io.out, Date.now());
+  const clock = connectionClock(connection);
+  if (!quiet) io.out.write(`${clock.pace}\n`);
+  const view = quiet ? undefined : new ProgressView(io.out, clock);
   const execution = await untilInterrupted((signal) => followExecution(connection.sfn, executionArn, (event) => view?.onEvent(event), connection.pollMs, { signal })).finally(() =>
     view?.stop(),
   );
@@ -28,6 +34,7 @@ export async function runWorkflow(io: CliIo, connection: LabConnection, key: Sta
     output: execution.output ? (JSON.parse(execution.output) as unknown) : undefined,
     error: execution.error,
     cause: execution.cause,
+    failure: execution.status === 'SUCCEEDED' ? undefined : runFailure(execution.error ?? execution.status, execution.cause, await executionHistory(connection.sfn, executionArn, false)),
   };
 }
 

@@ -3,6 +3,7 @@ import { LAB_FUNCTION_MEMORY_MB, type OrchestrationCost, ORCHESTRATION_RATES } f
 import type { OrchestrationUse } from '../follow/run-timeline';
 import type { RunOutcome } from '../run-outcome';
 import { renderCost } from './cost-view';
+import { outcomeLine } from './outcome-line';
 import { renderReport } from './report-view';
 
 /** What one run's report page shows besides its outcome. */
@@ -51,7 +52,6 @@ function orchestration(page: ReportPage): string {
 export function reportPage(page: ReportPage): string {
   const { outcome } = page;
   const title = `vpce-lab run ${outcome.runId}`;
-  const verdict = outcome.status === 'SUCCEEDED' ? 'succeeded' : `${outcome.status.toLowerCase()}: ${outcome.error ?? ''} ${outcome.cause ?? ''}`.trim();
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -66,7 +66,8 @@ pre { background: #f8f9fa; padding: 1rem; overflow-x: auto; font-size: 0.85rem; 
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
-<p>Scenario <b>${escapeHtml(outcome.scenario ?? 'unknown')}</b>, started ${escapeHtml(outcome.startDate ?? '?')}, ended ${escapeHtml(outcome.stopDate ?? '(still running)')}: ${escapeHtml(verdict)}.</p>
+<p>Scenario <b>${escapeHtml(outcome.scenario ?? 'unknown')}</b>, started ${escapeHtml(outcome.startDate ?? '?')}, ended ${escapeHtml(outcome.stopDate ?? '(still running)')}.</p>
+<p>${escapeHtml(outcomeLine(outcome))}</p>
 <h2>Timeline</h2>
 <p>${escapeHtml(page.clock)}</p>
 <table>

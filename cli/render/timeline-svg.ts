@@ -3,8 +3,8 @@ import type { RunTimeline, TimelineBar } from '../follow/run-timeline';
 /** How to draw a run's timeline. */
 export interface TimelineDrawing {
   readonly title: string;
-  /** Milliseconds of the executions' clock per second shown (1000 on AWS; 1000 × the time scale on the local cloud). */
-  readonly msPerSecond: number;
+  /** Seconds shown of a moment of the executions' clock, in ms from the run's start (AWS seconds; a hold as the wall-clock time it is). */
+  readonly toSeconds: (ms: number) => number;
   /** States on the critical path, drawn in the critical colour. */
   readonly critical: ReadonlySet<string>;
   /** Shortest possible build and teardown, in seconds shown, marked where each phase would end at best. */
@@ -36,7 +36,7 @@ const seconds = (value: number): string => (value >= 100 ? value.toFixed(0) : va
  * best each phase could do (the critical-path bound) as dashed lines.
  */
 export function timelineSvg(timeline: RunTimeline, drawing: TimelineDrawing): string {
-  const toSeconds = (ms: number): number => ms / drawing.msPerSecond;
+  const { toSeconds } = drawing;
   const span = Math.max(toSeconds(timeline.end), drawing.bounds && timeline.teardown ? toSeconds(timeline.teardown.start) + drawing.bounds.teardown : 0, 1);
   const plot = WIDTH - LABEL_WIDTH - RIGHT;
   const x = (secondsAt: number): number => LABEL_WIDTH + (secondsAt / span) * plot;

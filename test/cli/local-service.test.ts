@@ -78,7 +78,7 @@ test('Ctrl+C stops following, not the run: the command says how to follow it aga
   const followed = await runCli('status', runId, '--data-dir', dataDir, '--follow');
   expect(followed.code).toBe(0);
   expect(followed.stdout).toContain('✔ Teardown');
-  expect(followed.stdout).toContain(`Run ${runId} succeeded; nothing of it remains.`);
+  expect(followed.stdout).toMatch(new RegExp(`^Run ${runId} succeeded in [\\d.]+ s; nothing of it remains\\.$`, 'm'));
   expect(await leftoversOf(dataDir, runId)).toEqual(NOTHING_LEFT);
 });
 

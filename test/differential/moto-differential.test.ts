@@ -1,5 +1,5 @@
 import { LocalCloud } from '../../local/local-cloud';
-import { sdkClients } from '../support/local-cloud-fixture';
+import { raiseVpcQuota, sdkClients } from '../support/local-cloud-fixture';
 import { createMotoInstanceProfile, motoAvailable, startMoto } from '../support/moto-server';
 import { shapeDifferences, shapeOf } from '../support/response-shape';
 import { KNOWN_DIVERGENCES, MOTO_UNIMPLEMENTED } from './known-divergences';
@@ -29,6 +29,8 @@ describeIfMoto('the local cloud against moto', () => {
 
   beforeAll(async () => {
     [local, moto] = await Promise.all([LocalCloud.start({ port: 0, timeScale: 0 }), startMoto()]);
+    // Every scenario makes its VPCs in the one local cloud.
+    await raiseVpcQuota(local.endpoint);
     await createMotoInstanceProfile(moto.endpoint, 'vpce-lab-instance');
   });
   afterAll(async () => {

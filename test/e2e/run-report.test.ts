@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { criticalPath } from '../../bench/critical-path';
 import type { RunOutcome } from '../../cli/run-outcome';
-import { printedJson } from '../support/cli-runner';
+import { printedJson, vpceLab } from '../support/cli-runner';
 import { type E2eLab, startE2eLab } from '../support/e2e-lab';
 
 let lab: E2eLab;
@@ -33,6 +33,22 @@ test('report writes one HTML page of a finished run: its timeline with the criti
   expect(page).toMatch(/State transitions \(retries included\)<\/td><td>\d+<\/td>/);
   // The terminal's colours are left out of the page.
   expect(page).not.toContain('\u001b[');
+});
+
+test('report without --out writes the page in the OS temporary directory, not where the command runs, and says where', async () => {
+  const result = await lab.cli('report', run.runId);
+
+  expect(result.code).toBe(0);
+  const { file } = printedJson<{ file: string }>(result);
+  expect(file).toBe(join(tmpdir(), 'vpce-lab', `report-${run.runId}.html`));
+  expect(existsSync(join(process.cwd(), `vpce-lab-report-${run.runId}.html`))).toBe(false);
+  // The page states the pace of the clock its seconds are read on, as the terminal does.
+  const page = readFileSync(file, 'utf8');
+  expect(page).toContain("Times are this machine's seconds: the local cloud runs at time scale 0");
+  // The page ends the run with the terminal's own line, on the same clock.
+  expect(page).toContain(`<p>Run ${run.runId} succeeded in ${run.seconds.toFixed(1)} s; nothing of it remains.</p>`);
+  const human = await vpceLab('report', run.runId, '--endpoint', lab.cloud.endpoint);
+  expect(human.stdout).toBe(`Report of ${run.runId} written to ${file}\n`);
 });
 
 test('report of a run that does not exist is refused before anything is written', async () => {

@@ -9,6 +9,7 @@ import {
   type RunInstancesCommandInput,
   TerminateInstancesCommand,
 } from '@aws-sdk/client-ec2';
+import { GetParameterCommand } from '@aws-sdk/client-ssm';
 import { vpcWithSubnet } from '../support/lab-network';
 import { localCloudForTests, REGION } from '../support/local-cloud-fixture';
 import { pacedLocalCloudForTests } from '../support/paced-local-cloud';
@@ -265,4 +266,15 @@ describe('the instance lifecycle on AWS time', () => {
     expect(await listed('lingering')).toEqual([]);
     expect((await byId(InstanceId!)).State!.Name).toBe('terminated');
   });
+});
+
+test('an ImageId of resolve:ssm:<parameter> launches the AMI the parameter holds; a parameter that does not exist is refused naming it', async () => {
+  const name = '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64';
+  const { Parameter } = await local.ssm.send(new GetParameterCommand({ Name: name }));
+  const { Instances } = await launch({ ImageId: `resolve:ssm:${name}` });
+  expect(Instances?.[0]?.ImageId).toBe(Parameter?.Value);
+  expect(Parameter?.Value).toMatch(/^ami-/);
+
+  const missing = await refused(launch({ ImageId: 'resolve:ssm:/no/such/parameter' }));
+  expect(missing).toMatchObject({ name: 'InvalidParameterValue', message: expect.stringContaining('the Systems Manager parameter /no/such/parameter does not exist in') });
 });

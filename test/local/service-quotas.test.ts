@@ -2,7 +2,7 @@ import { GetServiceQuotaCommand, RequestServiceQuotaIncreaseCommand, ServiceQuot
 import { clientConfig, localCloudForTests, REGION } from '../support/local-cloud-fixture';
 import { refused } from '../support/refused';
 
-const local = localCloudForTests();
+const local = localCloudForTests({ defaultQuotas: true });
 let quotas: ServiceQuotasClient;
 beforeAll(async () => {
   quotas = new ServiceQuotasClient(clientConfig(local.cloud.endpoint));

@@ -7,6 +7,7 @@ import {
 import { CreateLoadBalancerCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { LAB_FUNCTIONS } from '../../functions/handlers/lab-functions';
 import { vpcWithTwoZones } from '../support/endpoint-lab';
+import { raiseVpcQuota } from '../support/local-cloud-fixture';
 import { eventually, type LabFixture, labForTests, STAND_IN_FUNCTIONS } from '../support/local-lab-fixture';
 import { failNext, receivedEvents } from '../support/stand-in-functions/sns-recorder';
 
@@ -43,6 +44,8 @@ async function notifyingService(local: LabFixture, n: number) {
 
 describe('with a stand-in AcceptConnection', () => {
   const local = labForTests({ functions: [...STAND_IN_FUNCTIONS, SNS_RECORDER] });
+  // Each test builds a provider and a consumer VPC of its own in the one cloud.
+  beforeAll(() => raiseVpcQuota(local.cloud.endpoint));
 
   test('a connection request reaches the function as an SNS event', async () => {
     const { serviceId, connect } = await notifyingService(local, 1);

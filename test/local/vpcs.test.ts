@@ -1,6 +1,7 @@
 import { CreateVpcCommand, DeleteVpcCommand, DescribeVpcAttributeCommand, DescribeVpcsCommand, ModifyVpcAttributeCommand } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { localCloudForTests } from '../support/local-cloud-fixture';
+import { localCloudForTests, raiseVpcQuota, sdkClients, withOwnLocalCloud } from '../support/local-cloud-fixture';
+import { refused } from '../support/refused';
 
 const local = localCloudForTests();
 
@@ -43,4 +44,19 @@ test('filters by tag and pages through results', async () => {
 test('STS names the local account', async () => {
   const identity = await local.sts.send(new GetCallerIdentityCommand({}));
   expect(identity.Account).toBe('000000000000');
+});
+
+test('VPCs per Region holds at CreateVpc: with the default quota of 5 the default VPC and four more fit, a sixth is VpcLimitExceeded, and an approved increase makes room', async () => {
+  await withOwnLocalCloud(
+    async ({ cloud, ec2 }) => {
+      const create = (n: number) => ec2.send(new CreateVpcCommand({ CidrBlock: `10.${n}.0.0/16` }));
+      for (const n of [1, 2, 3, 4]) await create(n);
+      expect(await refused(create(5))).toMatchObject({ name: 'VpcLimitExceeded', message: 'The maximum number of VPCs has been reached.', $metadata: { httpStatusCode: 400 } });
+      // Another region has its own count.
+      await expect(sdkClients(cloud.endpoint, 'us-east-1').ec2.send(new CreateVpcCommand({ CidrBlock: '10.9.0.0/16' }))).resolves.toMatchObject({ Vpc: { CidrBlock: '10.9.0.0/16' } });
+      await raiseVpcQuota(cloud.endpoint);
+      await expect(create(5)).resolves.toMatchObject({ Vpc: { CidrBlock: '10.5.0.0/16' } });
+    },
+    { defaultQuotas: true },
+  );
 });

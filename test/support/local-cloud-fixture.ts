@@ -1,6 +1,7 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { SSMClient } from '@aws-sdk/client-ssm';
+import { GetServiceQuotaCommand, RequestServiceQuotaIncreaseCommand, ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { STSClient } from '@aws-sdk/client-sts';
 import { LocalCloud, type LocalCloudOptions } from '../../local/local-cloud';
 import { fixtureForTests } from './fixture-for-tests';
@@ -16,20 +17,41 @@ export function sdkClients(endpoint: string, region = REGION) {
   return { ec2: new EC2Client(config), elbv2: new ElasticLoadBalancingV2Client(config), ssm: new SSMClient(config), sts: new STSClient(config) };
 }
 
-/** A local cloud on a free port with real SDK clients pointed at it. */
-export async function startLocalCloud(options: LocalCloudOptions = {}) {
-  const cloud = await LocalCloud.start({ port: 0, timeScale: 0, ...options });
+/** VPCs per Region for a cloud many tests share: each makes its own VPCs, so the account has an increase of the default 5. */
+export const SHARED_CLOUD_VPC_QUOTA = 200;
+
+/**
+ * A local cloud on a free port with real SDK clients pointed at it, as an
+ * account whose VPC quota was raised to SHARED_CLOUD_VPC_QUOTA (through
+ * Service Quotas, as an account would); `defaultQuotas` keeps AWS's defaults.
+ */
+export async function startLocalCloud(options: LocalCloudOptions & { readonly defaultQuotas?: boolean } = {}) {
+  const { defaultQuotas, ...cloudOptions } = options;
+  const cloud = await LocalCloud.start({ port: 0, timeScale: 0, ...cloudOptions });
+  if (!defaultQuotas) await raiseVpcQuota(cloud.endpoint);
   return { cloud, ...sdkClients(cloud.endpoint) };
+}
+
+/** Asks Service Quotas of the cloud at `endpoint` for SHARED_CLOUD_VPC_QUOTA VPCs per Region (approved at once locally), unless a kept state has it already. */
+export async function raiseVpcQuota(endpoint: string): Promise<void> {
+  const quotas = new ServiceQuotasClient(clientConfig(endpoint));
+  const quota = { ServiceCode: 'vpc', QuotaCode: 'L-F678F1CE' };
+  try {
+    const { Quota } = await quotas.send(new GetServiceQuotaCommand(quota));
+    if ((Quota?.Value ?? 0) < SHARED_CLOUD_VPC_QUOTA) await quotas.send(new RequestServiceQuotaIncreaseCommand({ ...quota, DesiredValue: SHARED_CLOUD_VPC_QUOTA }));
+  } finally {
+    quotas.destroy();
+  }
 }
 
 export type LocalCloudFixture = Awaited<ReturnType<typeof startLocalCloud>>;
 
 /** One local cloud for the tests of a file (or `describe` block), started before them and closed after them. */
-export const localCloudForTests = (options: LocalCloudOptions = {}): LocalCloudFixture =>
+export const localCloudForTests = (options: Parameters<typeof startLocalCloud>[0] = {}): LocalCloudFixture =>
   fixtureForTests(() => startLocalCloud(options), (fixture) => fixture.cloud.close());
 
 /** A local cloud for one test alone (one that must start empty, or changes the cloud), closed however the test ends. */
-export async function withOwnLocalCloud(body: (fixture: LocalCloudFixture) => Promise<void>, options: LocalCloudOptions = {}): Promise<void> {
+export async function withOwnLocalCloud(body: (fixture: LocalCloudFixture) => Promise<void>, options: Parameters<typeof startLocalCloud>[0] = {}): Promise<void> {
   const fixture = await startLocalCloud(options);
   try {
     await body(fixture);

@@ -11,6 +11,7 @@ import type { LaunchSpec } from '../model/instances';
 import { securityGroupsForInterface } from '../model/interface-security-groups';
 import { decodeUserData, webPageOf } from '../model/user-data';
 import { requireInstanceTypeOffered } from '../model/zone-offerings';
+import { publicParameter } from '../../ssm/model/public-parameters';
 import { requireWellFormedIds } from './resource-ids';
 import { subnetNotFound } from './subnet-api';
 
@@ -125,10 +126,29 @@ function launchCounts(input: RunInstancesRequest): { minCount: number; maxCount:
   return { minCount, maxCount };
 }
 
+const RESOLVE_SSM = 'resolve:ssm:';
+
+/**
+ * `resolve:ssm:<parameter>` names the AMI by a Systems Manager parameter and
+ * EC2 launches the AMI it holds ("Use a Systems Manager parameter instead of
+ * an AMI ID", https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/finding-an-ami.html#using-systems-manager-parameter-to-find-AMI).
+ * The parameters that exist here are the public Amazon Linux ones. AWS's
+ * answer for a parameter that does not exist is not documented: it is refused
+ * as an invalid value naming the parameter (no source for the code).
+ */
+function resolveImageId(region: string, imageId: string): string {
+  if (!imageId.startsWith(RESOLVE_SSM)) return imageId;
+  const name = imageId.slice(RESOLVE_SSM.length);
+  const parameter = publicParameter(region, name);
+  if (!parameter) throw invalidParameterValue(`Value (${imageId}) for parameter imageId is invalid: the Systems Manager parameter ${name} does not exist in ${region}.`);
+  return parameter.value;
+}
+
 /** RunInstances' input checked in the order EC2 reports problems, as a launch the model can carry out. */
 export function launchRequest(context: Ec2Context, region: string, input: RunInstancesRequest): { spec: LaunchSpec; counts: { minCount: number; maxCount: number } } {
   if (!input.ImageId) throw missingParameter('ImageId');
-  requireWellFormedIds([input.ImageId], 'ami', 'InvalidAMIID.Malformed');
+  const imageId = resolveImageId(region, input.ImageId);
+  requireWellFormedIds([imageId], 'ami', 'InvalidAMIID.Malformed');
   const instanceType = requireInstanceType(input.InstanceType);
   const counts = launchCounts(input);
   const placement = placementOf(input);
@@ -140,7 +160,7 @@ export function launchRequest(context: Ec2Context, region: string, input: RunIns
   return {
     counts,
     spec: {
-      imageId: input.ImageId,
+      imageId,
       instanceType,
       subnet,
       groupIds: securityGroupsForInterface(context, subnet, groupIds),

@@ -7,6 +7,10 @@ import { dependencyViolation, type Ec2Context, recordBase } from './ec2-context'
 import type { VpcRecord } from './ec2-records';
 import { createRouteTable } from './route-tables';
 import { createSecurityGroup } from './security-groups';
+import { appliedValue } from '../../servicequotas/model/applied-quotas';
+import { findDefaultQuota } from '../../servicequotas/model/default-quotas';
+
+const VPCS_PER_REGION = findDefaultQuota('vpc', 'L-F678F1CE');
 
 export const VPC_AVAILABLE = 'ec2.vpc-available';
 
@@ -16,12 +20,27 @@ export function registerVpcEvents(context: Ec2Context): void {
   });
 }
 
+/**
+ * The account's "VPCs per Region" quota (default 5, the default VPC counted)
+ * holds at CreateVpc: "VpcLimitExceeded: You've reached the limit on the
+ * number of VPCs that you can create in the Region"
+ * (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html),
+ * with the message AWS answers (seen from AWS in hello-nrfcloud/backend#17).
+ * An increase approved through Service Quotas raises it.
+ */
+function requireVpcHeadroom(context: Ec2Context, region: string): void {
+  if (!VPCS_PER_REGION) throw new Error('the VPCs per Region quota is missing from the default quotas');
+  const inRegion = context.tables.vpcs.all().filter((vpc) => vpc.region === region).length;
+  if (inRegion >= appliedValue(context.runtime.store, VPCS_PER_REGION)) throw new ServiceError('VpcLimitExceeded', 'The maximum number of VPCs has been reached.');
+}
+
 /** A new VPC with, as in EC2, its main route table and default security group. */
 export function createVpc(context: Ec2Context, region: string, options: { cidrBlock: string; tags: Tags; instanceTenancy?: string }): VpcRecord {
   const cidr = parseCidr(options.cidrBlock);
   if (cidr.prefix < 16 || cidr.prefix > 28) {
     throw invalidParameterValue(`The CIDR '${options.cidrBlock}' is invalid: a VPC's block must be between /16 and /28.`);
   }
+  requireVpcHeadroom(context, region);
   const vpc: VpcRecord = {
     ...recordBase(context, newId('vpc'), region, options.tags),
     cidrBlock: options.cidrBlock,

@@ -11,7 +11,7 @@ import { type LocalLab, startLocalLab } from '../local/lab-runtime';
 const REPOSITORY_ROOT = resolve(__dirname, '..');
 const CREDENTIALS = { accessKeyId: 'bench', secretAccessKey: 'bench' };
 
-/** A local lab for the benchmark, in memory, and the SDK clients that look at it as anyone would. */
+/** A local lab for the benchmark, in memory unless given a data directory, and the SDK clients that look at it as anyone would. */
 export interface BenchLab {
   readonly lab: LocalLab;
   readonly timeScale: number;
@@ -38,12 +38,13 @@ function warmFunctions(): void {
   for (const fn of LAB_FUNCTIONS) require(resolve(REPOSITORY_ROOT, fn.entry));
 }
 
-/** `iam: false` serves every caller with full access, as `vpce-lab local --no-iam` does. */
-export async function startBenchLab(timeScale: number, rateLimits?: RateLimitTable, iam = true): Promise<BenchLab> {
+/** `iam: false` serves every caller with full access, as `vpce-lab local --no-iam` does; with `dataDir` the state is kept there. */
+export async function startBenchLab(timeScale: number, rateLimits?: RateLimitTable, iam = true, dataDir?: string): Promise<BenchLab> {
   warmFunctions();
   const lab = await startLocalLab({
     port: 0,
     timeScale,
+    dataDir,
     rateLimits,
     iam,
     acceptGraceSeconds: localAcceptGrace(timeScale),

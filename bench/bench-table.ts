@@ -5,7 +5,7 @@ const fixed = (value: number, digits = 1): string => value.toFixed(digits);
 const usd = (value: number): string => `$${value.toFixed(5)}`;
 
 /** Columns padded to their widest cell; the first column left-aligned, the others right-aligned. */
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)));
   const line = (cells: readonly string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');

@@ -17,6 +17,8 @@ import { type CriticalPath, criticalPath, criticalStates } from './critical-path
 import type { Phase } from './lab-graph';
 import { callsByAction, type MeasuredRun, runBatch } from './measure-runs';
 import { measureStartCommand } from './npm-start';
+import { measureStateGrowth, type StateGrowth, unmeasuredStateFigures } from './state-growth';
+import { stateGrowthTable } from './state-growth-table';
 import { unmeasuredFigures } from './unmeasured-figures';
 import { waitLoops } from './wait-loops';
 
@@ -123,10 +125,34 @@ function targets(results: Omit<BenchResults, 'targets' | 'benchSeconds'>): Targe
   ];
 }
 
+/** The state's figures, in a file of their own beside latest.json, so that `--state-only` leaves the others' figures as they are. */
+async function measureState(timeScale: number): Promise<StateGrowth> {
+  say(`The state in SQLite, holding 1, 100 and 1,000 runs, at time scale ${timeScale}:`);
+  const growth = await measureStateGrowth(timeScale, say);
+  const file = join(RESULTS_DIR, 'state-growth.json');
+  writeFileSync(file, `${JSON.stringify({ command: 'npm run bench:state', date: new Date().toISOString(), timeScale, machine: { cpus: availableParallelism(), node: process.version, platform: platform() }, ...growth }, null, 2)}\n`);
+  process.stdout.write(stateGrowthTable(growth));
+  say(`State results: ${file}`);
+  return growth;
+}
+
+function failOnUnmeasuredState(growth: StateGrowth): void {
+  const unmeasured = unmeasuredStateFigures(growth);
+  if (unmeasured.length === 0) return;
+  say(`bench: ${unmeasured.length} state ${unmeasured.length === 1 ? 'figure was' : 'figures were'} not measured:`);
+  for (const line of unmeasured) say(`  ${line}`);
+  process.exitCode = 1;
+}
+
 async function main(argv: readonly string[]): Promise<void> {
   const started = performance.now();
   const timeScale = timeScaleOption(argv);
   mkdirSync(RESULTS_DIR, { recursive: true });
+  // `--state-only` (npm run bench:state): the state's figures alone, a few minutes instead of the whole benchmark's ten.
+  if (argv.includes('--state-only')) {
+    failOnUnmeasuredState(await measureState(timeScale));
+    return;
+  }
 
   say(`One run of each scenario at time scale ${timeScale}:`);
   const bench = await startBenchLab(timeScale);
@@ -182,7 +208,9 @@ async function main(argv: readonly string[]): Promise<void> {
   writeFileSync(join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(benchTable(results));
   say(`Results: ${join(RESULTS_DIR, 'latest.json')}`);
+  const growth = await measureState(timeScale);
   failOnUnmeasured(results);
+  failOnUnmeasuredState(growth);
 }
 
 /** The results stay written, to be looked into; the run fails, as a figure nothing measured is no result. */

@@ -87,6 +87,7 @@ export async function startLocalLab(options: LocalLabOptions = {}): Promise<Loca
     port: options.port,
     timeScale: options.timeScale,
     dataDir: options.dataDir,
+    log: options.log,
     rateLimits: options.rateLimits,
     faultRandom: options.faultRandom,
     zoneGaps: options.zoneGaps,

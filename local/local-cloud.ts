@@ -27,8 +27,10 @@ export interface LocalCloudOptions {
   readonly port?: number;
   /** Multiplies AWS's durations: 1 is real pace, 0 makes changes due at once. Default 0.05. */
   readonly timeScale?: number;
-  /** Where the state is kept across restarts; in memory only when omitted. */
+  /** Where the state is kept across restarts (`state.db`, SQLite); in memory only when omitted. */
   readonly dataDir?: string;
+  /** Where to say what the cloud did to its data directory (a `state.json` moved into `state.db`); stderr when omitted. */
+  readonly log?: (line: string) => void;
   /** The random source of injected faults (`probability`): a seeded one makes a test's faults repeatable. Math.random when omitted. */
   readonly faultRandom?: () => number;
   /** Token buckets to throttle calls with, such as `AWS_RATE_LIMITS` (AWS's published defaults); no throttling when omitted. */
@@ -97,7 +99,7 @@ export class LocalCloud {
   }
 
   private static async serve(options: LocalCloudOptions, lock: DataDirLock | undefined): Promise<LocalCloud> {
-    const store = CloudStore.open(options.dataDir);
+    const store = CloudStore.open(options.dataDir, options.log ?? ((line) => process.stderr.write(`${line}\n`)));
     const clock = new Clock(options.timeScale ?? DEFAULT_TIME_SCALE);
     const runtime: CloudRuntime = {
       store,
@@ -158,7 +160,7 @@ export class LocalCloud {
     this.timer.stop();
     this.server.closeAllConnections();
     await new Promise<void>((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
-    this.runtime.store.flush();
+    this.runtime.store.close();
     this.lock?.release();
   }
 }

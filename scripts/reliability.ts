@@ -22,6 +22,7 @@
 import '../test/support/quiet-logs.js';
 import { isDeepStrictEqual } from 'node:util';
 import { SCENARIOS } from '../functions/lab/lab-run';
+import { STATE_FORMAT } from '../local/cloud/state-database';
 import { vpceLab } from '../test/support/cli-runner';
 import { startE2eLab } from '../test/support/e2e-lab';
 import type { RunLeftovers } from '../test/support/run-leftovers';
@@ -168,14 +169,14 @@ async function crashes(): Promise<void> {
       figures.count('resources leaked', leaked(outcome.leftovers));
       if (outcome.killedBy === 'SIGKILL' && outcome.killedAfter > 0) figures.count('crashes injected (SIGKILL)');
       else figures.count('server crashes');
-      check(outcome.stateFile === 'vpce-lab/local-cloud-state@1', `${where}: state file: ${outcome.stateFile}`);
+      check(outcome.stateFile === STATE_FORMAT, `${where}: state database: ${outcome.stateFile}`);
       check(outcome.after.status === 'FAILED' && outcome.after.error === 'States.Runtime', `${where}: the run shows ${outcome.after.status} ${outcome.after.error}`);
       check(outcome.recovery.code === 0, `${where}: vpce-lab ${point.recovery} exited ${outcome.recovery.code}`);
     }
     const { touched, exit } = await cloud.finish();
     figures.count('foreign resources touched', touched.length);
     if (exit.code !== 0) figures.count('server crashes');
-    notes.push(`crash and restart: ${figures.counted('crashes injected (SIGKILL)')} SIGKILLs mid-build (${cloud.buildCalls} AWS calls in a build), state file intact, every run removed`);
+    notes.push(`crash and restart: ${figures.counted('crashes injected (SIGKILL)')} SIGKILLs mid-build (${cloud.buildCalls} AWS calls in a build), state database intact, every run removed`);
   } finally {
     await cloud.stop();
   }
@@ -193,7 +194,7 @@ async function hostileInput(): Promise<void> {
       failures.push(...outcome.problems.slice(0, 20).map((problem) => `hostile input: ${problem}`));
     }
     check(await target.stillServing(), 'hostile input: the server stopped serving');
-    check(isDeepStrictEqual(target.stateDocument(), before), 'hostile input: the state document changed');
+    check(isDeepStrictEqual(target.stateDocument(), before), 'hostile input: the state database changed');
     notes.push(`hostile input: ${HOSTILE_REQUESTS} malformed requests and ${RAW_STREAMS} non-HTTP streams, all refused with a 4xx; state unchanged`);
   } finally {
     const { code } = await target.stop();

@@ -1,6 +1,15 @@
 import { ServiceError } from '../protocol/service-error';
 import type { CloudStore } from './cloud-store';
 
+/** What the first request with a ClientToken produced, keyed by `<scope>:<token>`. */
+export interface ClientTokenRecord {
+  readonly id: string;
+  readonly fingerprint: string;
+  readonly resourceId: string;
+}
+
+export const CLIENT_TOKENS_TABLE = 'cloud.clientTokens';
+
 /**
  * `ClientToken` semantics: the same token with the same parameters returns
  * the resource the first call made; the same token with other parameters is
@@ -17,7 +26,8 @@ export function withClientToken(
   if (clientToken.length > 64) throw new ServiceError('InvalidParameterValue', 'ClientToken must be at most 64 characters');
   const key = `${scope}:${clientToken}`;
   const fingerprint = JSON.stringify(request, (name, value: unknown) => (name === 'ClientToken' || name === 'DryRun' ? undefined : value));
-  const existing = store.state.idempotency[key];
+  const tokens = store.table<ClientTokenRecord>(CLIENT_TOKENS_TABLE);
+  const existing = tokens.get(key);
   if (existing) {
     if (existing.fingerprint !== fingerprint) {
       throw new ServiceError('IdempotentParameterMismatch', `The client token ${clientToken} was already used with different parameters`);
@@ -25,7 +35,6 @@ export function withClientToken(
     return { resourceId: existing.resourceId, replayed: true };
   }
   const resourceId = create();
-  store.state.idempotency[key] = { fingerprint, resourceId };
-  store.markDirty();
+  tokens.put({ id: key, fingerprint, resourceId });
   return { resourceId, replayed: false };
 }

@@ -5,13 +5,19 @@ export interface Page<T> {
   nextToken?: string;
 }
 
+/** What a listing pages through: an array, or a view that reads only the slice asked for (a history kept in the database). */
+export interface Listing<T> {
+  readonly length: number;
+  slice(start?: number, end?: number): T[];
+}
+
 const invalidToken = (): ServiceError => new ServiceError('InvalidPaginationToken', 'The specified pagination token is not valid or is expired.');
 
 /**
  * One page of a listing. The token is opaque to the caller (an encoded
  * offset) and is refused when it was not issued for this listing.
  */
-export function paginate<T>(items: readonly T[], pageSize: number | undefined, token: string | undefined, listing: string, limits = { min: 5, max: 1000 }): Page<T> {
+export function paginate<T>(items: Listing<T>, pageSize: number | undefined, token: string | undefined, listing: string, limits = { min: 5, max: 1000 }): Page<T> {
   if (pageSize !== undefined && (pageSize < limits.min || pageSize > limits.max)) {
     throw new ServiceError('InvalidParameterValue', `Value ( ${pageSize} ) for parameter maxResults is invalid. Expecting a value between ${limits.min} and ${limits.max}.`);
   }

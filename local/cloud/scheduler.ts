@@ -1,6 +1,26 @@
-import type { CloudStore } from './cloud-store';
+import type { CloudStore, Table } from './cloud-store';
 import type { Clock } from './clock';
-import type { ScheduledEvent } from './cloud-state';
+
+export interface ScheduledEvent {
+  /** The event's number as text, its row's key. */
+  readonly id: string;
+  /** Numbers events in the order they were scheduled, to run those due at the same moment in that order. */
+  readonly seq: number;
+  /** Epoch milliseconds at which the event is due. */
+  readonly due: number;
+  readonly type: string;
+  readonly payload: Readonly<Record<string, string>>;
+}
+
+/** The number the next scheduled event gets. */
+interface EventCounter {
+  readonly id: typeof NEXT_EVENT_COUNTER;
+  readonly value: number;
+}
+
+export const SCHEDULED_TABLE = 'cloud.scheduled';
+export const COUNTERS_TABLE = 'cloud.counters';
+export const NEXT_EVENT_COUNTER = 'scheduler.nextEventId';
 
 export type EventHandler = (payload: Readonly<Record<string, string>>, event: ScheduledEvent) => void;
 
@@ -12,11 +32,16 @@ export type EventHandler = (payload: Readonly<Record<string, string>>, event: Sc
  */
 export class Scheduler {
   private readonly handlers = new Map<string, EventHandler>();
+  private readonly events: Table<ScheduledEvent>;
+  private readonly counters: Table<EventCounter>;
 
   constructor(
-    private readonly store: CloudStore,
+    store: CloudStore,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.events = store.table(SCHEDULED_TABLE);
+    this.counters = store.table(COUNTERS_TABLE);
+  }
 
   on(type: string, handler: EventHandler): void {
     if (this.handlers.has(type)) throw new Error(`a handler for scheduled event ${type} is already registered`);
@@ -31,10 +56,9 @@ export class Scheduler {
   /** Schedules `type` at `due` (epoch ms), for a change that keeps its own timetable. */
   at(due: number, type: string, payload: Record<string, string>): void {
     if (!this.handlers.has(type)) throw new Error(`no handler registered for scheduled event ${type}`);
-    const state = this.store.state;
-    const event: ScheduledEvent = { id: state.nextEventId++, due, type, payload };
-    state.scheduled.push(event);
-    this.store.markDirty();
+    const seq = this.counters.get(NEXT_EVENT_COUNTER)?.value ?? 1;
+    this.counters.put({ id: NEXT_EVENT_COUNTER, value: seq + 1 });
+    this.events.put({ id: String(seq), seq, due, type, payload });
   }
 
   /** Runs every event that is due, including those that due events schedule for now. */
@@ -51,20 +75,17 @@ export class Scheduler {
 
   /** Epoch ms of the earliest pending event. */
   nextDue(): number | undefined {
-    const scheduled = this.store.state.scheduled;
+    const scheduled = this.events.all();
     return scheduled.length === 0 ? undefined : Math.min(...scheduled.map((event) => event.due));
   }
 
   private takeNextDue(): ScheduledEvent | undefined {
-    const scheduled = this.store.state.scheduled;
     const now = this.clock.now();
-    let index = -1;
-    scheduled.forEach((event, i) => {
-      const best = scheduled[index];
-      if (event.due <= now && (!best || event.due < best.due || (event.due === best.due && event.id < best.id))) index = i;
-    });
-    if (index < 0) return undefined;
-    this.store.markDirty();
-    return scheduled.splice(index, 1)[0];
+    let best: ScheduledEvent | undefined;
+    for (const event of this.events.all()) {
+      if (event.due <= now && (!best || event.due < best.due || (event.due === best.due && event.seq < best.seq))) best = event;
+    }
+    if (best) this.events.delete(best.id);
+    return best;
   }
 }

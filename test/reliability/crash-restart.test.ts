@@ -1,4 +1,4 @@
-import { STATE_FORMAT } from '../../local/cloud/cloud-state';
+import { STATE_FORMAT } from '../../local/cloud/state-database';
 import { fixtureForTests } from '../support/fixture-for-tests';
 import { NOTHING_LEFT } from '../support/run-leftovers';
 import { type CrashPoint, CrashedLocalCloud } from './support/crash-restart';
@@ -14,7 +14,7 @@ const POINTS: CrashPoint[] = [
 const cloud = fixtureForTests(async () => ({ crashed: await CrashedLocalCloud.start() }), ({ crashed }) => crashed.stop());
 
 test.each(POINTS)(
-  'the local cloud killed (SIGKILL) after $share of a build’s AWS calls and restarted on its data directory: its state file loads, the run shows FAILED (States.Runtime), and vpce-lab $recovery removes all of it',
+  'the local cloud killed (SIGKILL) after $share of a build’s AWS calls and restarted on its data directory: its state database opens, the run shows FAILED (States.Runtime), and vpce-lab $recovery removes all of it',
   async (point) => {
     const outcome = await cloud.crashed.crashAt(point);
 

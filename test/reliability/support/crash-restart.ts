@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ttlFloor } from '../../../cli/run-request';
-import { loadState } from '../../../local/cloud/state-file';
+import { STATE_FORMAT, StateDatabase } from '../../../local/cloud/state-database';
+import { stateDatabasePath } from '../../../local/cloud/state-migration';
 import { type CliResult, printedJson, vpceLab } from '../../support/cli-runner';
 import { letTtlPass } from '../../support/expire-run';
 import { sdkClients } from '../../support/local-cloud-fixture';
@@ -28,7 +29,7 @@ export interface CrashOutcome {
   readonly killedBy: NodeJS.Signals | null;
   /** The `vpce-lab start` that was following the run when its server died. */
   readonly start: CliResult;
-  /** The state file as the restarted cloud reads it: its format, or the reason it cannot be used. */
+  /** The state database as the killed process left it: its format, or the reason it cannot be used. */
   readonly stateFile: string;
   /** How the run shows after the restart. */
   readonly after: { readonly status?: string; readonly error?: string };
@@ -41,9 +42,11 @@ const cli = (server: LocalCloudProcess, ...args: string[]) => vpceLab(...args, '
 
 const awsCalls = async (server: LocalCloudProcess): Promise<number> => (await answeredCalls(server.endpoint)).filter((call) => call.service !== 'states').length;
 
+/** Opened read-only, so the restarted process is the one that recovers the write-ahead log. */
 function stateFileFormat(dataDir: string): string {
   try {
-    return loadState(dataDir).format;
+    StateDatabase.open(stateDatabasePath(dataDir), { readOnly: true }).close();
+    return STATE_FORMAT;
   } catch (error) {
     return (error as Error).message;
   }

@@ -1,9 +1,10 @@
 import { DescribeVpcsCommand } from '@aws-sdk/client-ec2';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { stateFilePath } from '../../../local/cloud/state-file';
+import { type StateContents, StateDatabase } from '../../../local/cloud/state-database';
+import { stateDatabasePath } from '../../../local/cloud/state-migration';
 import { vpceLab } from '../../support/cli-runner';
 import { sdkClients } from '../../support/local-cloud-fixture';
 import { seedForeignResources, settledForeign } from './foreign-resources';
@@ -22,7 +23,7 @@ export interface HostileOutcome {
 /**
  * A `vpce-lab local` process with something to lose (others' resources and
  * a finished run with its history), kept on a data directory so its state
- * document can be read as it stands on disk.
+ * database can be read as it stands on disk.
  */
 export class HostileTarget {
   private constructor(
@@ -40,13 +41,18 @@ export class HostileTarget {
     return new HostileTarget(server, dataDir);
   }
 
-  /** The state document as the server keeps it on disk. */
-  stateDocument(): unknown {
-    return JSON.parse(readFileSync(stateFilePath(this.dataDir), 'utf8'));
+  /** The state as the server keeps it on disk, read beside it. */
+  stateDocument(): StateContents {
+    const db = StateDatabase.open(stateDatabasePath(this.dataDir), { readOnly: true });
+    try {
+      return db.contents();
+    } finally {
+      db.close();
+    }
   }
 
   /** The state once the cloud's clock has nothing left to do: read until a harmless call changes it no more. */
-  async settledState(): Promise<unknown> {
+  async settledState(): Promise<StateContents> {
     const { ec2 } = sdkClients(this.server.endpoint);
     let last = this.stateDocument();
     for (;;) {

@@ -30,7 +30,7 @@ export function registerVpcEndpointEvents(context: Ec2Context): void {
   scheduler.on(VPC_ENDPOINT_DELETED, ({ id }) => {
     const endpoint = context.tables.vpcEndpoints.get(id ?? '');
     if (endpoint?.state !== 'deleting') return;
-    endpoint.state = 'deleted';
+    context.tables.vpcEndpoints.update(endpoint.id, (record) => (record.state = 'deleted'));
     publishConnectionEvent(context, endpoint, 'Delete');
     forgetNotificationsOn(context, endpoint.id);
     context.tables.vpcEndpoints.delete(endpoint.id);

@@ -14,9 +14,7 @@ export function historyOperations(context: SfnContext): Record<string, Operation
       (input: GetExecutionHistoryInput): GetExecutionHistoryOutput => {
         const arn = requireArn(input.executionArn, 'execution', 'executionArn');
         requireExecution(context, arn);
-        const stored = context.tables.histories.get(arn)?.events ?? [];
-        const ordered = input.reverseOrder ? [...stored].reverse() : stored;
-        const page = sfnPage(ordered, input.maxResults, input.nextToken, `history ${arn} ${input.reverseOrder === true}`);
+        const page = sfnPage(context.tables.histories.entries(arn, input.reverseOrder === true), input.maxResults, input.nextToken, `history ${arn} ${input.reverseOrder === true}`);
         return { events: page.items.map((event) => historyEventShape(event, input.includeExecutionData !== false)), nextToken: page.nextToken };
       },
     ),

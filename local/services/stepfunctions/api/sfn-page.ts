@@ -1,4 +1,4 @@
-import { paginate } from '../../../cloud/pagination';
+import { type Listing, paginate } from '../../../cloud/pagination';
 import { ServiceError } from '../../../protocol/service-error';
 import { isKind } from '../../../../functions/commons/is-kind';
 
@@ -10,7 +10,7 @@ const MAX_PAGE_SIZE = 1000;
  * (0 or absent means the default 100), a `nextToken` while more remain, and
  * `InvalidToken` for a token this listing did not issue.
  */
-export function sfnPage<T>(items: readonly T[], maxResults: number | undefined, nextToken: string | undefined, listing: string): { items: T[]; nextToken?: string } {
+export function sfnPage<T>(items: Listing<T>, maxResults: number | undefined, nextToken: string | undefined, listing: string): { items: T[]; nextToken?: string } {
   if (maxResults !== undefined && (maxResults < 0 || maxResults > MAX_PAGE_SIZE)) {
     throw new ServiceError('ValidationException', `1 validation error detected: Value '${maxResults}' at 'maxResults' failed to satisfy constraint: Member must have value between 0 and ${MAX_PAGE_SIZE}`);
   }

@@ -10,10 +10,9 @@ export const NOT_TRUNCATED = { truncated: false } as const;
 
 /** Appends an event to an execution's history and returns its id (ids count from 1; `previousEventId` defaults to the event before). */
 export function appendHistoryEvent(context: SfnContext, executionArn: string, event: NewHistoryEvent): number {
-  const history = context.tables.histories.get(executionArn);
-  if (!history) throw new Error(`no history is kept for ${executionArn}`);
-  const id = history.events.length + 1;
+  if (!context.tables.executions.get(executionArn)) throw new Error(`no execution ${executionArn} is kept to write its history`);
+  const id = context.tables.histories.length(executionArn) + 1;
   const stored: StoredHistoryEvent = { ...event, id, previousEventId: event.previousEventId ?? id - 1, timestamp: event.timestamp ?? context.runtime.clock.now() };
-  context.tables.histories.update(executionArn, (record) => record.events.push(stored));
+  context.tables.histories.append(executionArn, stored);
   return id;
 }

@@ -71,7 +71,6 @@ export function startExecution(context: SfnContext, request: StartRequest): { re
     lambdaInvocations: 0,
     parentExecutionArn: request.parentExecutionArn,
   });
-  context.tables.histories.put({ id: arn, events: [] });
   appendHistoryEvent(context, arn, {
     type: 'ExecutionStarted',
     timestamp: now,

@@ -41,7 +41,7 @@ export class HistoryWriter {
     private readonly states: ReadonlyMap<string, StateInfo>,
     private readonly calls: TaskCalls,
   ) {
-    this.last.set('', context.tables.histories.get(executionArn)?.events.length ?? 0);
+    this.last.set('', context.tables.histories.length(executionArn));
     this.region = executionArn.split(':')[3] ?? '';
   }
 

@@ -25,9 +25,3 @@ export interface ExecutionRecord {
 
 /** A history event as stored: the SDK's shape with the timestamp in epoch milliseconds. */
 export type StoredHistoryEvent = Omit<HistoryEvent, 'timestamp'> & { readonly timestamp: number };
-
-export interface HistoryRecord {
-  /** The execution ARN. */
-  readonly id: string;
-  readonly events: StoredHistoryEvent[];
-}

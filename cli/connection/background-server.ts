@@ -44,6 +44,8 @@ export async function startBackgroundServer(options: BackgroundServerOptions): P
   const logFile = serverLogFile(options.dataDir);
   const log = openSync(logFile, 'a');
   const args = [
+    // Young-generation semi-spaces of 8 MB keep a server running a full lab near 250 MB instead of 320 MB, at no cost in time (see the README's Performance).
+    '--max-semi-space-size=8',
     join(REPOSITORY_ROOT, 'bin', 'vpce-lab.js'),
     'local',
     '--port',

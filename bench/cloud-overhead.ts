@@ -8,7 +8,9 @@ import {
   EC2Client,
   RunInstancesCommand,
 } from '@aws-sdk/client-ec2';
+import { RequestServiceQuotaIncreaseCommand, ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { performance } from 'node:perf_hooks';
+import { VPC_QUOTAS } from '../functions/lab/quota-headroom';
 import { LocalCloud } from '../local/local-cloud';
 
 /** How fast the local cloud itself answers: what it adds to every call a step makes. */
@@ -32,8 +34,10 @@ const DESCRIBES = [
   () => new DescribeVpcEndpointsCommand({}),
 ];
 
-/** A few labs' worth of resources, so the Describe calls have something to list and filter. */
-async function seed(ec2: EC2Client): Promise<void> {
+/** A few labs' worth of resources, so the Describe calls have something to list and filter; the account's VPC quota is raised for them first, as a user would. */
+async function seed(ec2: EC2Client, quotas: ServiceQuotasClient): Promise<void> {
+  // The region's default VPC counts too.
+  await quotas.send(new RequestServiceQuotaIncreaseCommand({ ServiceCode: 'vpc', QuotaCode: VPC_QUOTAS.vpcsPerRegion.code, DesiredValue: SEED_VPCS + 1 }));
   for (let vpc = 0; vpc < SEED_VPCS; vpc++) {
     const { Vpc } = await ec2.send(new CreateVpcCommand({ CidrBlock: `10.${vpc}.0.0/16` }));
     for (const block of [0, 1]) {
@@ -53,9 +57,11 @@ const percentile = (sorted: readonly number[], share: number): number => sorted[
  */
 export async function measureCloudOverhead(): Promise<CloudOverhead> {
   const cloud = await LocalCloud.start({ port: 0, timeScale: 0 });
-  const ec2 = new EC2Client({ region: 'ap-northeast-2', endpoint: cloud.endpoint, credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' }, maxAttempts: 1 });
+  const config = { region: 'ap-northeast-2', endpoint: cloud.endpoint, credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' }, maxAttempts: 1 };
+  const ec2 = new EC2Client(config);
+  const quotas = new ServiceQuotasClient(config);
   try {
-    await seed(ec2);
+    await seed(ec2, quotas);
     const latencies: number[] = [];
     for (let call = 0; call < LATENCY_SAMPLES; call++) {
       const started = performance.now();
@@ -81,6 +87,7 @@ export async function measureCloudOverhead(): Promise<CloudOverhead> {
     };
   } finally {
     ec2.destroy();
+    quotas.destroy();
     await cloud.close();
   }
 }

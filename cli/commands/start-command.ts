@@ -1,4 +1,4 @@
-import { type HistoryEvent, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { Command, Option } from 'commander';
 import { SCENARIOS } from '../../functions/lab/lab-run';
 import { type CliIo, writeJson, writeJsonError } from '../cli-io';
@@ -14,6 +14,8 @@ import { outcomeLine } from '../render/outcome-line';
 import { ProgressView } from '../render/progress-view';
 import { renderReport } from '../render/report-view';
 import { describeDetached, describeHeld } from '../render/run-handoff-view';
+import { runResources } from '../resources/run-resources';
+import { holdBegins } from '../follow/run-hold';
 import { newRun, parseScenario, parseTtl, type RunRequest, type Ttl, ttlFloors, ttlMillisFor } from '../run-request';
 import { runOutcome, type RunOutcome } from '../run-outcome';
 import { EXIT } from '../usage-error';
@@ -70,19 +72,18 @@ async function startAndFollow(io: CliIo, options: StartOptions, connection: LabC
     return EXIT.interrupted;
   }
   view?.stop();
-  const outcome = runOutcome({ ...execution, executionArn }, await executionHistory(connection.sfn, executionArn), new Date(), clock);
+  const now = new Date();
+  const outcome = runOutcome({ ...execution, executionArn }, await executionHistory(connection.sfn, executionArn), now, clock);
   if (execution.status === 'RUNNING') {
-    if (options.json) writeJson(io, { ...outcome, holding: true, expiresAt: run.expiresAt });
-    else io.out.write(describeHeld(outcome, run.expiresAt, connection));
+    const resources = await runResources(connection, run.runId);
+    if (options.json) writeJson(io, { ...outcome, holding: true, expiresAt: run.expiresAt, resources });
+    else io.out.write(describeHeld(outcome, resources, connection, now));
     return outcome.report?.passed === false ? EXIT.failed : EXIT.ok;
   }
   if (options.json) writeOutcomeJson(io, outcome);
   else io.out.write(describeOutcome(outcome));
   return outcome.status === 'SUCCEEDED' ? EXIT.ok : EXIT.failed;
 }
-
-/** The hold of a `--keep` run begins: the lab is built and verified. */
-export const holdBegins = (event: HistoryEvent): boolean => event.type === 'WaitStateEntered' && event.stateEnteredEventDetails?.name === 'HoldUntilExpiry';
 
 /** The end of a run for people: the report, the cost, and how it ended. */
 export function describeOutcome(outcome: RunOutcome): string {

@@ -1,5 +1,6 @@
 import type { LabConnection } from '../connection/lab-connection';
-import { renderReport } from './report-view';
+import type { RunResource } from '../resources/run-resource';
+import { renderHeldRun } from './held-run-view';
 import type { RunOutcome } from '../run-outcome';
 
 /** Where a run goes on once the command stops following it, for people. */
@@ -22,14 +23,7 @@ export function describeDetached(runId: string, connection: LabConnection): stri
   ].join('\n');
 }
 
-/** `start --keep` once the lab is built and verified: the report, and how long it holds. */
-export function describeHeld(outcome: RunOutcome, expiresAt: string, connection: LabConnection): string {
-  return [
-    '',
-    ...(outcome.report ? [renderReport(outcome.report)] : []),
-    `Run ${outcome.runId} is built and holds in ${whereItGoesOn(connection)} until ${expiresAt}; then it tears itself down (and scheduled cleanup removes anything expired).`,
-    `  see it:           vpce-lab status ${outcome.runId}`,
-    `  tear it down now: vpce-lab teardown ${outcome.runId}`,
-    '',
-  ].join('\n');
+/** `start --keep` once the lab is built and verified: what `status` shows of a held run (expiry, resources, report, cost so far), and where it holds. */
+export function describeHeld(outcome: RunOutcome, resources: readonly RunResource[], connection: LabConnection, now: Date): string {
+  return ['', renderHeldRun(outcome, resources, now).trimEnd(), '', `It holds in ${whereItGoesOn(connection)}; see it again with vpce-lab status ${outcome.runId}.`, ''].join('\n');
 }

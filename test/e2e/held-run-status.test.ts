@@ -45,6 +45,25 @@ test('status of a held run shows until when it is held, the resources it holds a
   expect(json.resources).toHaveLength(holds);
 });
 
+test('start --keep returns once the lab is built: what status shows of a held run, and where it holds', async () => {
+  const json = held.outcome as unknown as { holding: boolean; resources: unknown[] };
+  expect(json.holding).toBe(true);
+  expect(json.resources.length).toBeGreaterThan(0);
+
+  const other = await vpceLab('start', '--scenario', 'gateway', '--keep', '--ttl', ttlFloor('gateway').text, '--endpoint', lab.cloud.endpoint);
+  const runId = /Run (lab-\S+) \(gateway\) is holding its lab until/.exec(other.stdout)?.[1] ?? '';
+  try {
+    expect(other.code).toBe(0);
+    expect(other.stdout).toMatch(/It holds \d+ resource\(s\) tagged with it:/);
+    expect(other.stdout).toContain(`It holds in the endpoint ${lab.cloud.endpoint}; see it again with vpce-lab status ${runId}.`);
+  } finally {
+    if (runId) {
+      await lab.sfn.send(new StopExecutionCommand({ executionArn: printedJson<{ executionArn: string }>(await lab.cli('status', runId)).executionArn }));
+      expect((await lab.cli('teardown', runId)).code).toBe(0);
+    }
+  }
+});
+
 test('list shows the held run as HOLDING, with its scenario and how many resources it holds', async () => {
   const listed = printedJson<Listed>(await lab.cli('list')).runs.find((run) => run.runId === held.runId);
   expect(listed).toMatchObject({ scenario: 'gateway', state: 'HOLDING' });

@@ -36,10 +36,8 @@ export interface LabStateMachineProps {
  * One of the lab's workflows, deployed from its ASL file, the same file the
  * local cloud runs. Placeholders whose value exists only at deploy time (the
  * ARNs) become CloudFormation definition substitutions; those known at synth
- * time (`${CleanupConcurrency}`, an unquoted number) are filled in before the
- * file is staged: CloudFormation parses a definition it reads from S3 (JSON or
- * YAML) before it substitutes (aws-cloudformation/cloudformation-coverage-roadmap#591),
- * and the raw file is not JSON. The role may
+ * time (`${CleanupConcurrency}`, text that cleanup reads as a number with
+ * States.StringToJson) are filled in before the file is staged. The role may
  * invoke exactly the functions (and start exactly the nested state machines)
  * the file names. Logs every event to CloudWatch, traced with X-Ray.
  */

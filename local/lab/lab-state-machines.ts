@@ -34,7 +34,7 @@ export interface LabStateMachineSettings {
  * What the ASL files' `${...}` placeholders stand for, the same names the CDK
  * app substitutes: `${<Id>FunctionArn}` for every lab function,
  * `${<Key>StateMachineArn}` for every state machine (`${TeardownStateMachineArn}`),
- * and `${CleanupConcurrency}`, a number.
+ * and `${CleanupConcurrency}`, a number written as text (cleanup reads it with States.StringToJson).
  */
 export function labSubstitutions(settings: LabStateMachineSettings, keys: readonly string[]): Record<string, string> {
   const values: Record<string, string> = { CleanupConcurrency: String(settings.cleanupConcurrency) };

@@ -148,7 +148,7 @@ describe('the state machines', () => {
       }
     }
     const cleanup = deployedStateMachines().find((machine) => machine.name === STATE_MACHINES.cleanup)!;
-    expect(cleanup.definition).toMatch(/"MaxConcurrency": 3,/);
+    expect(cleanup.definition).toContain(`"maxConcurrency.$": "States.StringToJson('3')"`);
   });
 
   test('each role may invoke exactly the functions its file names, and start only the teardown', () => {

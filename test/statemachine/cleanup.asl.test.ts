@@ -21,13 +21,15 @@ const asl = aslDefinition('cleanup.asl.json', {
 
 test('discovery, then a Map that runs the teardown state machine for each run, at most ${CleanupConcurrency} at once, with a Catch per run', () => {
   expect(asl.StartAt).toBe('DiscoverExpiredRuns');
-  expect(asl.States.DiscoverExpiredRuns).toMatchObject({ Type: 'Task', Resource: '${DiscoverExpiredRunsFunctionArn}', Parameters: {}, Next: 'TearDownExpiredRuns' });
+  expect(asl.States.DiscoverExpiredRuns).toMatchObject({ Type: 'Task', Resource: '${DiscoverExpiredRunsFunctionArn}', Parameters: {}, Next: 'CleanupSettings' });
+  // The setting is text in the file (so the file is JSON), read as a number where the Map reads it.
+  expect(asl.States.CleanupSettings).toMatchObject({ Type: 'Pass', Parameters: { 'maxConcurrency.$': "States.StringToJson('7')" }, ResultPath: '$.settings', Next: 'TearDownExpiredRuns' });
   const map = asl.States.TearDownExpiredRuns as unknown as {
     ItemsPath: string;
-    MaxConcurrency: number;
+    MaxConcurrencyPath: string;
     ItemProcessor: { StartAt: string; States: Record<string, { Resource?: string; Parameters?: unknown; Catch?: unknown[] }> };
   };
-  expect(map).toMatchObject({ Type: 'Map', ItemsPath: '$.runIds', MaxConcurrency: 7, End: true });
+  expect(map).toMatchObject({ Type: 'Map', ItemsPath: '$.runIds', MaxConcurrencyPath: '$.settings.maxConcurrency', End: true });
   expect(map.ItemProcessor.States[map.ItemProcessor.StartAt]).toMatchObject({
     Resource: 'arn:aws:states:::states:startExecution.sync:2',
     Parameters: { StateMachineArn: '${TeardownStateMachineArn}', Input: { 'runId.$': '$.runId', 'AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID.$': '$$.Execution.Id' } },
@@ -108,6 +110,8 @@ describe('run by a Step Functions runtime against a local cloud', () => {
     expect(output).toEqual({
       runIds: [expiredA.runId, expiredB.runId, failing.runId],
       leftToExecution: [building.runId],
+      // The concurrency the Map ran at, read as a number from the setting.
+      settings: { maxConcurrency: 2 },
       teardowns: [
         { runId: expiredA.runId, teardown: { executionArn: expect.stringContaining(expiredA.runId), status: 'SUCCEEDED' } },
         { runId: expiredB.runId, teardown: { executionArn: expect.stringContaining(expiredB.runId), status: 'SUCCEEDED' } },

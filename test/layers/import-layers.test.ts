@@ -1,0 +1,35 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '../..');
+const ESLINT = join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
+
+/** What the project's lint says of `code` written at `file`. */
+function lint(file: string, code: string): { code: number | null; output: string } {
+  const result = spawnSync(process.execPath, [ESLINT, '--stdin', '--stdin-filename', file], { cwd: ROOT, input: code, encoding: 'utf8' });
+  return { code: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+test.each([
+  ['functions/lab/example.ts', '../../cli/usage-error', 'the Lambda handlers and their domain may not import cli/'],
+  ['functions/lab/example.ts', '../../local/local-cloud', 'the Lambda handlers and their domain may not import local/'],
+  ['functions/handlers/example.ts', '../../infra/deploy-settings', 'the Lambda handlers and their domain may not import infra/'],
+  ['local/cloud/example.ts', '../../cli/usage-error', 'the local cloud may not import cli/'],
+  ['local/services/ec2/model/example.ts', '../../../../bench/critical-path', 'the local cloud may not import bench/'],
+  ['cli/commands/example.ts', '../../infra/deploy-settings', 'the vpce-lab command may not import infra/'],
+  ['infra/example.ts', '../cli/usage-error', 'the CDK app may not import cli/'],
+])('the lint refuses an import across a layer: %s importing %s', (file, from, message) => {
+  const result = lint(file, `import * as crossed from '${from}';\nexport const used = crossed;\n`);
+  expect(result.code).toBe(1);
+  expect(result.output).toContain(message);
+});
+
+test.each([
+  ['functions/lab/example.ts', '../commons/lab-errors'],
+  ['local/cloud/example.ts', '../../functions/commons/is-kind'],
+  ['cli/commands/example.ts', '../../local/local-cloud'],
+  ['infra/example.ts', '../functions/lab/lab-run'],
+])('the lint lets an import down the layers through: %s importing %s', (file, from) => {
+  const result = lint(file, `import * as below from '${from}';\nexport const used = below;\n`);
+  expect(result).toEqual({ code: 0, output: '' });
+});

@@ -21,6 +21,7 @@ import { routeRequest } from './protocol/route-request';
 import { requestTooLarge } from './protocol/service-error';
 import type { ServiceProvider } from './protocol/service-provider';
 import { createServiceProviders } from './services/service-providers';
+import { DEFAULT_PORT, DEFAULT_TIME_SCALE } from './local-cloud-defaults';
 
 export interface LocalCloudOptions {
   /** TCP port on 127.0.0.1; 0 picks a free one. Default 4566. */
@@ -58,9 +59,6 @@ export interface LocalCloudExtension {
   readonly closing?: () => Promise<void>;
 }
 
-export const DEFAULT_PORT = 4566;
-/** A three-minute NLB takes 7.2 s: a full lab in well under half a minute, every figure still in AWS time. */
-export const DEFAULT_TIME_SCALE = 0.04;
 
 /**
  * The local cloud: one process on 127.0.0.1 that the real AWS SDK clients

@@ -1,7 +1,7 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { SFNClient } from '@aws-sdk/client-sfn';
-import { startLocalLab } from '../../local/lab-runtime';
+import { startLocalLab } from './local-lab-loader';
 import { UsageError } from '../usage-error';
 import { startBackgroundServer } from './background-server';
 import { endpointPace } from './endpoint-pace';

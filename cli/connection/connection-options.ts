@@ -2,7 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_REGION } from '../../functions/lab/lab-run';
-import { DEFAULT_TIME_SCALE } from '../../local/local-cloud';
+import { DEFAULT_TIME_SCALE } from '../../local/local-cloud-defaults';
 import { parseTimeScale } from '../option-parsers';
 import { parseRegion } from '../run-request';
 import { UsageError } from '../usage-error';

@@ -33,3 +33,14 @@ test.each([
   const result = lint(file, `import * as below from '${from}';\nexport const used = below;\n`);
   expect(result).toEqual({ code: 0, output: '' });
 });
+
+test('the command loads the local cloud only when it runs one in its own process: loading it for AWS reads three small modules of local/', () => {
+  const script = `
+    require('tsx/cjs/api').register();
+    require('./cli/main.ts');
+    const loaded = Object.keys(require.cache).filter((file) => file.startsWith(${JSON.stringify(join(ROOT, 'local') + '/')}));
+    process.stdout.write(JSON.stringify(loaded.map((file) => file.slice(${JSON.stringify(ROOT.length + 1)})).sort()));`;
+  const result = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
+  expect(result.status).toBe(0);
+  expect(JSON.parse(result.stdout)).toEqual(['local/cloud/data-dir-lock.ts', 'local/cloud/latency-profile.ts', 'local/local-cloud-defaults.ts']);
+});

@@ -19,6 +19,7 @@ import { createOnce } from './create-once';
 import { describeRecords } from './describe-records';
 import { DESCRIBE_PAGE } from './modelled-members';
 import { eachId } from './unsuccessful-items';
+import { invalidParameterCombination } from '../model/ec2-errors';
 
 const notificationNotFound = (id: string): ServiceError => new ServiceError('InvalidConnectionNotification', `The connection notification '${id}' does not exist`);
 
@@ -39,7 +40,7 @@ export function connectionNotificationOperations(context: Ec2Context): Record<st
   /** A notification watches exactly one thing: an endpoint service, or an interface endpoint. */
   const subjectOf = (input: CreateVpcEndpointConnectionNotificationRequest): NotificationSubject => {
     if (input.ServiceId !== undefined && input.VpcEndpointId !== undefined) {
-      throw new ServiceError('InvalidParameterCombination', 'Specify either ServiceId or VpcEndpointId, not both.');
+      throw invalidParameterCombination('Specify either ServiceId or VpcEndpointId, not both.');
     }
     if (input.ServiceId !== undefined) return { serviceId: requireOne(context, tables.endpointServices, input.ServiceId, 'ServiceId', endpointServiceNotFound).id };
     if (input.VpcEndpointId === undefined) throw missingParameter('ServiceId or VpcEndpointId');

@@ -4,6 +4,7 @@ import { paginate } from '../../../cloud/pagination';
 import { ServiceError } from '../../../protocol/service-error';
 import { type Ec2Context, inCallRegion, requireAll } from '../model/ec2-context';
 import type { Ec2Record } from '../model/ec2-records';
+import { invalidParameterCombination } from '../model/ec2-errors';
 
 /** What every EC2 Describe request carries besides its ids. */
 export interface DescribeRequest {
@@ -31,10 +32,11 @@ export interface DescribeQuery<T> {
 export function describeRecords<T>(context: Ec2Context, request: DescribeRequest, query: DescribeQuery<T>): { items: (T & Ec2Record)[]; nextToken?: string } {
   const ids = query.ids ?? [];
   if (ids.length > 0 && request.MaxResults !== undefined) {
-    throw new ServiceError('InvalidParameterCombination', 'The parameter ids cannot be used with the parameter maxResults');
+    throw invalidParameterCombination('The parameter ids cannot be used with the parameter maxResults');
   }
   const visible = query.visible ?? (() => true);
   const base = ids.length > 0 ? requireAll(context, query.table, ids, query.missing) : query.table.all().filter((record) => inCallRegion(context, record) && visible(record));
-  const filtered = applyFilters(base, request.Filters, query.fields).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  // Oldest first; records made in the same millisecond keep the order they were made in (the sort is stable, a table keeps insertion order).
+  const filtered = applyFilters(base, request.Filters, query.fields).sort((a, b) => a.createdAt - b.createdAt);
   return paginate(filtered, request.MaxResults, request.NextToken, query.listing);
 }

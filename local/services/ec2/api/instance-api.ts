@@ -11,7 +11,7 @@ import type { FilterFields } from '../../../cloud/filters';
 import type { RequestContext } from '../../../protocol/http-answer';
 import { missingParameter } from '../../../protocol/service-error';
 import { type Operation, operation } from '../../../protocol/service-provider';
-import { type Ec2Context, notFound, requireAll } from '../model/ec2-context';
+import { type Ec2Context, requireAll } from '../model/ec2-context';
 import type { InstanceRecord } from '../model/ec2-records';
 import { instancesOfReservation, isListed, launchInstances, terminateInstance } from '../model/instances';
 import { describeRecords } from './describe-records';
@@ -19,6 +19,7 @@ import { instanceState, toReservation, toReservations } from './instance-shape';
 import { LAUNCH_INTERFACES, LAUNCH_PLACEMENT, launchRequest } from './launch-request';
 import { DESCRIBE_PAGE, TAG_SPECIFICATIONS } from './modelled-members';
 import { requireWellFormedIds } from './resource-ids';
+import { notFound } from '../model/ec2-errors';
 
 export const instanceNotFound = (id: string) => notFound('InvalidInstanceID.NotFound', 'instance', id);
 

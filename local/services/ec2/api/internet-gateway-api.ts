@@ -12,13 +12,14 @@ import type {
 import { tagsFromSpecifications } from '../../../cloud/tags';
 import type { RequestContext } from '../../../protocol/http-answer';
 import { type Operation, operation } from '../../../protocol/service-provider';
-import { type Ec2Context, notFound, requireOne } from '../model/ec2-context';
+import { type Ec2Context, requireOne } from '../model/ec2-context';
 import type { InternetGatewayRecord } from '../model/ec2-records';
 import { attachInternetGateway, createInternetGateway, deleteInternetGateway, detachInternetGateway } from '../model/internet-gateways';
 import { describeRecords } from './describe-records';
 import { DESCRIBE_PAGE, TAG_SPECIFICATIONS } from './modelled-members';
 import { tagSet } from './tag-set';
 import { vpcNotFound } from './vpc-api';
+import { notFound } from '../model/ec2-errors';
 
 export const internetGatewayNotFound = (id: string) => notFound('InvalidInternetGatewayID.NotFound', 'internetGateway', id);
 

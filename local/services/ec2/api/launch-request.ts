@@ -1,7 +1,7 @@
 import type { IamInstanceProfileSpecification, InstanceNetworkInterfaceSpecification, RunInstancesRequest } from '@aws-sdk/client-ec2';
 import { type Tags, tagsFromSpecifications } from '../../../cloud/tags';
 import type { InputModel } from '../../../protocol/modelled-input';
-import { invalidParameterValue, missingParameter, ServiceError } from '../../../protocol/service-error';
+import { invalidParameterValue, missingParameter } from '../../../protocol/service-error';
 import { availabilityZones } from '../model/availability-zones';
 import { defaultSubnetFor, groupIdsByName } from '../model/default-vpc';
 import { type Ec2Context, requireOne } from '../model/ec2-context';
@@ -14,6 +14,7 @@ import { requireInstanceTypeOffered } from '../model/zone-offerings';
 import { publicParameter } from '../../ssm/model/public-parameters';
 import { requireWellFormedIds } from './resource-ids';
 import { subnetNotFound } from './subnet-api';
+import { invalidParameterCombination } from '../model/ec2-errors';
 
 /** Where a launch puts its instances' primary interface, from either of RunInstances' two ways of saying it. */
 interface Placement {
@@ -53,13 +54,13 @@ function placementOf(input: RunInstancesRequest): Placement {
   const [primary, ...others] = input.NetworkInterfaces ?? [];
   if (!primary) {
     if (input.SecurityGroups?.length && input.SubnetId) {
-      throw new ServiceError('InvalidParameterCombination', 'The parameter groupName cannot be used with the parameter subnet');
+      throw invalidParameterCombination('The parameter groupName cannot be used with the parameter subnet');
     }
     return { subnetId: input.SubnetId, groupIds: input.SecurityGroupIds, groupNames: input.SecurityGroups };
   }
-  if (input.SubnetId) throw new ServiceError('InvalidParameterCombination', 'Network interfaces and an instance-level subnet ID may not be specified on the same request');
+  if (input.SubnetId) throw invalidParameterCombination('Network interfaces and an instance-level subnet ID may not be specified on the same request');
   if (input.SecurityGroupIds?.length || input.SecurityGroups?.length) {
-    throw new ServiceError('InvalidParameterCombination', 'Network interfaces and an instance-level security groups may not be specified on the same request');
+    throw invalidParameterCombination('Network interfaces and an instance-level security groups may not be specified on the same request');
   }
   if (primary.DeviceIndex === undefined) throw invalidParameterValue('Each network interface requires a device index.');
   if (others.length > 0 || primary.DeviceIndex !== 0 || primary.NetworkInterfaceId) {

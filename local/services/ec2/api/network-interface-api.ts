@@ -9,7 +9,7 @@ import type { FilterFields } from '../../../cloud/filters';
 import { withClientToken } from '../../../cloud/idempotency';
 import { tagsFromSpecifications } from '../../../cloud/tags';
 import { type Operation, operation } from '../../../protocol/service-provider';
-import { type Ec2Context, notFound, requireOne } from '../model/ec2-context';
+import { type Ec2Context, requireOne } from '../model/ec2-context';
 import type { NetworkInterfaceRecord } from '../model/ec2-records';
 import { securityGroupsForInterface } from '../model/interface-security-groups';
 import { createNetworkInterface, deleteNetworkInterface } from '../model/network-interfaces';
@@ -18,6 +18,7 @@ import { DESCRIBE_PAGE, TAG_SPECIFICATIONS } from './modelled-members';
 import { interfaceAttachment, toNetworkInterface } from './network-interface-shape';
 import { requireWellFormedIds } from './resource-ids';
 import { subnetNotFound } from './subnet-api';
+import { notFound } from '../model/ec2-errors';
 
 /**
  * EC2 writes the noun in camel case: "The networkInterface ID 'eni-ffffffff' does not exist" (the message quoted

@@ -5,8 +5,8 @@ import { paginate } from '../../../cloud/pagination';
 import type { RequestContext } from '../../../protocol/http-answer';
 import { type Operation, operation } from '../../../protocol/service-provider';
 import { type AwsPrefixList, awsPrefixLists } from '../model/aws-prefix-lists';
-import { notFound } from '../model/ec2-context';
 import { DESCRIBE_PAGE } from './modelled-members';
+import { notFound } from '../model/ec2-errors';
 
 export const prefixListNotFound = (id: string) => notFound('InvalidPrefixListID.NotFound', 'prefix list', id);
 

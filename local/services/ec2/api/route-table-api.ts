@@ -16,7 +16,7 @@ import type {
 import { tagsFromSpecifications } from '../../../cloud/tags';
 import { missingParameter } from '../../../protocol/service-error';
 import { type Operation, operation } from '../../../protocol/service-provider';
-import { type Ec2Context, notFound, requireOne } from '../model/ec2-context';
+import { type Ec2Context, requireOne } from '../model/ec2-context';
 import type { RouteRecord, RouteTableRecord } from '../model/ec2-records';
 import { associateRouteTable, createRouteTable, deleteRouteTable, disassociateRouteTable } from '../model/route-tables';
 import { createRoute, deleteRoute, routesOf } from '../model/routes';
@@ -26,6 +26,7 @@ import { DESCRIBE_PAGE, TAG_SPECIFICATIONS } from './modelled-members';
 import { subnetNotFound } from './subnet-api';
 import { tagSet } from './tag-set';
 import { vpcNotFound } from './vpc-api';
+import { notFound } from '../model/ec2-errors';
 
 export const routeTableNotFound = (id: string) => notFound('InvalidRouteTableID.NotFound', 'routeTable', id);
 

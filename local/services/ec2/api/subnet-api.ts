@@ -11,7 +11,7 @@ import { tagsFromSpecifications } from '../../../cloud/tags';
 import { invalidParameterValue, missingParameter, ServiceError } from '../../../protocol/service-error';
 import { type Operation, operation } from '../../../protocol/service-provider';
 import { type AvailabilityZone, availabilityZones, defaultAvailabilityZone } from '../model/availability-zones';
-import { type Ec2Context, notFound, requireOne } from '../model/ec2-context';
+import { type Ec2Context, requireOne } from '../model/ec2-context';
 import type { SubnetRecord } from '../model/ec2-records';
 import { freeAddressCount } from '../model/network-interfaces';
 import { createSubnet, deleteSubnet } from '../model/subnets';
@@ -19,6 +19,7 @@ import { describeRecords } from './describe-records';
 import { DESCRIBE_PAGE, TAG_SPECIFICATIONS } from './modelled-members';
 import { tagSet } from './tag-set';
 import { vpcNotFound } from './vpc-api';
+import { notFound } from '../model/ec2-errors';
 
 export const subnetNotFound = (id: string) => notFound('InvalidSubnetID.NotFound', 'subnet', id);
 

@@ -1,7 +1,7 @@
 import type { ResourceType } from '@aws-sdk/client-ec2';
 import type { Table } from '../../../cloud/cloud-store';
 import { ServiceError } from '../../../protocol/service-error';
-import { type Ec2Context, inCallRegion, notFound, requireAll } from '../model/ec2-context';
+import { type Ec2Context, inCallRegion, requireAll } from '../model/ec2-context';
 import type { Ec2Record } from '../model/ec2-records';
 import type { Ec2Tables } from '../model/ec2-tables';
 import { securityGroupNotFound } from '../model/security-groups';
@@ -12,6 +12,7 @@ import { networkInterfaceNotFound } from './network-interface-api';
 import { routeTableNotFound } from './route-table-api';
 import { subnetNotFound } from './subnet-api';
 import { vpcNotFound } from './vpc-api';
+import { notFound } from '../model/ec2-errors';
 
 /** One kind of EC2 resource the tag operations reach, told apart by its id's prefix. */
 interface TaggableKind {

@@ -13,11 +13,12 @@ import { tagList, tagsFromSpecifications } from '../../../cloud/tags';
 import type { RequestContext } from '../../../protocol/http-answer';
 import { invalidParameterValue, missingParameter } from '../../../protocol/service-error';
 import { type Operation, operation } from '../../../protocol/service-provider';
-import { type Ec2Context, notFound, requireOne } from '../model/ec2-context';
+import { type Ec2Context, requireOne } from '../model/ec2-context';
 import type { VpcRecord } from '../model/ec2-records';
 import { createVpc, type DnsAttribute, deleteVpc, setDnsAttribute } from '../model/vpcs';
 import { describeRecords } from './describe-records';
 import { DESCRIBE_PAGE, TAG_SPECIFICATIONS } from './modelled-members';
+import { notFound } from '../model/ec2-errors';
 
 export const vpcNotFound = (id: string) => notFound('InvalidVpcID.NotFound', 'vpc', id);
 

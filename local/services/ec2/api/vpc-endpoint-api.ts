@@ -20,7 +20,6 @@ import type { VpcEndpointRecord } from '../model/ec2-records';
 import { resolveEndpointTarget } from '../model/endpoint-targets';
 import { securityGroupNotFound } from '../model/security-groups';
 import { modifyVpcEndpoint } from '../model/vpc-endpoint-changes';
-import { invalidParameter } from '../model/vpc-endpoint-rules';
 import { createGatewayEndpoint, createInterfaceEndpoint, deleteVpcEndpoint, vpcEndpointNotFound } from '../model/vpc-endpoints';
 import { createOnce } from './create-once';
 import { describeRecords } from './describe-records';
@@ -31,6 +30,7 @@ import { subnetNotFound } from './subnet-api';
 import { tagSet } from './tag-set';
 import { eachId } from './unsuccessful-items';
 import { vpcNotFound } from './vpc-api';
+import { invalidParameter } from '../model/ec2-errors';
 
 export const toDnsEntries = (endpoint: VpcEndpointRecord) => endpoint.dnsEntries.map((entry) => ({ DnsName: entry.dnsName, HostedZoneId: entry.hostedZoneId }));
 

@@ -1,7 +1,8 @@
 import { newId } from '../../../cloud/ids';
-import { invalidParameterValue, missingParameter, ServiceError } from '../../../protocol/service-error';
+import { invalidParameterValue, missingParameter } from '../../../protocol/service-error';
 import { type Ec2Context, recordBase } from './ec2-context';
 import type { ConnectionEvent, ConnectionNotificationRecord, VpcEndpointRecord } from './ec2-records';
+import { invalidParameter } from './ec2-errors';
 
 const CONNECTION_EVENTS: readonly ConnectionEvent[] = ['Connect', 'Accept', 'Reject', 'Delete'];
 
@@ -34,7 +35,7 @@ export function createConnectionNotification(
 /** Refuses a notification on an endpoint that can have no connection events: only interface endpoints have them. */
 export function requireNotifiableEndpoint(endpoint: VpcEndpointRecord): void {
   if (endpoint.vpcEndpointType !== 'Interface') {
-    throw new ServiceError('InvalidParameter', `Connection notifications can be created for interface endpoints only; ${endpoint.id} is a ${endpoint.vpcEndpointType} endpoint.`);
+    throw invalidParameter(`Connection notifications can be created for interface endpoints only; ${endpoint.id} is a ${endpoint.vpcEndpointType} endpoint.`);
   }
 }
 

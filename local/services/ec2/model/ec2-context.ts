@@ -1,6 +1,6 @@
 import type { CloudRuntime } from '../../../cloud/cloud-runtime';
 import type { Table } from '../../../cloud/cloud-store';
-import { ServiceError } from '../../../protocol/service-error';
+import { missingParameter, type ServiceError } from '../../../protocol/service-error';
 import type { Ec2Record } from './ec2-records';
 import { ec2Tables, type Ec2Tables } from './ec2-tables';
 
@@ -12,11 +12,6 @@ export interface Ec2Context {
 
 export const ec2Context = (runtime: CloudRuntime): Ec2Context => ({ runtime, tables: ec2Tables(runtime.store) });
 
-/** EC2's "does not exist" error for one kind of id, e.g. `InvalidVpcID.NotFound`. */
-export const notFound = (code: string, noun: string, id: string): ServiceError =>
-  new ServiceError(code, `The ${noun} ID '${id}' does not exist`);
-
-export const dependencyViolation = (message: string): ServiceError => new ServiceError('DependencyViolation', message);
 
 /**
  * Whether a call may see the record: EC2 resources are regional, and a call
@@ -46,7 +41,7 @@ export function requireAll<T extends Ec2Record>(context: Ec2Context, table: Tabl
 }
 
 export function requireOne<T extends Ec2Record>(context: Ec2Context, table: Table<T>, id: string | undefined, parameter: string, missing: (id: string) => ServiceError): T {
-  if (!id) throw new ServiceError('MissingParameter', `The request must contain the parameter ${parameter}`);
+  if (!id) throw missingParameter(parameter);
   const [record] = requireAll(context, table, [id], missing);
   return record as T;
 }

@@ -7,6 +7,7 @@ import { forgetNotificationsOn } from './connection-notifications';
 import { type Ec2Context, recordBase } from './ec2-context';
 import type { EndpointServiceRecord, VpcEndpointState } from './ec2-records';
 import { stableId } from './stable-ids';
+import { invalidParameter } from './ec2-errors';
 
 export const ENDPOINT_SERVICE_AVAILABLE = 'ec2.endpoint-service-available';
 
@@ -40,7 +41,7 @@ export function createEndpointService(
   const zones = options.loadBalancerArns.flatMap((arn) => {
     const loadBalancer = loadBalancers.get(arn);
     if (!loadBalancer || loadBalancer.type !== 'network' || loadBalancer.region !== region) {
-      throw new ServiceError('InvalidParameter', `The Network Load Balancer '${arn}' does not exist.`);
+      throw invalidParameter(`The Network Load Balancer '${arn}' does not exist.`);
     }
     return loadBalancer.subnetIds.map((subnetId) => context.tables.subnets.get(subnetId)?.availabilityZone);
   });

@@ -3,6 +3,7 @@ import { awsOfferingsNamed, type AwsServiceOffering, type EndpointType } from '.
 import type { Ec2Context } from './ec2-context';
 import type { EndpointServiceRecord } from './ec2-records';
 import { admitsAccount } from './endpoint-services';
+import { invalidParameter } from './ec2-errors';
 
 /** What an endpoint connects to: an AWS service, or an endpoint service of this cloud. */
 export type EndpointTarget = { readonly kind: 'aws'; readonly offering: AwsServiceOffering } | { readonly kind: 'service'; readonly service: EndpointServiceRecord };
@@ -21,7 +22,7 @@ export const visibleEndpointServices = (context: Ec2Context, region: string, acc
   context.tables.endpointServices.all().filter((service) => service.region === region && service.serviceState === 'Available' && admitsAccount(service, accountId));
 
 const unsupportedType = (serviceName: string, type: EndpointType): ServiceError =>
-  new ServiceError('InvalidParameter', `The Vpc Endpoint Service '${serviceName}' does not support the VPC endpoint type ${type}.`);
+  invalidParameter(`The Vpc Endpoint Service '${serviceName}' does not support the VPC endpoint type ${type}.`);
 
 /** Resolves `ServiceName` + `VpcEndpointType` of CreateVpcEndpoint, refusing what EC2 refuses. */
 export function resolveEndpointTarget(context: Ec2Context, region: string, accountId: string, serviceName: string, type: EndpointType): EndpointTarget {

@@ -1,7 +1,7 @@
-import { ServiceError } from '../../../protocol/service-error';
 import { type Ec2Context, requireAll } from './ec2-context';
 import type { SubnetRecord } from './ec2-records';
 import { securityGroupNotFound } from './security-groups';
+import { invalidParameter } from './ec2-errors';
 
 /**
  * The security groups of a new interface in `subnet`: the ones asked for,
@@ -14,6 +14,6 @@ export function securityGroupsForInterface(context: Ec2Context, subnet: SubnetRe
   }
   const groups = requireAll(context, context.tables.securityGroups, [...new Set(groupIds)], securityGroupNotFound);
   const foreign = groups.find((group) => group.vpcId !== subnet.vpcId);
-  if (foreign) throw new ServiceError('InvalidParameter', `Security group ${foreign.id} and subnet ${subnet.id} belong to different networks.`);
+  if (foreign) throw invalidParameter(`Security group ${foreign.id} and subnet ${subnet.id} belong to different networks.`);
   return groups.map((group) => group.id);
 }

@@ -1,8 +1,9 @@
 import { newId } from '../../../cloud/ids';
 import type { Tags } from '../../../cloud/tags';
 import { invalidParameterValue, ServiceError } from '../../../protocol/service-error';
-import { dependencyViolation, type Ec2Context, recordBase } from './ec2-context';
+import { type Ec2Context, recordBase } from './ec2-context';
 import type { InternetGatewayRecord, VpcRecord } from './ec2-records';
+import { dependencyViolation } from './ec2-errors';
 
 export function createInternetGateway(context: Ec2Context, region: string, tags: Tags): InternetGatewayRecord {
   return context.tables.internetGateways.put({ ...recordBase(context, newId('igw'), region, tags) });

@@ -1,8 +1,9 @@
 import { newId } from '../../../cloud/ids';
 import type { Tags } from '../../../cloud/tags';
 import { invalidParameterValue, ServiceError } from '../../../protocol/service-error';
-import { dependencyViolation, type Ec2Context, notFound, recordBase } from './ec2-context';
+import { type Ec2Context, recordBase } from './ec2-context';
 import type { RouteTableAssociationRecord, RouteTableRecord, SubnetRecord, VpcRecord } from './ec2-records';
+import { dependencyViolation, notFound } from './ec2-errors';
 
 /** A route table of `vpc` holding its `local` route; the main one is associated with the VPC itself. */
 export function createRouteTable(context: Ec2Context, vpc: VpcRecord, main: boolean, tags: Tags = {}): RouteTableRecord {

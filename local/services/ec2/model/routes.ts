@@ -1,8 +1,9 @@
 import { parseCidr } from '../../../network/cidr';
 import { invalidParameterValue, ServiceError } from '../../../protocol/service-error';
 import { awsPrefixListNamed } from './aws-prefix-lists';
-import { type Ec2Context, notFound } from './ec2-context';
+import { type Ec2Context } from './ec2-context';
 import type { RouteRecord, RouteTableRecord, VpcEndpointState } from './ec2-records';
+import { notFound } from './ec2-errors';
 
 /** A route to an internet gateway works only while that gateway is attached to the table's VPC. */
 function routeState(context: Ec2Context, table: RouteTableRecord, route: RouteRecord): RouteRecord['state'] {

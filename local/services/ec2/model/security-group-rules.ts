@@ -3,9 +3,10 @@ import type { Tags } from '../../../cloud/tags';
 import { parseCidr } from '../../../network/cidr';
 import { invalidParameterValue, ServiceError } from '../../../protocol/service-error';
 import { awsPrefixLists } from './aws-prefix-lists';
-import { type Ec2Context, notFound, requireAll } from './ec2-context';
+import { type Ec2Context, requireAll } from './ec2-context';
 import type { SecurityGroupRecord, SecurityGroupRuleRecord } from './ec2-records';
 import { securityGroupNotFound } from './security-groups';
+import { notFound } from './ec2-errors';
 
 /** One rule as a caller asks for it: a protocol, its ports, and exactly one peer. */
 export type RuleRequest = Omit<SecurityGroupRuleRecord, 'ruleId' | 'tags'>;

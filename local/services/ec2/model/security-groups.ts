@@ -1,8 +1,9 @@
 import { newId } from '../../../cloud/ids';
 import type { Tags } from '../../../cloud/tags';
 import { invalidParameterValue, ServiceError } from '../../../protocol/service-error';
-import { dependencyViolation, type Ec2Context, recordBase } from './ec2-context';
+import { type Ec2Context, recordBase } from './ec2-context';
 import type { SecurityGroupRecord, SecurityGroupRuleRecord, VpcRecord } from './ec2-records';
+import { dependencyViolation } from './ec2-errors';
 
 const allTrafficTo = (target: Omit<SecurityGroupRuleRecord, 'ruleId' | 'ipProtocol'>): SecurityGroupRuleRecord => ({
   ruleId: newId('sgr'),

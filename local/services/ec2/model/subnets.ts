@@ -3,8 +3,9 @@ import { awsSeconds } from '../../../cloud/latency-profile';
 import type { Tags } from '../../../cloud/tags';
 import { cidrContains, cidrOverlaps, parseCidr } from '../../../network/cidr';
 import { ServiceError } from '../../../protocol/service-error';
-import { dependencyViolation, type Ec2Context, recordBase } from './ec2-context';
+import { type Ec2Context, recordBase } from './ec2-context';
 import type { SubnetRecord, VpcRecord } from './ec2-records';
+import { dependencyViolation } from './ec2-errors';
 
 export const SUBNET_AVAILABLE = 'ec2.subnet-available';
 

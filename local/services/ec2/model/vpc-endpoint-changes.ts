@@ -3,8 +3,9 @@ import type { Ec2Context } from './ec2-context';
 import type { RouteTableRecord, SecurityGroupRecord, SubnetRecord, VpcEndpointRecord, VpcRecord } from './ec2-records';
 import { interfaceDnsEntries } from './endpoint-dns';
 import { releaseLater } from './network-interfaces';
-import { checkPrivateDns, checkRouteTables, checkSecurityGroups, checkSubnets, invalidParameter } from './vpc-endpoint-rules';
+import { checkPrivateDns, checkRouteTables, checkSecurityGroups, checkSubnets } from './vpc-endpoint-rules';
 import { attachSubnet, FULL_ACCESS_POLICY, serviceZonesOf } from './vpc-endpoints';
+import { invalidParameter } from './ec2-errors';
 
 /** ModifyVpcEndpoint's changes, with the ids to add already resolved to records. */
 export interface EndpointChanges {

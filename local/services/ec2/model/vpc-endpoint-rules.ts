@@ -4,12 +4,12 @@
  */
 
 import { ServiceError } from '../../../protocol/service-error';
+import { invalidParameter } from './ec2-errors';
 import { awsPrefixListNamed } from './aws-prefix-lists';
 import type { Ec2Context } from './ec2-context';
 import type { RouteTableRecord, SecurityGroupRecord, SubnetRecord, VpcEndpointRecord, VpcEndpointState, VpcRecord } from './ec2-records';
 import { privateDnsNameOf } from './endpoint-dns';
 
-export const invalidParameter = (message: string): ServiceError => new ServiceError('InvalidParameter', message);
 
 /** States in which an endpoint no longer holds routes, names or zones. */
 const GONE_STATES: readonly VpcEndpointState[] = ['deleted', 'rejected', 'failed'];

@@ -3,13 +3,14 @@ import { awsSeconds, type LatencyStep } from '../../../cloud/latency-profile';
 import type { Tags } from '../../../cloud/tags';
 import type { ServiceError } from '../../../protocol/service-error';
 import { forgetNotificationsOn, publishConnectionEvent } from './connection-notifications';
-import { type Ec2Context, notFound, recordBase } from './ec2-context';
+import { type Ec2Context, recordBase } from './ec2-context';
 import type { RouteTableRecord, SecurityGroupRecord, SubnetRecord, VpcEndpointRecord, VpcRecord } from './ec2-records';
 import { interfaceDnsEntries } from './endpoint-dns';
 import type { EndpointTarget } from './endpoint-targets';
 import { createNetworkInterface, releaseLater } from './network-interfaces';
 import { checkPrivateDns, checkRouteTables, checkSecurityGroups, checkSubnets } from './vpc-endpoint-rules';
 import { zonesOfferingService } from './zone-offerings';
+import { notFound } from './ec2-errors';
 
 export const VPC_ENDPOINT_AVAILABLE = 'ec2.vpc-endpoint-available';
 export const VPC_ENDPOINT_DELETED = 'ec2.vpc-endpoint-deleted';

@@ -3,12 +3,13 @@ import { awsSeconds } from '../../../cloud/latency-profile';
 import type { Tags } from '../../../cloud/tags';
 import { parseCidr } from '../../../network/cidr';
 import { invalidParameterValue, ServiceError } from '../../../protocol/service-error';
-import { dependencyViolation, type Ec2Context, recordBase } from './ec2-context';
+import { type Ec2Context, recordBase } from './ec2-context';
 import type { VpcRecord } from './ec2-records';
 import { createRouteTable } from './route-tables';
 import { createSecurityGroup } from './security-groups';
 import { appliedValue } from '../../servicequotas/model/applied-quotas';
 import { findDefaultQuota } from '../../servicequotas/model/default-quotas';
+import { dependencyViolation } from './ec2-errors';
 
 const VPCS_PER_REGION = findDefaultQuota('vpc', 'L-F678F1CE');
 
@@ -87,10 +88,10 @@ export type DnsAttribute = 'enableDnsSupport' | 'enableDnsHostnames';
 
 export function setDnsAttribute(vpc: VpcRecord, attribute: DnsAttribute, value: boolean): void {
   if (attribute === 'enableDnsHostnames' && value && !vpc.enableDnsSupport) {
-    throw new ServiceError('InvalidParameterValue', 'DNS hostnames cannot be enabled unless DNS support is enabled for the VPC.');
+    throw invalidParameterValue('DNS hostnames cannot be enabled unless DNS support is enabled for the VPC.');
   }
   if (attribute === 'enableDnsSupport' && !value && vpc.enableDnsHostnames) {
-    throw new ServiceError('InvalidParameterValue', 'DNS support cannot be disabled while DNS hostnames are enabled for the VPC.');
+    throw invalidParameterValue('DNS support cannot be disabled while DNS hostnames are enabled for the VPC.');
   }
   vpc[attribute] = value;
 }

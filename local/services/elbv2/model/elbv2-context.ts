@@ -15,7 +15,8 @@ export interface Elbv2Context {
 
 export const elbv2Context = (runtime: CloudRuntime): Elbv2Context => ({ runtime, tables: elbv2Tables(runtime.store), ec2: ec2Context(runtime) });
 
-const byCreation = (a: Elbv2Record, b: Elbv2Record): number => a.createdAt - b.createdAt || a.id.localeCompare(b.id);
+/** Oldest first; records made in the same millisecond keep the order they were made in (the sort is stable, a table keeps insertion order). */
+const byCreation = (a: Elbv2Record, b: Elbv2Record): number => a.createdAt - b.createdAt;
 
 /** A table's records in one region, oldest first: ELBv2 resources are regional. */
 export const inRegion = <T extends Elbv2Record>(table: Table<T>, region: string): T[] =>

@@ -5,6 +5,7 @@ import { VPC_QUOTAS } from '../functions/lab/quota-headroom';
 import { ELB_DEPENDENT_EC2_ACTIONS } from '../functions/commons/dependent-actions';
 import { labStateMachineName } from '../local/lab/lab-state-machines';
 import type { Conditions, Ec2Resource, TagBoundPolicy } from './tag-bound-policy';
+import { VPCE_SERVICE_NAME_KEY, VPCE_SERVICE_OWNER_KEY } from '../functions/commons/endpoint-condition-keys';
 
 /** What a step's permissions refer to besides the run's own resources. */
 export interface StepContext {
@@ -35,8 +36,8 @@ const buildNetwork: StepPermissions = (policy) =>
  * The endpoint services a step may connect to. CreateVpcEndpoint does not
  * authorize the service as a resource (Service Authorization Reference, EC2:
  * its resources are the endpoint and what it is placed in), so the endpoint
- * is bound to it by the condition keys ec2:VpceServiceOwner and
- * ec2:VpceServiceName ("Identity-based policy examples for AWS PrivateLink",
+ * is bound to it by the condition keys of the service's owner and its
+ * name ("Identity-based policy examples for AWS PrivateLink",
  * https://docs.aws.amazon.com/vpc/latest/privatelink/security_iam_id-based-policy-examples.html).
  */
 type EndpointTarget = (scope: Stack) => Conditions;
@@ -44,7 +45,7 @@ type EndpointTarget = (scope: Stack) => Conditions;
 /** AWS's own services, by their exact names in this stack's region. */
 const awsServices =
   (services: readonly string[]): EndpointTarget =>
-  (stack) => ({ StringEquals: { 'ec2:VpceServiceOwner': 'amazon', 'ec2:VpceServiceName': services.map((service) => awsServiceName(stack.region, service)) } });
+  (stack) => ({ StringEquals: { [VPCE_SERVICE_OWNER_KEY]: 'amazon', [VPCE_SERVICE_NAME_KEY]: services.map((service) => awsServiceName(stack.region, service)) } });
 
 /**
  * The lab's own endpoint service: one this account owns, in this region. Its
@@ -53,8 +54,8 @@ const awsServices =
  * service, by its tag) can be said.
  */
 const ownService: EndpointTarget = (stack) => ({
-  StringEquals: { 'ec2:VpceServiceOwner': stack.account },
-  StringLike: { 'ec2:VpceServiceName': `com.amazonaws.vpce.${stack.region}.vpce-svc-*` },
+  StringEquals: { [VPCE_SERVICE_OWNER_KEY]: stack.account },
+  StringLike: { [VPCE_SERVICE_NAME_KEY]: `com.amazonaws.vpce.${stack.region}.vpce-svc-*` },
 });
 
 /**

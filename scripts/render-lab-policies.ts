@@ -7,6 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { LAB_POLICIES_FILE, synthesizedLabPolicies } from '../infra/lab-policies-file';
+import { escapedOwnerKeyInJson } from '../functions/commons/endpoint-condition-keys';
 
-writeFileSync(LAB_POLICIES_FILE, `${JSON.stringify(synthesizedLabPolicies(), null, 2)}\n`);
+writeFileSync(LAB_POLICIES_FILE, `${escapedOwnerKeyInJson(JSON.stringify(synthesizedLabPolicies(), null, 2))}\n`);
 process.stdout.write(`wrote ${LAB_POLICIES_FILE}\n`);

@@ -7,6 +7,7 @@ import type { Principal } from '../../local/iam/principal';
 import type { LabPolicies, PolicyStatementJson } from '../../local/iam/lab-policies-format';
 import { startE2eLab } from '../support/e2e-lab';
 import { NOTHING_LEFT } from '../support/run-leftovers';
+import { VPCE_SERVICE_NAME_KEY, VPCE_SERVICE_OWNER_KEY } from '../../functions/commons/endpoint-condition-keys';
 
 const committed = (): LabPolicies => JSON.parse(readFileSync(LAB_POLICIES_PATH, 'utf8')) as LabPolicies;
 
@@ -26,7 +27,7 @@ const untagged = (requests: readonly AuthorizationRequest[]): AuthorizationReque
 
 /** The same requests, the endpoint connecting to another service than the step's own. */
 const toService = (requests: readonly AuthorizationRequest[], name: string, owner: string): AuthorizationRequest[] =>
-  requests.map((request) => (request.context['ec2:VpceServiceName'] === undefined ? request : { ...request, context: { ...request.context, 'ec2:VpceServiceName': name, 'ec2:VpceServiceOwner': owner } }));
+  requests.map((request) => (request.context[VPCE_SERVICE_NAME_KEY] === undefined ? request : { ...request, context: { ...request.context, [VPCE_SERVICE_NAME_KEY]: name, [VPCE_SERVICE_OWNER_KEY]: owner } }));
 
 const refusedAs = (call: Authorized, requests: readonly AuthorizationRequest[]): boolean => call.authorizer.firstRefusal(call.principal, requests) !== undefined;
 const named = (call: Authorized): string => `${call.principal.arn.split('/').pop()} ${call.requests[0]?.action}`;

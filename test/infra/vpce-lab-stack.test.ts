@@ -11,6 +11,7 @@ import { LAB_POLICIES_FILE } from '../../infra/lab-policies-file';
 import { bundledSdkCalls } from '../support/bundled-sdk-calls';
 import { allStatements, listOf, type PolicyStatementJson, resourceText } from '../support/policy-documents';
 import { assetText, resourcesOf, type SynthesizedLab, synthesizedLabForTests } from '../support/synthesized-lab';
+import { VPCE_SERVICE_OWNER_KEY } from '../../functions/commons/endpoint-condition-keys';
 
 const ALLOWED_OWNER = '444455556666';
 // Settings given as context, so the test also sees them reach the template.
@@ -311,11 +312,11 @@ describe('IAM is bound to the run tags', () => {
 describe('each endpoint step connects only to the endpoint services it is for', () => {
   const name = (service: string) => `com.amazonaws.${lab.stack.region}.${service}`;
   const BOUND: Readonly<Record<string, () => Record<string, unknown>>> = {
-    CreateManagementEndpoints: () => ({ StringEquals: { 'ec2:VpceServiceOwner': 'amazon', 'ec2:VpceServiceName': ['ssm', 'ssmmessages', 'ec2messages'].map(name) } }),
-    CreateGatewayEndpoints: () => ({ StringEquals: { 'ec2:VpceServiceOwner': 'amazon', 'ec2:VpceServiceName': ['s3', 'dynamodb'].map(name) } }),
-    CreateInterfaceEndpoint: () => ({ StringEquals: { 'ec2:VpceServiceOwner': 'amazon', 'ec2:VpceServiceName': [name('cloudformation')] } }),
+    CreateManagementEndpoints: () => ({ StringEquals: { [VPCE_SERVICE_OWNER_KEY]: 'amazon', 'ec2:VpceServiceName': ['ssm', 'ssmmessages', 'ec2messages'].map(name) } }),
+    CreateGatewayEndpoints: () => ({ StringEquals: { [VPCE_SERVICE_OWNER_KEY]: 'amazon', 'ec2:VpceServiceName': ['s3', 'dynamodb'].map(name) } }),
+    CreateInterfaceEndpoint: () => ({ StringEquals: { [VPCE_SERVICE_OWNER_KEY]: 'amazon', 'ec2:VpceServiceName': [name('cloudformation')] } }),
     // The account is the deploying one, whatever it is; the template is account-agnostic.
-    CreateServiceEndpoint: () => ({ StringEquals: { 'ec2:VpceServiceOwner': { Ref: 'AWS::AccountId' } }, StringLike: { 'ec2:VpceServiceName': `com.amazonaws.vpce.${lab.stack.region}.vpce-svc-*` } }),
+    CreateServiceEndpoint: () => ({ StringEquals: { [VPCE_SERVICE_OWNER_KEY]: { Ref: 'AWS::AccountId' } }, StringLike: { 'ec2:VpceServiceName': `com.amazonaws.vpce.${lab.stack.region}.vpce-svc-*` } }),
   };
 
   test.each(Object.keys(BOUND).map((id) => [id]))('%s: its endpoints only to its own services, with the run tag', (id) => {

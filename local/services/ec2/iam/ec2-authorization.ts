@@ -10,6 +10,7 @@ import { findTaggable } from '../api/taggable-resources';
 import { awsOfferingsNamed } from '../model/aws-endpoint-services';
 import type { Ec2Context } from '../model/ec2-context';
 import { tagsFromList, type Tags, type WireTag } from '../../../cloud/tags';
+import { VPCE_SERVICE_NAME_KEY, VPCE_SERVICE_OWNER_KEY } from '../../../../functions/commons/endpoint-condition-keys';
 
 interface TagSpecification {
   ResourceType?: string;
@@ -103,16 +104,16 @@ function createdResource(context: Ec2Context, action: string, input: Ec2Input, s
 }
 
 /**
- * ec2:VpceServiceName and ec2:VpceServiceOwner of the service an endpoint
+ * The endpoint service condition keys (its name and its owner) of the service an endpoint
  * connects to: `amazon` for AWS's own services, the owning account for an
  * endpoint service (PrivateLink Guide, "Identity-based policy examples").
  */
 function endpointServiceContext(context: Ec2Context, action: string, input: Ec2Input, scope: AuthorizationScope): Record<string, string> {
   if (action !== 'CreateVpcEndpoint' || typeof input.ServiceName !== 'string') return {};
   const name = input.ServiceName;
-  if (awsOfferingsNamed(scope.region, name).length > 0) return { 'ec2:VpceServiceName': name, 'ec2:VpceServiceOwner': 'amazon' };
+  if (awsOfferingsNamed(scope.region, name).length > 0) return { [VPCE_SERVICE_NAME_KEY]: name, [VPCE_SERVICE_OWNER_KEY]: 'amazon' };
   const service = context.tables.endpointServices.all().find((candidate) => candidate.serviceName === name && candidate.region === scope.region);
-  return service ? { 'ec2:VpceServiceName': name, 'ec2:VpceServiceOwner': service.ownerId } : { 'ec2:VpceServiceName': name };
+  return service ? { [VPCE_SERVICE_NAME_KEY]: name, [VPCE_SERVICE_OWNER_KEY]: service.ownerId } : { [VPCE_SERVICE_NAME_KEY]: name };
 }
 
 /** iam:PassRole on the role of the instance profile a launch names, for EC2 ("Grant an IAM role to an instance", EC2 User Guide). */

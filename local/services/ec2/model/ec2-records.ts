@@ -87,7 +87,7 @@ export interface SecurityGroupRecord extends Ec2Record {
 }
 
 /** Who a network interface belongs to; decides who may delete it and when it is released. */
-export type InterfaceOwner =
+export type EniOwner =
   | { kind: 'instance'; id: string }
   | { kind: 'vpc-endpoint'; id: string }
   | { kind: 'load-balancer'; id: string }
@@ -104,7 +104,7 @@ export interface NetworkInterfaceRecord extends Ec2Record {
   interfaceType: 'interface' | 'vpc_endpoint' | 'network_load_balancer';
   description: string;
   requesterManaged: boolean;
-  owner: InterfaceOwner;
+  owner: EniOwner;
   macAddress: string;
   /** Set when its owner is gone: the interface lingers, detaching, until EC2 deletes it. */
   released?: boolean;

@@ -4,7 +4,7 @@ import { awsSeconds } from '../../../cloud/latency-profile';
 import { allocateAddress, parseCidr } from '../../../network/cidr';
 import { invalidParameterValue, ServiceError } from '../../../protocol/service-error';
 import { type Ec2Context, recordBase } from './ec2-context';
-import type { InterfaceOwner, NetworkInterfaceRecord, SubnetRecord } from './ec2-records';
+import type { EniOwner, NetworkInterfaceRecord, SubnetRecord } from './ec2-records';
 
 export const ENI_RELEASED = 'ec2.eni-released';
 
@@ -40,7 +40,7 @@ export function createNetworkInterface(
   context: Ec2Context,
   subnet: SubnetRecord,
   options: {
-    owner: InterfaceOwner;
+    owner: EniOwner;
     interfaceType: NetworkInterfaceRecord['interfaceType'];
     description: string;
     groupIds: string[];

@@ -86,8 +86,7 @@ export async function connect(options: ConnectionOptions): Promise<LabConnection
   if (server) refuseMismatch(options, server);
   else server = await startBackgroundServer(options);
   // A server serves the lab in its own region: without --region the command goes there.
-  const region = typeof settingsOf(server).region === 'string' ? (settingsOf(server).region as string) : options.region;
-  const { timeScale } = settingsOf(server);
+  const { region = options.region, timeScale } = settingsOf(server);
   return { ...remote(server.endpoint, region, `the local cloud at ${server.endpoint} (pid ${server.pid}, ${options.dataDir})`, 250, timeScale ?? (await endpointPace(server.endpoint))), server };
 }
 

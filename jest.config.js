@@ -6,6 +6,6 @@ module.exports = {
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest'] },
   transformIgnorePatterns: ['/node_modules/(?!(fast-xml-parser|strnum|commander|zod|write-file-atomic|@middy)/)'],
   reporters: ['default', '<rootDir>/test/support/passed-failed-reporter.js'],
-  setupFiles: ['<rootDir>/test/support/quiet-logs.js'],
+  setupFiles: ['<rootDir>/test/support/quiet-logs.js', '<rootDir>/test/support/plain-terminal.js'],
   testTimeout: 30000,
 };

@@ -20,7 +20,8 @@ export interface CliProcess {
 export function spawnCli(...args: string[]): CliProcess {
   const child = spawn(process.execPath, [join(REPOSITORY_ROOT, 'bin', 'vpce-lab.js'), ...args], {
     cwd: REPOSITORY_ROOT,
-    env: { ...process.env, AWS_ENDPOINT_URL: '' },
+    // NO_COLOR: tests read the output as text; colour would also turn on under a CI variable (picocolors' rule).
+    env: { ...process.env, AWS_ENDPOINT_URL: '', NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

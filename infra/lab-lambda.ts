@@ -6,7 +6,7 @@ import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-n
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { LabFunction } from '../functions/handlers/lab-functions';
-import { labFunctionName } from '../local/lab/lab-state-machines';
+import { labFunctionName } from '../contract/lab-names';
 import { nagResourceFinding } from './nag-findings';
 import type { WildcardResource } from './tag-bound-policy';
 

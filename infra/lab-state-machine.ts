@@ -6,19 +6,9 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { functionArnPlaceholder } from '../functions/handlers/lab-functions';
-import { labStateMachineName } from '../local/lab/lab-state-machines';
+import { functionArnPlaceholder, labStateMachineName, PLACEHOLDER, stateMachineArnPlaceholder } from '../contract/lab-names';
 import { REPOSITORY_ROOT } from './lab-lambda';
 import { nagResourceFinding } from './nag-findings';
-
-const PLACEHOLDER = /\$\{([^}]*)\}/g;
-
-/** `lab-run` → `LabRun`, as a state machine appears in another's placeholder (`${TeardownStateMachineArn}`). */
-const pascalCase = (kebab: string): string =>
-  kebab
-    .split('-')
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-    .join('');
 
 export interface LabStateMachineProps {
   /** The file `statemachine/<key>.asl.json`; deployed as `vpce-lab-<key>`, the name `vpce-lab` looks it up by. */
@@ -50,7 +40,7 @@ export class LabStateMachine extends Construct {
   constructor(scope: Construct, id: string, props: LabStateMachineProps) {
     super(scope, id);
     this.name = labStateMachineName(props.key);
-    this.placeholder = `${pascalCase(props.key)}StateMachineArn`;
+    this.placeholder = stateMachineArnPlaceholder(props.key);
     const file = join(REPOSITORY_ROOT, 'statemachine', `${props.key}.asl.json`);
     const { substitutions, constants, functions, nested } = resolvePlaceholders(file, props);
 

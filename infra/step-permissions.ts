@@ -3,7 +3,7 @@ import type { IRole } from 'aws-cdk-lib/aws-iam';
 import { AMI_PARAMETER, awsServiceName, GATEWAY_SERVICES, INTERFACE_SERVICE, SSM_MANAGEMENT_SERVICES } from '../functions/lab/lab-topology';
 import { VPC_QUOTAS } from '../functions/lab/quota-headroom';
 import { ELB_DEPENDENT_EC2_ACTIONS } from '../functions/commons/dependent-actions';
-import { labStateMachineName } from '../local/lab/lab-state-machines';
+import { labStateMachineName } from '../contract/lab-names';
 import type { Conditions, Ec2Resource, TagBoundPolicy } from './tag-bound-policy';
 import { VPCE_SERVICE_NAME_KEY, VPCE_SERVICE_OWNER_KEY } from '../functions/commons/endpoint-condition-keys';
 

@@ -3,7 +3,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { LAB_FUNCTIONS } from '../functions/handlers/lab-functions';
-import { labStateMachineName } from '../local/lab/lab-state-machines';
+import { labStateMachineName } from '../contract/lab-names';
 import { CleanupSchedule } from './cleanup-schedule';
 import { ConnectionNotifications } from './connection-notifications';
 import type { DeploySettings } from './deploy-settings';

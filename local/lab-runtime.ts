@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
-import { LAB_FUNCTIONS, type LabFunction } from '../functions/handlers/lab-functions';
+import { LAB_FUNCTIONS, type ServedFunction } from '../functions/handlers/lab-functions';
 import { DEFAULT_REGION } from '../functions/lab/lab-run';
 import { type CloudRuntime, LOCAL_ACCOUNT_ID } from './cloud/cloud-runtime';
 import type { LabPolicies } from './iam/lab-policies-format';
 import { LabIdentities } from './iam/lab-identities';
-import { labFunctionName, labStateMachineName, labStateMachines } from './lab/lab-state-machines';
+import { labFunctionName, labStateMachineName } from '../contract/lab-names';
+import { labStateMachines } from './lab/lab-state-machines';
 import { RecurringSchedule } from './lab/recurring-schedule';
 import { LambdaRuntime } from './lambda/lambda-runtime';
 import { SnsDelivery } from './lambda/sns-delivery';
@@ -26,7 +27,7 @@ export interface LocalLabOptions extends Omit<LocalCloudOptions, 'extend' | 'iam
   /** Where the lab's functions and state machines live (their ARNs name it); default ap-northeast-2. */
   readonly region?: string;
   /** The functions served; default every entry of LAB_FUNCTIONS. */
-  readonly functions?: readonly LabFunction[];
+  readonly functions?: readonly ServedFunction[];
   /** Directory of `<key>.asl.json` definitions, each registered as `vpce-lab-<key>`; default `statemachine/`. */
   readonly stateMachineDir?: string;
   /** More definitions by key (JSON text or object), registered and substituted like the files (tests). */
@@ -110,7 +111,7 @@ class LabWiring {
   readonly region: string;
   readonly stateMachineArns: Record<string, string> = {};
   private readonly rootDir: string;
-  private readonly functions: readonly LabFunction[];
+  private readonly functions: readonly ServedFunction[];
   private readonly log: (message: string) => void;
   private stepFunctions: StepFunctions | undefined;
   private delivery: SnsDelivery | undefined;

@@ -1,28 +1,17 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { functionArnPlaceholder, type LabFunction } from '../../functions/handlers/lab-functions';
+import { CLEANUP_CONCURRENCY_PLACEHOLDER, functionArnPlaceholder, labFunctionName, labStateMachineName, PLACEHOLDER, stateMachineArnPlaceholder } from '../../contract/lab-names';
+import type { ServedFunction } from '../../functions/handlers/lab-functions';
 import { functionArn } from '../lambda/lambda-function';
 import { stateMachineArn } from '../services/stepfunctions/model/sfn-arns';
 import type { StateMachineSource } from '../services/stepfunctions/model/state-machines';
 
 const ASL_SUFFIX = '.asl.json';
-const PLACEHOLDER = /\$\{([^}]*)\}/g;
-
-/** `lab-run` → `LabRun`: how a state machine file's name appears in its ARN placeholder. */
-const pascalCase = (kebab: string): string =>
-  kebab
-    .split('-')
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-    .join('');
-
-/** The lab's names: function `vpce-lab-<Id>`, state machine `vpce-lab-<file name>`. */
-export const labFunctionName = (id: string): string => `vpce-lab-${id}`;
-export const labStateMachineName = (key: string): string => `vpce-lab-${key}`;
 
 export interface LabStateMachineSettings {
   readonly region: string;
   readonly accountId: string;
-  readonly functions: readonly LabFunction[];
+  readonly functions: readonly ServedFunction[];
   /** Directory of `<key>.asl.json` files (`lab-run`, `teardown`, `cleanup`); each is registered as `vpce-lab-<key>`. */
   readonly directory: string;
   /** More definitions by key (tests), registered like the files. */
@@ -37,9 +26,9 @@ export interface LabStateMachineSettings {
  * and `${CleanupConcurrency}`, a number written as text (cleanup reads it with States.StringToJson).
  */
 export function labSubstitutions(settings: LabStateMachineSettings, keys: readonly string[]): Record<string, string> {
-  const values: Record<string, string> = { CleanupConcurrency: String(settings.cleanupConcurrency) };
+  const values: Record<string, string> = { [CLEANUP_CONCURRENCY_PLACEHOLDER]: String(settings.cleanupConcurrency) };
   for (const fn of settings.functions) values[functionArnPlaceholder(fn.id)] = functionArn(settings.region, settings.accountId, labFunctionName(fn.id));
-  for (const key of keys) values[`${pascalCase(key)}StateMachineArn`] = stateMachineArn(settings.region, settings.accountId, labStateMachineName(key));
+  for (const key of keys) values[stateMachineArnPlaceholder(key)] = stateMachineArn(settings.region, settings.accountId, labStateMachineName(key));
   return values;
 }
 

@@ -1,6 +1,7 @@
 import { StateMachine } from 'aws-local-stepfunctions';
 import { LATENCY_PROFILE, type LatencyStep } from '../../local/cloud/latency-profile';
-import { functionArnPlaceholder, LAB_FUNCTIONS } from '../../functions/handlers/lab-functions';
+import { functionArnPlaceholder } from '../../contract/lab-names';
+import { LAB_FUNCTIONS } from '../../functions/handlers/lab-functions';
 import { aslDefinition } from '../support/asl-definition';
 import { functionArnSubstitutions, labHandlers, useLocalCloudEnvironment } from '../support/lab-handlers';
 import { withOwnLocalCloud } from '../support/local-cloud-fixture';

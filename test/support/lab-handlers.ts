@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { RunOptions } from 'aws-local-stepfunctions';
 import type { Context } from 'aws-lambda';
-import { functionArnPlaceholder, LAB_FUNCTIONS } from '../../functions/handlers/lab-functions';
+import { functionArnPlaceholder } from '../../contract/lab-names';
+import { LAB_FUNCTIONS } from '../../functions/handlers/lab-functions';
 import type { LocalCloudFixture } from './local-cloud-fixture';
 import { functionArn } from './asl-definition';
 

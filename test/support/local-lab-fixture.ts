@@ -3,15 +3,15 @@ import { DescribeExecutionCommand, type DescribeExecutionOutput, GetExecutionHis
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LabFunction } from '../../functions/handlers/lab-functions';
+import type { ServedFunction } from '../../functions/handlers/lab-functions';
 import { type LocalLabOptions, startLocalLab } from '../../local/lab-runtime';
 import { fixtureForTests } from './fixture-for-tests';
 import { clientConfig, REGION, sdkClients } from './local-cloud-fixture';
 
-const standIn = (id: string, file: string): LabFunction => ({ id, entry: `test/support/stand-in-functions/${file}.ts`, timeoutSeconds: 5 });
+const standIn = (id: string, file: string): ServedFunction => ({ id, entry: `test/support/stand-in-functions/${file}.ts`, timeoutSeconds: 5 });
 
 /** Functions with known behaviour, registered like lab functions (`${EchoFunctionArn}` ...) for test state machines. */
-export const STAND_IN_FUNCTIONS: readonly LabFunction[] = [
+export const STAND_IN_FUNCTIONS: readonly ServedFunction[] = [
   standIn('Echo', 'echo'),
   standIn('Flaky', 'flaky'),
   standIn('Fail', 'fail'),

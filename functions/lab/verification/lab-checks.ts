@@ -35,8 +35,10 @@ export interface CheckTargets {
 }
 
 const PAGE = 'Endpoint Service Web Server';
-const httpsProbe = (host: string) => `curl -sS -o /dev/null -w '%{http_code}\\n' --max-time 5 https://${host}/`;
-const httpGet = (host: string) => `curl -sS --max-time 5 http://${host}/`;
+/** How long a probe's curl waits for an answer: before an endpoint exists, each probe takes this long to time out. */
+export const PROBE_TIMEOUT_SECONDS = 5;
+const httpsProbe = (host: string) => `curl -sS -o /dev/null -w '%{http_code}\\n' --max-time ${PROBE_TIMEOUT_SECONDS} https://${host}/`;
+const httpGet = (host: string) => `curl -sS --max-time ${PROBE_TIMEOUT_SECONDS} http://${host}/`;
 
 /**
  * The checks of each lesson at each phase. "Before" is taken before the

@@ -1,8 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LAB_FUNCTIONS, type LabFunction } from '../../../functions/handlers/lab-functions';
-import { labFunctionName } from '../../../local/lab/lab-state-machines';
+import { LAB_FUNCTIONS, type ServedFunction } from '../../../functions/handlers/lab-functions';
+import { labFunctionName } from '../../../contract/lab-names';
 import type { LocalLabOptions } from '../../../local/lab-runtime';
 import { startE2eLab } from '../../support/e2e-lab';
 import { STATE_MACHINE_DIR } from './asl-task-states';
@@ -67,9 +67,9 @@ function perStateStateMachines(): { directory: string; functionOf: Map<string, s
 }
 
 /** The lab's functions, each one and one per Task state, all served by the traced entry. */
-function tracedLabFunctions(functionOf: ReadonlyMap<string, string>): LabFunction[] {
-  const byId = new Map(LAB_FUNCTIONS.map((fn) => [fn.id, fn]));
-  const served = new Map<string, { id: string; real: LabFunction }>();
+function tracedLabFunctions(functionOf: ReadonlyMap<string, string>): ServedFunction[] {
+  const byId = new Map<string, ServedFunction>(LAB_FUNCTIONS.map((fn) => [fn.id, fn]));
+  const served = new Map<string, { id: string; real: ServedFunction }>();
   for (const fn of LAB_FUNCTIONS) served.set(fn.id, { id: fn.id, real: fn });
   for (const [state, id] of functionOf) {
     const real = byId.get(id);

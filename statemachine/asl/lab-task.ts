@@ -1,0 +1,75 @@
+import { functionArnPlaceholder } from '../../contract/lab-names';
+import type { Catcher, Payload, Retrier, TaskState, Transition } from './asl-types';
+import { LAMBDA_TRANSIENT, NESTED_EXECUTION_TRANSIENT, throttled } from './retry-policy';
+
+/** `{ 'run.$': '$.run', ... }`: the named fields of the state's input, passed on as they are. */
+export const fieldsOf = (...names: readonly string[]): Payload => Object.fromEntries(names.map((name) => [`${name}.$`, `$.${name}`]));
+
+/** Every error caught, kept at `resultPath` beside the input, and on to `next`. */
+export const catchAll = (next: string, resultPath = '$.failure'): Catcher => ({ ErrorEquals: ['States.ALL'], ResultPath: resultPath, Next: next });
+
+export interface LabTaskOptions {
+  readonly comment?: string;
+  readonly parameters: Payload;
+  /** Where the result goes; the whole output when omitted, nothing when `null`. */
+  readonly resultPath?: string | null;
+  /** The step's own retriers (a wait on AWS, settling), tried before the shared ones. */
+  readonly retry?: readonly Retrier[];
+  /** Throttling codes of a service beyond the usual three (Service Quotas' `TooManyRequestsException`). */
+  readonly throttledAlsoAs?: readonly string[];
+  /** Where a failure goes once the retriers give up. */
+  readonly onFailure?: string;
+  readonly then: Transition;
+}
+
+/**
+ * A lab function called as a Task, `${<Id>FunctionArn}` substituted at deploy
+ * (CDK) or load (the local cloud): its own retriers, then throttling and
+ * Lambda's transient errors, as every lab step needs.
+ */
+export function labTask(functionId: string, options: LabTaskOptions): TaskState {
+  return {
+    ...(options.comment === undefined ? {} : { Comment: options.comment }),
+    Type: 'Task',
+    Resource: `\${${functionArnPlaceholder(functionId)}}`,
+    Parameters: options.parameters,
+    ...(options.resultPath === undefined ? {} : { ResultPath: options.resultPath }),
+    Retry: [...(options.retry ?? []), throttled(options.throttledAlsoAs), LAMBDA_TRANSIENT],
+    ...(options.onFailure === undefined ? {} : { Catch: [catchAll(options.onFailure)] }),
+    ...options.then,
+  };
+}
+
+export interface NestedExecutionOptions {
+  readonly comment: string;
+  /** The `${<Key>StateMachineArn}` placeholder of the state machine to run. */
+  readonly stateMachine: string;
+  readonly input: Payload;
+  readonly resultSelector: Payload;
+  readonly resultPath: string;
+  readonly catch?: Catcher;
+  readonly then: Transition;
+}
+
+/**
+ * Another state machine run to its end (`startExecution.sync:2`, its output
+ * as JSON), linked to this execution so that stopping this one stops it
+ * (`AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID`, "Start a new execution from
+ * a running one", Step Functions Developer Guide).
+ */
+export function nestedExecution(options: NestedExecutionOptions): TaskState {
+  return {
+    Comment: options.comment,
+    Type: 'Task',
+    Resource: 'arn:aws:states:::states:startExecution.sync:2',
+    Parameters: { StateMachineArn: `\${${options.stateMachine}}`, Input: { ...options.input, 'AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID.$': '$$.Execution.Id' } },
+    ResultSelector: options.resultSelector,
+    ResultPath: options.resultPath,
+    Retry: [NESTED_EXECUTION_TRANSIENT],
+    ...(options.catch === undefined ? {} : { Catch: [options.catch] }),
+    ...options.then,
+  };
+}
+
+export const next = (state: string): Transition => ({ Next: state });
+export const END: Transition = { End: true };

@@ -1,6 +1,6 @@
 import type { Scenario } from '../functions/lab/lab-run';
-import { criticalPath, scenarioSteps, stepSeconds } from './critical-path';
-import type { LabStep, Phase } from './lab-graph';
+import { criticalPath, scenarioSteps, stepSeconds } from '../statemachine/critical-path';
+import type { LabStep, Phase } from '../statemachine/lab-graph';
 import { type BucketDemand, bucketDemands, bucketSeconds } from './throttle-floor';
 
 /** The shortest a batch of concurrent runs can take under AWS's rate limits, and what sets it. */

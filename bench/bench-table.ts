@@ -16,7 +16,7 @@ export function benchTable(results: BenchResults): string {
   const scale = results.timeScale;
   const sections: string[] = [
     `vpce-lab benchmark: local cloud at time scale ${scale} (one AWS second = ${fixed(1000 * scale, 0)} ms), ${results.machine.cpus} CPUs, Node ${results.machine.node}`,
-    'Times in AWS seconds. Bound: the critical path of the lab dependency graph (bench/lab-graph.ts) over the latency profile (local/cloud/latency-profile.ts).',
+    'Times in AWS seconds. Bound: the critical path of the lab dependency graph (statemachine/lab-graph.ts) over the latency profile (contract/latency-profile.ts).',
     '',
     table(
       ['scenario', 'build bound', 'build', 'ratio', 'teardown bound', 'teardown', 'ratio', 'transitions', 'Lambda calls', 'AWS calls', 'IAM-authorized', 'orchestration/run'],

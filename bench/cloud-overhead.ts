@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { RequestServiceQuotaIncreaseCommand, ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { performance } from 'node:perf_hooks';
-import { VPC_QUOTAS } from '../functions/lab/quota-headroom';
+import { VPC_QUOTAS } from '../functions/lab/build/quota-headroom';
 import { LocalCloud } from '../local/local-cloud';
 
 /** How fast the local cloud itself answers: what it adds to every call a step makes. */

@@ -1,7 +1,7 @@
 import { RequestServiceQuotaIncreaseCommand } from '@aws-sdk/client-service-quotas';
 import { performance } from 'node:perf_hooks';
 import type { Scenario } from '../functions/lab/lab-run';
-import { labNeeds, VPC_QUOTAS } from '../functions/lab/quota-headroom';
+import { labNeeds, VPC_QUOTAS } from '../functions/lab/build/quota-headroom';
 import { lessonsOf } from '../functions/lab/lab-run';
 import { AWS_RATE_LIMITS } from '../local/cloud/aws-rate-limits';
 import { type BatchBound, batchBound } from './batch-bound';

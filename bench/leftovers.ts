@@ -10,14 +10,11 @@ import {
   paginateDescribeVpcs,
 } from '@aws-sdk/client-ec2';
 import { paginateDescribeLoadBalancers, paginateDescribeTargetGroups } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { collect } from '../functions/commons/collect-pages';
 import { TAG } from '../functions/commons/lab-tags';
 import type { BenchLab } from './bench-lab';
 
-async function count<P>(pages: AsyncIterable<P>, items: (page: P) => unknown[] | undefined): Promise<number> {
-  let total = 0;
-  for await (const page of pages) total += items(page)?.length ?? 0;
-  return total;
-}
+const count = async <P>(pages: AsyncIterable<P>, items: (page: P) => unknown[] | undefined): Promise<number> => (await collect(pages, items)).length;
 
 /**
  * Everything any run left in the benchmark's cloud (which holds nothing

@@ -1,8 +1,8 @@
 import type { Scenario } from '../functions/lab/lab-run';
 import { batchBound } from './batch-bound';
 import type { BenchResults, ScenarioResult } from './bench-results';
-import { criticalPath, scenarioSteps } from './critical-path';
-import type { Phase } from './lab-graph';
+import { criticalPath, scenarioSteps } from '../statemachine/critical-path';
+import type { Phase } from '../statemachine/lab-graph';
 
 type Batch = BenchResults['concurrency'][number];
 

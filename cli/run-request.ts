@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { InvalidArgumentError } from 'commander';
 import ms from 'ms';
-import { criticalPath } from '../bench/critical-path';
+import { criticalPath } from '../statemachine/critical-path';
 import { DEFAULT_REGION, type LabRun, RUN_ID_PATTERN, type Scenario, SCENARIOS } from '../functions/lab/lab-run';
 import { UsageError } from './usage-error';
 
@@ -39,7 +39,7 @@ export interface TtlFloor {
  * The shortest TTL a scenario's run may have: a run whose TTL passed while it
  * still builds would be held for no time, and on AWS the build is long. The
  * bound is the critical path of the build at the latency profile's typical
- * AWS latencies (bench/critical-path.ts), the least any orchestration takes.
+ * AWS latencies (statemachine/critical-path.ts), the least any orchestration takes.
  * The margin is the bound again: AWS's slower days stretch the same long
  * waits the bound is made of (NLB provisioning and target registration are
  * reported at 3-5 minutes where the profile takes 3), so the margin grows

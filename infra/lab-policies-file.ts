@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { labApp } from './lab-app';
 import { REPOSITORY_ROOT } from './lab-lambda';
-import type { LabPolicies } from '../local/iam/lab-policies-format';
+import type { LabPolicies } from '../contract/lab-policies-format';
 import { renderLabPolicies } from './lab-policies';
 
 /** Where the rendered policies are committed, for the local cloud to read without loading the CDK. */

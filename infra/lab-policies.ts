@@ -11,7 +11,7 @@
  * for becomes `${AWS::Region}` in ARNs and endpoint service names alike.
  */
 import { escapedForRegExp } from '../functions/commons/escaped-for-regexp';
-import { type LabPolicies, type PolicyStatementJson, PSEUDO } from '../local/iam/lab-policies-format';
+import { type LabPolicies, type PolicyStatementJson, PSEUDO } from '../contract/lab-policies-format';
 
 interface TemplateResource {
   readonly Type: string;

@@ -1,8 +1,9 @@
 import { ArnFormat, Stack } from 'aws-cdk-lib';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
 import { AMI_PARAMETER, awsServiceName, GATEWAY_SERVICES, INTERFACE_SERVICE, SSM_MANAGEMENT_SERVICES } from '../functions/lab/lab-topology';
-import { VPC_QUOTAS } from '../functions/lab/quota-headroom';
+import { VPC_QUOTAS } from '../functions/lab/build/quota-headroom';
 import { ELB_DEPENDENT_EC2_ACTIONS } from '../functions/commons/dependent-actions';
+import type { LabFunctionId } from '../contract/lab-function-ids';
 import { labStateMachineName } from '../contract/lab-names';
 import type { Conditions, Ec2Resource, TagBoundPolicy } from './tag-bound-policy';
 import { VPCE_SERVICE_NAME_KEY, VPCE_SERVICE_OWNER_KEY } from '../functions/commons/endpoint-condition-keys';
@@ -15,7 +16,7 @@ export interface StepContext {
 
 type StepPermissions = (policy: TagBoundPolicy, context: StepContext) => void;
 
-/** Both VPCs: subnets, internet gateway, route tables, security groups (functions/lab/network-building.ts). */
+/** Both VPCs: subnets, internet gateway, route tables, security groups (functions/lab/build/network-building.ts). */
 const buildNetwork: StepPermissions = (policy) =>
   policy
     .ec2Create('CreateVpc', ['vpc'])
@@ -122,7 +123,7 @@ const labRunExecutionsArn = (scope: Stack): string =>
  * caller...). test/infra/vpce-lab-stack.test.ts
  * compares each role with the calls in the deployed bundle.
  */
-export const STEP_PERMISSIONS: Readonly<Record<string, StepPermissions>> = {
+export const STEP_PERMISSIONS: Readonly<Record<LabFunctionId, StepPermissions>> = {
   Preflight: (policy) =>
     policy
       .read('ec2:DescribeAvailabilityZones', 'ec2:DescribeInstanceTypeOfferings', 'ec2:DescribeVpcEndpointServices', 'ec2:DescribeVpcs', 'ec2:DescribeVpcEndpoints')

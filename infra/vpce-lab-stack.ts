@@ -3,6 +3,8 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { LAB_FUNCTIONS } from '../functions/handlers/lab-functions';
+import { labEnvironment } from '../functions/lab/lab-settings';
+import type { LabFunctionId } from '../contract/lab-function-ids';
 import { labStateMachineName } from '../contract/lab-names';
 import { CleanupSchedule } from './cleanup-schedule';
 import { ConnectionNotifications } from './connection-notifications';
@@ -18,7 +20,7 @@ export interface VpceLabStackProps extends StackProps {
 }
 
 const LOG_RETENTION = RetentionDays.TWO_WEEKS;
-const ACCEPT_CONNECTION = 'AcceptConnection';
+const ACCEPT_CONNECTION: LabFunctionId = 'AcceptConnection';
 
 /**
  * Everything `vpce-lab start --aws` needs in an account: the lab's functions,
@@ -37,19 +39,23 @@ export class VpceLabStack extends Stack {
     const environment = {
       POWERTOOLS_SERVICE_NAME: 'vpce-lab',
       POWERTOOLS_LOG_LEVEL: settings.logLevel,
-      LAB_INSTANCE_PROFILE: instances.instanceProfile.instanceProfileArn,
-      ...(settings.allowedPrincipals.length > 0 ? { LAB_ALLOWED_PRINCIPALS: settings.allowedPrincipals.join(',') } : {}),
-      ...(settings.acceptAllowedOwners.length > 0 ? { ACCEPT_ALLOWED_OWNERS: settings.acceptAllowedOwners.join(',') } : {}),
-      ...(settings.acceptGraceSeconds === undefined ? {} : { ACCEPT_GRACE_SECONDS: String(settings.acceptGraceSeconds) }),
+      ...labEnvironment({
+        instanceProfile: instances.instanceProfile.instanceProfileArn,
+        allowedPrincipals: settings.allowedPrincipals,
+        acceptAllowedOwners: settings.acceptAllowedOwners,
+        acceptGraceSeconds: settings.acceptGraceSeconds,
+      }),
     };
     // The topic needs its subscriber, and every step the topic's ARN: the subscriber is made first, the rest after.
     const acceptConnection = this.labLambda(ACCEPT_CONNECTION, environment, instances);
     const notifications = new ConnectionNotifications(this, 'ConnectionNotifications', { subscriber: acceptConnection.function });
     const stepEnvironment = {
       ...environment,
-      CONNECTION_TOPIC_ARN: notifications.topic.topicArn,
-      // Spelled from its fixed name: the state machine is made after the functions it runs, so its own ARN would be a cycle.
-      LAB_RUN_STATE_MACHINE_ARN: this.formatArn({ service: 'states', resource: 'stateMachine', resourceName: labStateMachineName('lab-run'), arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
+      ...labEnvironment({
+        connectionTopicArn: notifications.topic.topicArn,
+        // Spelled from its fixed name: the state machine is made after the functions it runs, so its own ARN would be a cycle.
+        labRunStateMachineArn: this.formatArn({ service: 'states', resource: 'stateMachine', resourceName: labStateMachineName('lab-run'), arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
+      }),
     };
     this.functions = new Map(
       LAB_FUNCTIONS.map((definition) => [definition.id, definition.id === ACCEPT_CONNECTION ? acceptConnection : this.labLambda(definition.id, stepEnvironment, instances)]),
@@ -71,12 +77,11 @@ export class VpceLabStack extends Stack {
     new CleanupSchedule(this, 'CleanupSchedule', { cleanup: this.stateMachines.cleanup.stateMachine, everyMinutes: settings.cleanupEveryMinutes });
   }
 
-  private labLambda(fnId: string, environment: Record<string, string>, instances: LabInstanceProfile): LabLambda {
+  private labLambda(fnId: LabFunctionId, environment: Record<string, string>, instances: LabInstanceProfile): LabLambda {
     const definition = LAB_FUNCTIONS.find((fn) => fn.id === fnId);
-    const permissions = STEP_PERMISSIONS[fnId];
-    if (!definition || !permissions) throw new Error(`the lab function ${fnId} has no ${definition ? 'permissions in infra/step-permissions.ts' : 'entry in LAB_FUNCTIONS'}`);
+    if (!definition) throw new Error(`the lab function ${fnId} has no entry in LAB_FUNCTIONS`);
     const policy = new TagBoundPolicy(this);
-    permissions(policy, { instanceRole: instances.role });
+    STEP_PERMISSIONS[fnId](policy, { instanceRole: instances.role });
     return new LabLambda(this, fnId, {
       definition,
       environment,

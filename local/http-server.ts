@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HttpAnswer } from './protocol/http-answer';
-import type { IncomingRequest } from './protocol/dispatcher';
+import type { IncomingRequest } from './dispatch/dispatcher';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 

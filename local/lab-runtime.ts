@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { LAB_FUNCTIONS, type ServedFunction } from '../functions/handlers/lab-functions';
+import { labEnvironment } from '../functions/lab/lab-settings';
 import { DEFAULT_REGION } from '../functions/lab/lab-run';
 import { type CloudRuntime, LOCAL_ACCOUNT_ID } from './cloud/cloud-runtime';
-import type { LabPolicies } from './iam/lab-policies-format';
+import type { LabPolicies } from '../contract/lab-policies-format';
 import { LabIdentities } from './iam/lab-identities';
 import { labFunctionName, labStateMachineName } from '../contract/lab-names';
 import { labStateMachines } from './lab/lab-state-machines';
@@ -184,12 +185,14 @@ class LabWiring {
       environment: () => ({
         AWS_ENDPOINT_URL: this.endpoint,
         VPCE_LAB_TIME_SCALE: String(runtime.clock.timeScale),
-        CONNECTION_TOPIC_ARN: connectionTopicArn(this.region, runtime.accountId),
-        LAB_RUN_STATE_MACHINE_ARN: stateMachineArn(this.region, runtime.accountId, labStateMachineName(LAB_RUN_KEY)),
-        ACCEPT_ALLOWED_OWNERS: (this.options.allowedOwners ?? [runtime.accountId]).join(','),
-        ...(this.options.acceptGraceSeconds === undefined ? {} : { ACCEPT_GRACE_SECONDS: String(this.options.acceptGraceSeconds) }),
-        // The stack gives every function its instance profile; the launch steps pass its role.
-        ...(this.identities ? { LAB_INSTANCE_PROFILE: [...this.identities.instanceProfiles.keys()].join(',') } : {}),
+        ...labEnvironment({
+          connectionTopicArn: connectionTopicArn(this.region, runtime.accountId),
+          labRunStateMachineArn: stateMachineArn(this.region, runtime.accountId, labStateMachineName(LAB_RUN_KEY)),
+          acceptAllowedOwners: this.options.allowedOwners ?? [runtime.accountId],
+          acceptGraceSeconds: this.options.acceptGraceSeconds,
+          // The stack gives every function its instance profile; the launch steps pass its role.
+          instanceProfile: this.identities ? [...this.identities.instanceProfiles.keys()].join(',') : undefined,
+        }),
         ...this.options.environment,
       }),
     });

@@ -14,7 +14,7 @@ import type { ZoneGaps } from './cloud/zone-gaps';
 import { controlApi } from './control-api';
 import { listen, MAX_BODY_BYTES } from './http-server';
 import { type IamSettings, LocalIam } from './iam/local-iam';
-import { Dispatcher } from './protocol/dispatcher';
+import { Dispatcher } from './dispatch/dispatcher';
 import { jsonProtocol } from './protocol/json-protocol';
 import { queryProtocol } from './protocol/query-protocol';
 import { routeRequest } from './protocol/route-request';

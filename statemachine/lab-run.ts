@@ -3,7 +3,7 @@ import { LAB_ERROR } from '../functions/commons/lab-errors';
 import { MAX_ACCEPT_GRACE_SECONDS } from '../functions/lab/lab-settings';
 import { CONSUMER, HEALTH_CHECK, PROVIDER } from '../functions/lab/lab-topology';
 import { PROBE_TIMEOUT_SECONDS } from '../functions/lab/verification/lab-checks';
-import { awsSeconds } from '../local/cloud/latency-profile';
+import { awsSeconds } from '../contract/latency-profile';
 import type { Flow, PassState, Payload } from './asl/asl-types';
 import { whenTrue } from './asl/lesson-choice';
 import { catchAll, END, fieldsOf, labTask, nestedExecution, next } from './asl/lab-task';

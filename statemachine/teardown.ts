@@ -1,5 +1,6 @@
 import { LAB_ERROR } from '../functions/commons/lab-errors';
-import { awsSeconds, type LatencyStep } from '../local/cloud/latency-profile';
+import { awsSeconds, type LatencyStep } from '../contract/latency-profile';
+import type { LabFunctionId } from '../contract/lab-function-ids';
 import type { Flow, TaskState, Transition } from './asl/asl-types';
 import { END, labTask, next } from './asl/lab-task';
 import { polling, type PollingOptions } from './asl/retry-policy';
@@ -8,14 +9,14 @@ import { polling, type PollingOptions } from './asl/retry-policy';
 const byRunId = { 'runId.$': '$.runId' };
 
 /** A step that deletes at once: what it deleted is kept for the output (`null`: an Await step keeps nothing). */
-const teardownStep = (functionId: string, comment: string, resultPath: string | null, then: Transition): TaskState =>
+const teardownStep = (functionId: LabFunctionId, comment: string, resultPath: string | null, then: Transition): TaskState =>
   labTask(functionId, { comment, parameters: byRunId, resultPath, then });
 
 /**
  * A step that waits on AWS, or on a resource still held by another: first poll
  * when what it waits on should be over (`waitsOn`, from the latency profile).
  */
-const waitingStep = (functionId: string, comment: string, resultPath: string | null, waitsOn: LatencyStep, then: Transition, options: PollingOptions = {}): TaskState =>
+const waitingStep = (functionId: LabFunctionId, comment: string, resultPath: string | null, waitsOn: LatencyStep, then: Transition, options: PollingOptions = {}): TaskState =>
   labTask(functionId, {
     comment,
     parameters: byRunId,

@@ -1,4 +1,5 @@
 import { DescribeExecutionCommand, type ExecutionListItem, GetExecutionHistoryCommand, paginateListExecutions } from '@aws-sdk/client-sfn';
+import { collect } from '../../functions/commons/collect-pages';
 import { Command, InvalidArgumentError } from 'commander';
 import type { LabRun } from '../../functions/lab/lab-run';
 import { type CliIo, writeJson } from '../cli-io';
@@ -64,11 +65,8 @@ export function listCommand(io: CliIo, exit: (code: number) => void): Command {
     async (options: ListOptions) => {
       const connection = await connect(options);
       try {
-        const executions: ExecutionListItem[] = [];
-        for await (const page of paginateListExecutions({ client: connection.sfn }, { stateMachineArn: await stateMachineArn(connection, 'labRun') })) {
-          executions.push(...(page.executions ?? []));
-          if (executions.length >= options.limit) break;
-        }
+        const pages = paginateListExecutions({ client: connection.sfn }, { stateMachineArn: await stateMachineArn(connection, 'labRun') });
+        const executions = await collect(pages, (page) => page.executions, options.limit);
         const newest = executions.sort((a, b) => (b.startDate?.getTime() ?? 0) - (a.startDate?.getTime() ?? 0)).slice(0, options.limit);
         // One listing of what is tagged, for every run at once.
         const left = newest.length === 0 ? new Map<string, number>() : countByRun(await runResources(connection));

@@ -1,4 +1,5 @@
 import { paginateListExecutions } from '@aws-sdk/client-sfn';
+import { collect } from '../../functions/commons/collect-pages';
 import { Command } from 'commander';
 import { type CliIo, writeJson } from '../cli-io';
 import { remote } from '../connection/connect';
@@ -13,10 +14,9 @@ const STOPPED_WITHIN_MS = 30_000;
 async function runningRuns(server: RunningServer): Promise<string[]> {
   const connection = remote(server.endpoint, String(settingsOf(server).region), `the local cloud at ${server.endpoint}`, 0, settingsOf(server).timeScale);
   try {
-    const runs: string[] = [];
     const query = { stateMachineArn: await stateMachineArn(connection, 'labRun'), statusFilter: 'RUNNING' as const };
-    for await (const page of paginateListExecutions({ client: connection.sfn }, query)) runs.push(...(page.executions ?? []).map((execution) => execution.name ?? ''));
-    return runs;
+    const running = await collect(paginateListExecutions({ client: connection.sfn }, query), (page) => page.executions);
+    return running.map((execution) => execution.name ?? '');
   } finally {
     await connection.close();
   }

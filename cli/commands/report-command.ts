@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { criticalPath, criticalStates } from '../../bench/critical-path';
+import { criticalPath, criticalStates } from '../../statemachine/critical-path';
 import type { Scenario } from '../../functions/lab/lab-run';
 import { type CliIo, writeJson } from '../cli-io';
 import { connect } from '../connection/connect';

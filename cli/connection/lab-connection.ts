@@ -1,9 +1,10 @@
+import { labStateMachineName } from '../../contract/lab-names';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { paginateListStateMachines, type SFNClient } from '@aws-sdk/client-sfn';
 import type { RunningServer } from './local-server-file';
 
-export const STATE_MACHINES = { labRun: 'vpce-lab-lab-run', teardown: 'vpce-lab-teardown', cleanup: 'vpce-lab-cleanup' } as const;
+export const STATE_MACHINES = { labRun: labStateMachineName('lab-run'), teardown: labStateMachineName('teardown'), cleanup: labStateMachineName('cleanup') } as const;
 export type StateMachineKey = keyof typeof STATE_MACHINES;
 
 /** Where the command's calls go: the embedded local cloud, another endpoint, or AWS. */

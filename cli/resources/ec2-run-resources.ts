@@ -1,10 +1,9 @@
 import { type EC2Client, type Filter, paginateDescribeInstances, paginateDescribeTags, paginateDescribeVpcEndpoints, paginateDescribeVpcEndpointServiceConfigurations } from '@aws-sdk/client-ec2';
 import { TAG } from '../../functions/commons/lab-tags';
-import { collect } from '../../functions/lab/find-or-create';
+import { collect } from '../../functions/commons/collect-pages';
+import { INSTANCE_NOT_TERMINATED } from '../../functions/lab/aws/ec2-states';
 import type { RunResource } from './run-resource';
 
-/** Instance states in which an instance still exists (and bills); a terminated one stays listed, with its tags, for up to an hour. */
-const INSTANCE_STILL_THERE = ['pending', 'running', 'shutting-down', 'stopping', 'stopped'];
 
 /**
  * The EC2 resources tagged with a run id (with `runId`, that run's; without,
@@ -20,7 +19,7 @@ export async function ec2RunResources(ec2: EC2Client, runId?: string): Promise<R
   const kinds = new Set(listed.map((resource) => resource.resourceType));
   const alive = new Map<string, Set<string>>();
   if (kinds.has('instance')) {
-    const reservations = await collect(paginateDescribeInstances({ client: ec2 }, { Filters: [...byRun, { Name: 'instance-state-name', Values: INSTANCE_STILL_THERE }] }), (page) => page.Reservations);
+    const reservations = await collect(paginateDescribeInstances({ client: ec2 }, { Filters: [...byRun, { Name: 'instance-state-name', Values: [...INSTANCE_NOT_TERMINATED] }] }), (page) => page.Reservations);
     alive.set('instance', new Set(reservations.flatMap((reservation) => reservation.Instances ?? []).map((instance) => instance.InstanceId ?? '')));
   }
   if (kinds.has('vpc-endpoint')) {

@@ -3,7 +3,7 @@ import middy from '@middy/core';
 import type { Context, SNSEvent } from 'aws-lambda';
 import { awsClients } from '../commons/aws-clients';
 import { logger } from '../commons/logger';
-import { acceptConnections } from '../lab/accept-connection';
+import { acceptConnections } from '../lab/acceptance/accept-connection';
 import { labSettings } from '../lab/lab-settings';
 
 /**

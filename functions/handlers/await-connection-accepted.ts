@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { labStep } from '../commons/lab-step';
-import { awaitConnectionAccepted } from '../lab/await-connection-accepted';
+import { awaitConnectionAccepted } from '../lab/build/await-connection-accepted';
 import { labRunSchema } from '../lab/lab-run';
 import { endpointServiceSchema, planSchema, serviceEndpointSchema } from '../lab/lab-state';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { labStep } from '../commons/lab-step';
-import { awaitEndpointServiceAvailable } from '../lab/await-endpoint-service-available';
+import { awaitEndpointServiceAvailable } from '../lab/build/await-endpoint-service-available';
 import { labRunSchema } from '../lab/lab-run';
 import { endpointServiceSchema } from '../lab/lab-state';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { labStep } from '../commons/lab-step';
-import { awaitInstancesManaged } from '../lab/await-instances-managed';
+import { awaitInstancesManaged } from '../lab/build/await-instances-managed';
 import { labRunSchema } from '../lab/lab-run';
 import { consumerInstancesSchema } from '../lab/lab-state';
 

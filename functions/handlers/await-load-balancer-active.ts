@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { labStep } from '../commons/lab-step';
-import { awaitLoadBalancerActive } from '../lab/await-load-balancer-active';
+import { awaitLoadBalancerActive } from '../lab/build/await-load-balancer-active';
 import { labRunSchema } from '../lab/lab-run';
 import { loadBalancerSchema } from '../lab/lab-state';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { labStep } from '../commons/lab-step';
-import { awaitTargetsHealthy } from '../lab/await-targets-healthy';
+import { awaitTargetsHealthy } from '../lab/build/await-targets-healthy';
 import { labRunSchema } from '../lab/lab-run';
 import { loadBalancerSchema, webServersSchema } from '../lab/lab-state';
 

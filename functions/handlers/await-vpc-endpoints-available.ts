@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { labStep } from '../commons/lab-step';
-import { awaitVpcEndpointsAvailable } from '../lab/await-vpc-endpoints-available';
+import { awaitVpcEndpointsAvailable } from '../lab/build/await-vpc-endpoints-available';
 import { labRunSchema } from '../lab/lab-run';
 import { ID } from '../lab/lab-state';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { labStep } from '../commons/lab-step';
-import { buildConsumerNetwork } from '../lab/build-consumer-network';
+import { buildConsumerNetwork } from '../lab/build/build-consumer-network';
 import { labRunSchema } from '../lab/lab-run';
 import { planSchema } from '../lab/lab-state';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { labStep } from '../commons/lab-step';
-import { buildProviderNetwork } from '../lab/build-provider-network';
+import { buildProviderNetwork } from '../lab/build/build-provider-network';
 import { labRunSchema } from '../lab/lab-run';
 import { planSchema } from '../lab/lab-state';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { labStep } from '../commons/lab-step';
-import { createEndpointService } from '../lab/create-endpoint-service';
+import { createEndpointService } from '../lab/build/create-endpoint-service';
 import { labRunSchema } from '../lab/lab-run';
 import { loadBalancerSchema, planSchema } from '../lab/lab-state';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { labStep } from '../commons/lab-step';
-import { createGatewayEndpoints } from '../lab/create-gateway-endpoints';
+import { createGatewayEndpoints } from '../lab/build/create-gateway-endpoints';
 import { labRunSchema } from '../lab/lab-run';
 import { consumerSchema } from '../lab/lab-state';
 

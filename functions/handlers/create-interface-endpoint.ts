@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { labStep } from '../commons/lab-step';
-import { createInterfaceEndpoint } from '../lab/create-interface-endpoint';
+import { createInterfaceEndpoint } from '../lab/build/create-interface-endpoint';
 import { labRunSchema } from '../lab/lab-run';
 import { consumerSchema } from '../lab/lab-state';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { labStep } from '../commons/lab-step';
-import { createLoadBalancer } from '../lab/create-load-balancer';
+import { createLoadBalancer } from '../lab/build/create-load-balancer';
 import { labRunSchema } from '../lab/lab-run';
 import { providerSchema } from '../lab/lab-state';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { labStep } from '../commons/lab-step';
-import { createManagementEndpoints } from '../lab/create-management-endpoints';
+import { createManagementEndpoints } from '../lab/build/create-management-endpoints';
 import { labRunSchema } from '../lab/lab-run';
 import { consumerSchema } from '../lab/lab-state';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { labStep } from '../commons/lab-step';
-import { createServiceEndpoint } from '../lab/create-service-endpoint';
+import { createServiceEndpoint } from '../lab/build/create-service-endpoint';
 import { labRunSchema } from '../lab/lab-run';
 import { consumerSchema, endpointServiceSchema } from '../lab/lab-state';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { labStep } from '../commons/lab-step';
-import { launchConsumerInstances } from '../lab/launch-consumer-instances';
+import { launchConsumerInstances } from '../lab/build/launch-consumer-instances';
 import { labRunSchema } from '../lab/lab-run';
 import { consumerSchema, planSchema } from '../lab/lab-state';
 

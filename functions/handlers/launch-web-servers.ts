@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { labStep } from '../commons/lab-step';
-import { launchWebServers } from '../lab/launch-web-servers';
+import { launchWebServers } from '../lab/build/launch-web-servers';
 import { labRunSchema } from '../lab/lab-run';
 import { planSchema, providerSchema } from '../lab/lab-state';
 

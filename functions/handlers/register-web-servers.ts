@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { labStep } from '../commons/lab-step';
-import { registerWebServers } from '../lab/register-web-servers';
+import { registerWebServers } from '../lab/build/register-web-servers';
 import { labRunSchema } from '../lab/lab-run';
 import { loadBalancerSchema, webServersSchema } from '../lab/lab-state';
 

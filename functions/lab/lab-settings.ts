@@ -1,7 +1,8 @@
 /**
  * What the lab's steps read from their environment (set on the Lambda
- * functions by the CDK app, and by the local runtime). Read at call time, so
- * one process can run steps with different settings (tests, the local cloud).
+ * functions by the CDK app and by the local runtime, both through
+ * `labEnvironment`). Read at call time, so one process can run steps with
+ * different settings (tests, the local cloud).
  */
 export interface LabSettings {
   /** Instance profile (name or ARN) of the lab's instances: on AWS the stack's SSM-managed-instance role. */
@@ -18,6 +19,16 @@ export interface LabSettings {
   readonly labRunStateMachineArn?: string;
 }
 
+/** The environment variable each setting is read from. */
+const VARIABLES = {
+  instanceProfile: 'LAB_INSTANCE_PROFILE',
+  allowedPrincipals: 'LAB_ALLOWED_PRINCIPALS',
+  connectionTopicArn: 'CONNECTION_TOPIC_ARN',
+  acceptGraceSeconds: 'ACCEPT_GRACE_SECONDS',
+  acceptAllowedOwners: 'ACCEPT_ALLOWED_OWNERS',
+  labRunStateMachineArn: 'LAB_RUN_STATE_MACHINE_ARN',
+} as const satisfies Record<keyof LabSettings, string>;
+
 export const DEFAULT_ACCEPT_GRACE_SECONDS = 60;
 /** The longest grace a deployment may set: AwaitConnectionAccepted's Retry waits at least this long for a pending connection. */
 export const MAX_ACCEPT_GRACE_SECONDS = 3600;
@@ -32,18 +43,35 @@ function graceSeconds(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return DEFAULT_ACCEPT_GRACE_SECONDS;
   const seconds = Number(value);
   if (!Number.isInteger(seconds) || seconds < 0 || seconds > MAX_ACCEPT_GRACE_SECONDS) {
-    throw new Error(`ACCEPT_GRACE_SECONDS must be a whole number of seconds from 0 to ${MAX_ACCEPT_GRACE_SECONDS}, not '${value}'`);
+    throw new Error(`${VARIABLES.acceptGraceSeconds} must be a whole number of seconds from 0 to ${MAX_ACCEPT_GRACE_SECONDS}, not '${value}'`);
   }
   return seconds;
 }
 
 export function labSettings(env: NodeJS.ProcessEnv = process.env): LabSettings {
   return {
-    instanceProfile: env.LAB_INSTANCE_PROFILE || undefined,
-    allowedPrincipals: listOf(env.LAB_ALLOWED_PRINCIPALS),
-    connectionTopicArn: env.CONNECTION_TOPIC_ARN || undefined,
-    acceptGraceSeconds: graceSeconds(env.ACCEPT_GRACE_SECONDS),
-    acceptAllowedOwners: listOf(env.ACCEPT_ALLOWED_OWNERS),
-    labRunStateMachineArn: env.LAB_RUN_STATE_MACHINE_ARN || undefined,
+    instanceProfile: env[VARIABLES.instanceProfile] || undefined,
+    allowedPrincipals: listOf(env[VARIABLES.allowedPrincipals]),
+    connectionTopicArn: env[VARIABLES.connectionTopicArn] || undefined,
+    acceptGraceSeconds: graceSeconds(env[VARIABLES.acceptGraceSeconds]),
+    acceptAllowedOwners: listOf(env[VARIABLES.acceptAllowedOwners]),
+    labRunStateMachineArn: env[VARIABLES.labRunStateMachineArn] || undefined,
   };
+}
+
+/** Settings as the deployment gives them: any may be left out, and then the step's default holds. */
+export type LabSettingsInput = { readonly [K in keyof LabSettings]?: LabSettings[K] extends string[] | undefined ? readonly string[] : LabSettings[K] };
+
+/**
+ * The environment that makes `labSettings` read `settings`: what the stack sets
+ * on each Lambda function and the local runtime gives each function it runs.
+ * A setting left out, or an empty list, sets no variable.
+ */
+export function labEnvironment(settings: LabSettingsInput): Record<string, string> {
+  const entries = Object.entries(VARIABLES).flatMap(([key, variable]) => {
+    const value = settings[key as keyof LabSettings];
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) return [];
+    return [[variable, Array.isArray(value) ? value.join(',') : String(value)]];
+  });
+  return Object.fromEntries(entries);
 }

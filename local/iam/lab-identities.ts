@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type LabPolicies, PSEUDO } from './lab-policies-format';
+import { type LabPolicies, PSEUDO } from '../../contract/lab-policies-format';
 import type { IamSettings } from './local-iam';
 import type { Principal } from './principal';
 

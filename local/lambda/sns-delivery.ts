@@ -1,7 +1,7 @@
 import type { SNSEvent } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import type { CloudEventMap, CloudRuntime } from '../cloud/cloud-runtime';
-import { awsSeconds } from '../cloud/latency-profile';
+import { awsSeconds } from '../../contract/latency-profile';
 import { LambdaInvocationFailed } from './lambda-errors';
 import type { LambdaInvoker } from './lambda-function';
 import { isKind } from '../../functions/commons/is-kind';

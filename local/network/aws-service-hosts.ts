@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { awsPrefixListNamed } from '../services/ec2/model/aws-prefix-lists';
-import { intToIp, parseCidr } from './cidr';
+import { intToIp, parseCidr } from '../cloud/cidr';
 
 /**
  * AWS services with a regional endpoint `<service>.<region>.amazonaws.com`

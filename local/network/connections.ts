@@ -1,7 +1,7 @@
 import { isIPv4 } from 'node:net';
 import type { InstanceRecord, NetworkInterfaceRecord, VpcEndpointRecord } from '../services/ec2/model/ec2-records';
 import { awsServiceHost, type AwsServiceHost, publicAddressOf } from './aws-service-hosts';
-import { ipInCidr, parseCidr } from './cidr';
+import { ipInCidr, parseCidr } from '../cloud/cidr';
 import { resolve } from './dns-resolver';
 import { awsEndpointResponse, type HttpResponse } from './http-responses';
 import { forwardThroughLoadBalancer, instanceListener } from './load-balancer-forwarding';

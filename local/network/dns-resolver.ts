@@ -1,7 +1,7 @@
 import { privateDnsName } from '../services/ec2/model/ec2-dns-names';
 import type { InstanceRecord, VpcEndpointRecord, VpcRecord } from '../services/ec2/model/ec2-records';
 import { awsServiceHost, publicAddressOf } from './aws-service-hosts';
-import { intToIp, parseCidr } from './cidr';
+import { intToIp, parseCidr } from '../cloud/cidr';
 import { interfacesOf, type NetworkView, vpcOf } from './network-view';
 
 /** What a DNS query for an A record gets back. */

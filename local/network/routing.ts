@@ -2,7 +2,7 @@ import { awsPrefixLists } from '../services/ec2/model/aws-prefix-lists';
 import type { InstanceRecord, RouteRecord } from '../services/ec2/model/ec2-records';
 import { routesOf } from '../services/ec2/model/routes';
 import { routeTableOfSubnet } from '../services/ec2/model/route-tables';
-import { ipInCidr, parseCidr } from './cidr';
+import { ipInCidr, parseCidr } from '../cloud/cidr';
 import type { NetworkView } from './network-view';
 
 /** How a flow from an instance to a public address leaves the VPC, if it can. */

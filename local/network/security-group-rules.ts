@@ -1,5 +1,5 @@
 import type { SecurityGroupRuleRecord } from '../services/ec2/model/ec2-records';
-import { ipInCidr, parseCidr } from './cidr';
+import { ipInCidr, parseCidr } from '../cloud/cidr';
 import type { NetworkView } from './network-view';
 
 export type Transport = 'tcp' | 'udp';

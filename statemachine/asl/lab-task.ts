@@ -1,3 +1,4 @@
+import type { LabFunctionId } from '../../contract/lab-function-ids';
 import { functionArnPlaceholder } from '../../contract/lab-names';
 import type { Catcher, Payload, Retrier, TaskState, Transition } from './asl-types';
 import { LAMBDA_TRANSIENT, NESTED_EXECUTION_TRANSIENT, throttled } from './retry-policy';
@@ -27,7 +28,7 @@ export interface LabTaskOptions {
  * (CDK) or load (the local cloud): its own retriers, then throttling and
  * Lambda's transient errors, as every lab step needs.
  */
-export function labTask(functionId: string, options: LabTaskOptions): TaskState {
+export function labTask(functionId: LabFunctionId, options: LabTaskOptions): TaskState {
   return {
     ...(options.comment === undefined ? {} : { Comment: options.comment }),
     Type: 'Task',

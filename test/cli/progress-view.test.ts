@@ -31,7 +31,7 @@ function task(name: string, from: number, to: number, failures: { error: string;
   return events;
 }
 
-const lambdaCause = (errorType: string, errorMessage: string) => JSON.stringify({ errorType, errorMessage, trace: [`${errorType}: ${errorMessage}`, '    at createVpcEndpoint (functions/lab/vpc-endpoints.ts:29:41)'] });
+const lambdaCause = (errorType: string, errorMessage: string) => JSON.stringify({ errorType, errorMessage, trace: [`${errorType}: ${errorMessage}`, '    at createVpcEndpoint (functions/lab/build/vpc-endpoints.ts:29:41)'] });
 
 /** The execution's own first event: the origin of its times. */
 const executionStarted = (): HistoryEvent => event('ExecutionStarted', 0, 0);

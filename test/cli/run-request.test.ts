@@ -1,4 +1,4 @@
-import { criticalPath } from '../../bench/critical-path';
+import { criticalPath } from '../../statemachine/critical-path';
 import { newRun, parseTtl, ttlFloor, ttlMillisFor } from '../../cli/run-request';
 import { SCENARIOS, type Scenario } from '../../functions/lab/lab-run';
 import { vpceLab } from '../support/cli-runner';

@@ -4,7 +4,7 @@ import type { AuthorizationRequest } from '../../local/iam/authorization-request
 import { IamAuthorizer } from '../../local/iam/iam-authorizer';
 import { LAB_POLICIES_PATH } from '../../local/iam/lab-identities';
 import type { Principal } from '../../local/iam/principal';
-import type { LabPolicies, PolicyStatementJson } from '../../local/iam/lab-policies-format';
+import type { LabPolicies, PolicyStatementJson } from '../../contract/lab-policies-format';
 import { startE2eLab } from '../support/e2e-lab';
 import { NOTHING_LEFT } from '../support/run-leftovers';
 import { VPCE_SERVICE_NAME_KEY, VPCE_SERVICE_OWNER_KEY } from '../../functions/commons/endpoint-condition-keys';

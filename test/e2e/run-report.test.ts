@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { criticalPath } from '../../bench/critical-path';
+import { criticalPath } from '../../statemachine/critical-path';
 import type { RunOutcome } from '../../cli/run-outcome';
 import { printedJson, vpceLab } from '../support/cli-runner';
 import { type E2eLab, startE2eLab } from '../support/e2e-lab';

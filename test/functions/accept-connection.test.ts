@@ -14,8 +14,8 @@ import { awsClients } from '../../functions/commons/aws-clients';
 import { TAG } from '../../functions/commons/lab-tags';
 import { logger } from '../../functions/commons/logger';
 import { handler } from '../../functions/handlers/accept-connection';
-import { acceptConnections, ConnectionDecisionRefused } from '../../functions/lab/accept-connection';
-import { MAX_NOTIFICATION_BYTES } from '../../functions/lab/connection-notification';
+import { acceptConnections, ConnectionDecisionRefused } from '../../functions/lab/acceptance/accept-connection';
+import { MAX_NOTIFICATION_BYTES } from '../../functions/lab/acceptance/connection-notification';
 import { mockEachTest } from './mock-each-test';
 import { context, ec2Error, RUN_ID, tagsOf, wireState } from './teardown-fixtures';
 

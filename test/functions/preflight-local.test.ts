@@ -2,7 +2,7 @@ import { awsClients } from '../../functions/commons/aws-clients';
 import type { StepDependencies } from '../../functions/commons/lab-step';
 import { logger } from '../../functions/commons/logger';
 import type { LabRun } from '../../functions/lab/lab-run';
-import { preflight } from '../../functions/lab/preflight';
+import { preflight } from '../../functions/lab/build/preflight';
 import type { ZoneGaps } from '../../local/cloud/zone-gaps';
 import { REGION, withOwnLocalCloud } from '../support/local-cloud-fixture';
 

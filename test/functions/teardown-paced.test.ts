@@ -1,7 +1,7 @@
 import { CreateTagsCommand } from '@aws-sdk/client-ec2';
 import { runTags } from '../../functions/commons/lab-tags';
 import { DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { LATENCY_PROFILE } from '../../local/cloud/latency-profile';
+import { LATENCY_PROFILE } from '../../contract/latency-profile';
 import { endpointService } from '../support/endpoint-lab';
 import { createTcpTargetGroup, forwardTcp } from '../support/nlb-lab';
 import { pacedLocalCloudForTests } from '../support/paced-local-cloud';

@@ -16,7 +16,7 @@ test('Service Quotas throttling answers TooManyRequestsException, which the SDK 
   local.cloud.runtime.faults.throttle(1, 'servicequotas');
   const quotas = new ServiceQuotasClient(clientConfig(local.cloud.endpoint));
   const error = await quotas.send(new GetServiceQuotaCommand({ ServiceCode: 'vpc', QuotaCode: 'L-F678F1CE' })).catch((e: unknown) => e);
-  // The check the preflight makes (functions/lab/quota-headroom.ts) before it hands the error to the workflow.
+  // The check the preflight makes (functions/lab/build/quota-headroom.ts) before it hands the error to the workflow.
   expect(isKind(error, TooManyRequestsException)).toBe(true);
   expect(error).toMatchObject({ name: 'TooManyRequestsException', $metadata: { httpStatusCode: 400 } });
 });

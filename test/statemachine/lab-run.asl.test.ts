@@ -1,4 +1,4 @@
-import { LATENCY_PROFILE, type LatencyStep } from '../../local/cloud/latency-profile';
+import { LATENCY_PROFILE, type LatencyStep } from '../../contract/latency-profile';
 import { MAX_ACCEPT_GRACE_SECONDS } from '../../functions/lab/lab-settings';
 import { HEALTH_CHECK } from '../../functions/lab/lab-topology';
 import { allStates, readAsl, retryDelay, waitRetrier } from '../support/teardown-driver';

@@ -1,5 +1,5 @@
 import { StateMachine } from 'aws-local-stepfunctions';
-import { LATENCY_PROFILE, type LatencyStep } from '../../local/cloud/latency-profile';
+import { LATENCY_PROFILE, type LatencyStep } from '../../contract/latency-profile';
 import { functionArnPlaceholder } from '../../contract/lab-names';
 import { LAB_FUNCTIONS } from '../../functions/handlers/lab-functions';
 import { aslDefinition } from '../support/asl-definition';

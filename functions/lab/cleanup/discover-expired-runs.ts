@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { isKind } from '../../commons/is-kind';
 import type { StepDependencies } from '../../commons/lab-step';
 import { TAG } from '../../commons/lab-tags';
-import { collect } from '../find-or-create';
+import { collect } from '../../commons/collect-pages';
 import { labRunExecutionArn, RUN_ID_PATTERN } from '../lab-run';
 import { labSettings } from '../lab-settings';
 import { loadBalancersWithTags, targetGroupsWithTags } from '../teardown/elbv2-tagged';
-import { stateIs } from '../ec2-states';
+import { INSTANCE_NOT_TERMINATED, stateIs } from '../aws/ec2-states';
 
 /** The cleanup workflow starts discovery with no input of its own (`Parameters: {}`). */
 export const discoverExpiredRunsInputSchema = z.strictObject({});
@@ -37,7 +37,7 @@ async function ec2TagSets(ec2: EC2Client): Promise<(readonly Tag[])[]> {
   const [vpcs, reservations, endpoints, services] = await Promise.all([
     collect(paginateDescribeVpcs(query, { Filters: MANAGED }), (page) => page.Vpcs),
     collect(
-      paginateDescribeInstances(query, { Filters: [...MANAGED, { Name: 'instance-state-name', Values: ['pending', 'running', 'shutting-down', 'stopping', 'stopped'] }] }),
+      paginateDescribeInstances(query, { Filters: [...MANAGED, { Name: 'instance-state-name', Values: [...INSTANCE_NOT_TERMINATED] }] }),
       (page) => page.Reservations,
     ),
     collect(paginateDescribeVpcEndpoints(query, { Filters: MANAGED }), (page) => page.VpcEndpoints),

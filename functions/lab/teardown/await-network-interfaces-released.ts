@@ -1,7 +1,7 @@
 import { paginateDescribeNetworkInterfaces } from '@aws-sdk/client-ec2';
 import { DependencyStillPresent } from '../../commons/lab-errors';
 import type { StepDependencies } from '../../commons/lab-step';
-import { collect } from '../find-or-create';
+import { collect } from '../../commons/collect-pages';
 import { idsOf } from './batch-outcome';
 import { runVpcs } from './run-networks';
 import type { TeardownInput } from './teardown-input';

@@ -7,9 +7,9 @@ import {
   RejectVpcEndpointConnectionsCommand,
 } from '@aws-sdk/client-ec2';
 import type { StepDependencies } from '../../commons/lab-step';
-import { collect } from '../find-or-create';
+import { collect } from '../../commons/collect-pages';
 import { changedIds, idsOf } from './batch-outcome';
-import { stateIs } from '../ec2-states';
+import { stateIs } from '../aws/ec2-states';
 import { runEndpointServices } from './run-ec2-resources';
 import type { TeardownInput } from './teardown-input';
 

@@ -1,7 +1,7 @@
 import { DeleteVpcEndpointsCommand } from '@aws-sdk/client-ec2';
 import type { StepDependencies } from '../../commons/lab-step';
 import { changedIds, idsOf } from './batch-outcome';
-import { stateIs } from '../ec2-states';
+import { stateIs } from '../aws/ec2-states';
 import { runVpcEndpoints } from './run-ec2-resources';
 import type { TeardownInput } from './teardown-input';
 

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { awsErrorCode, isGoneCode } from '../../commons/aws-error-code';
 import { ownedBy } from '../../commons/lab-tags';
-import { collect } from '../find-or-create';
+import { collect } from '../../commons/collect-pages';
 
 /** An ELBv2 resource with its tags: ELBv2 lists resources without tags, so they are fetched apart. */
 export interface Tagged<T> {

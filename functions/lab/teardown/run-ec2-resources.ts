@@ -9,7 +9,7 @@ import {
   type VpcEndpoint,
 } from '@aws-sdk/client-ec2';
 import { runFilters } from '../../commons/lab-tags';
-import { collect } from '../find-or-create';
+import { collect } from '../../commons/collect-pages';
 
 /** The run's VPC endpoints (gateway and interface, consumer side), in any state EC2 still lists. */
 export const runVpcEndpoints = (ec2: EC2Client, runId: string): Promise<VpcEndpoint[]> =>

@@ -12,7 +12,7 @@ import {
   type Vpc,
 } from '@aws-sdk/client-ec2';
 import { runFilters } from '../../commons/lab-tags';
-import { collect } from '../find-or-create';
+import { collect } from '../../commons/collect-pages';
 
 /** The run's network pieces, each found by its own tags. */
 export interface RunNetworks {

@@ -1,5 +1,5 @@
 import { isIPv4 } from 'node:net';
-import { ipInCidr, parseCidr } from '../cidr';
+import { ipInCidr, parseCidr } from '../../cloud/cidr';
 import { type DnsAnswer, LINK_LOCAL_RESOLVER, resolve, resolvePublicly, vpcResolverAddress } from '../dns-resolver';
 import { vpcOf } from '../network-view';
 import { publicRoute } from '../routing';

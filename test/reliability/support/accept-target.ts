@@ -3,7 +3,7 @@ import type { Context, SNSEvent } from 'aws-lambda';
 import { runTags } from '../../../functions/commons/lab-tags';
 import { logger } from '../../../functions/commons/logger';
 import { handler } from '../../../functions/handlers/accept-connection';
-import type { ConnectionOutcome } from '../../../functions/lab/accept-connection';
+import type { ConnectionOutcome } from '../../../functions/lab/acceptance/accept-connection';
 import { type E2eLab, startE2eLab } from '../../support/e2e-lab';
 import { useLocalCloudEnvironment } from '../../support/lab-handlers';
 import { consumerNetwork, type ConsumerNetwork, privateSubnetEndpoint, providerService } from '../../support/ssm-lab';

@@ -1,4 +1,4 @@
-import { MAX_NOTIFICATION_BYTES } from '../../../functions/lab/connection-notification';
+import { MAX_NOTIFICATION_BYTES } from '../../../functions/lab/acceptance/connection-notification';
 
 type Random = () => number;
 

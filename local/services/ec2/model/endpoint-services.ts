@@ -1,5 +1,5 @@
 import { newId } from '../../../cloud/ids';
-import { awsSeconds } from '../../../cloud/latency-profile';
+import { awsSeconds } from '../../../../contract/latency-profile';
 import type { Tags } from '../../../cloud/tags';
 import { invalidParameterValue, missingParameter, ServiceError } from '../../../protocol/service-error';
 import { elbv2Tables } from '../../elbv2/model/elbv2-tables';

@@ -1,5 +1,5 @@
 import { newId } from '../../../cloud/ids';
-import { awsSeconds } from '../../../cloud/latency-profile';
+import { awsSeconds } from '../../../../contract/latency-profile';
 import type { Tags } from '../../../cloud/tags';
 import { ServiceError } from '../../../protocol/service-error';
 import { type Ec2Context, recordBase } from './ec2-context';

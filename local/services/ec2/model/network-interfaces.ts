@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { newId } from '../../../cloud/ids';
-import { awsSeconds } from '../../../cloud/latency-profile';
-import { allocateAddress, parseCidr } from '../../../network/cidr';
+import { awsSeconds } from '../../../../contract/latency-profile';
+import { allocateAddress, parseCidr } from '../../../cloud/cidr';
 import { invalidParameterValue, ServiceError } from '../../../protocol/service-error';
 import { type Ec2Context, recordBase } from './ec2-context';
 import type { EniOwner, NetworkInterfaceRecord, SubnetRecord } from './ec2-records';

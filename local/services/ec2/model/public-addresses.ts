@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { intToIp, parseCidr } from '../../../network/cidr';
+import { intToIp, parseCidr } from '../../../cloud/cidr';
 import type { Ec2Context } from './ec2-context';
 
 /**

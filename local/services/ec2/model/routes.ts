@@ -1,4 +1,4 @@
-import { parseCidr } from '../../../network/cidr';
+import { parseCidr } from '../../../cloud/cidr';
 import { invalidParameterValue, ServiceError } from '../../../protocol/service-error';
 import { awsPrefixListNamed } from './aws-prefix-lists';
 import { type Ec2Context } from './ec2-context';

@@ -1,6 +1,6 @@
 import { newId } from '../../../cloud/ids';
 import type { Tags } from '../../../cloud/tags';
-import { parseCidr } from '../../../network/cidr';
+import { parseCidr } from '../../../cloud/cidr';
 import { invalidParameterValue, ServiceError } from '../../../protocol/service-error';
 import { awsPrefixLists } from './aws-prefix-lists';
 import { type Ec2Context, requireAll } from './ec2-context';

@@ -1,7 +1,7 @@
 import { newId } from '../../../cloud/ids';
-import { awsSeconds } from '../../../cloud/latency-profile';
+import { awsSeconds } from '../../../../contract/latency-profile';
 import type { Tags } from '../../../cloud/tags';
-import { cidrContains, cidrOverlaps, parseCidr } from '../../../network/cidr';
+import { cidrContains, cidrOverlaps, parseCidr } from '../../../cloud/cidr';
 import { ServiceError } from '../../../protocol/service-error';
 import { type Ec2Context, recordBase } from './ec2-context';
 import type { SubnetRecord, VpcRecord } from './ec2-records';

@@ -1,5 +1,5 @@
 import { newId } from '../../../cloud/ids';
-import { awsSeconds, type LatencyStep } from '../../../cloud/latency-profile';
+import { awsSeconds, type LatencyStep } from '../../../../contract/latency-profile';
 import type { Tags } from '../../../cloud/tags';
 import type { ServiceError } from '../../../protocol/service-error';
 import { forgetNotificationsOn, publishConnectionEvent } from './connection-notifications';

@@ -1,7 +1,7 @@
 import { newId } from '../../../cloud/ids';
-import { awsSeconds } from '../../../cloud/latency-profile';
+import { awsSeconds } from '../../../../contract/latency-profile';
 import type { Tags } from '../../../cloud/tags';
-import { parseCidr } from '../../../network/cidr';
+import { parseCidr } from '../../../cloud/cidr';
 import { invalidParameterValue, ServiceError } from '../../../protocol/service-error';
 import { type Ec2Context, recordBase } from './ec2-context';
 import type { VpcRecord } from './ec2-records';

@@ -1,4 +1,4 @@
-import { awsSeconds } from '../../../cloud/latency-profile';
+import { awsSeconds } from '../../../../contract/latency-profile';
 import type { Tags } from '../../../cloud/tags';
 import { ServiceError } from '../../../protocol/service-error';
 import type { SecurityGroupRecord, SubnetRecord } from '../../ec2/model/ec2-records';

@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js';
-import { ipInCidr, parseCidr } from '../../../network/cidr';
+import { ipInCidr, parseCidr } from '../../../cloud/cidr';
 import type { InstanceRecord } from '../../ec2/model/ec2-records';
 import type { Elbv2Context } from './elbv2-context';
 import { invalidTarget, requireRange, validationError } from './elbv2-errors';

@@ -1,4 +1,4 @@
-import { awsSeconds } from '../../../cloud/latency-profile';
+import { awsSeconds } from '../../../../contract/latency-profile';
 import type { Elbv2Context } from './elbv2-context';
 import type { TargetGroupRecord, TargetRecord } from './elbv2-records';
 import { activeLoadBalancerOf } from './target-group-usage';

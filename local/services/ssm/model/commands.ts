@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { awsSeconds } from '../../../cloud/latency-profile';
+import { awsSeconds } from '../../../../contract/latency-profile';
 import { isOnline } from './ssm-agents';
 import { runShellScript } from '../../../network/shell/shell-interpreter';
 import { runShellScriptParameters } from './run-shell-script-document';

@@ -1,4 +1,4 @@
-import { awsSeconds } from '../../../cloud/latency-profile';
+import { awsSeconds } from '../../../../contract/latency-profile';
 import { systemsManagerReach } from '../../../network/managed-instances';
 import { hibernationPingOffset, retryAfterSeconds, SSM_AGENT } from '../../../network/ssm-agent-backoff';
 import type { InstanceRecord } from '../../ec2/model/ec2-records';

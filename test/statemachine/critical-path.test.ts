@@ -1,0 +1,54 @@
+import { criticalPath, criticalStates } from '../../statemachine/critical-path';
+import { LAB_GRAPH } from '../../statemachine/lab-graph';
+import { throttleFloor } from '../../bench/throttle-floor';
+import { batchBound, mostRunsWithin } from '../../bench/batch-bound';
+import { allStates, readAsl } from '../support/teardown-driver';
+
+test.each([
+  ['full', 383, 180],
+  ['service', 383, 180],
+  ['interface', 251, 180],
+  ['gateway', 136, 180],
+] as const)('the %s lab cannot be verified sooner than %i s nor torn down sooner than %i s', (scenario, build, teardown) => {
+  expect(criticalPath(scenario, 'build').boundSeconds).toBe(build);
+  expect(criticalPath(scenario, 'teardown').boundSeconds).toBe(teardown);
+});
+
+test("a full lab waits on the NLB and its targets' registration and health checks; its teardown on the instances and their interfaces", () => {
+  expect(criticalPath('full', 'build').critical.map((planned) => planned.step.id)).toEqual([
+    'preflight',
+    'providerNetwork',
+    'loadBalancer',
+    'loadBalancerActive',
+    'targetsHealthy',
+    'verification',
+  ]);
+  expect(criticalPath('full', 'teardown').critical.map((planned) => planned.step.id)).toEqual(['instances', 'instanceInterfaces', 'networks']);
+  expect([...criticalStates(criticalPath('full', 'build'))]).toEqual(expect.arrayContaining(['AwaitLoadBalancerActive', 'RegisterWebServers', 'AwaitTargetsHealthy']));
+});
+
+test('every workflow state the graph names exists in the state machines, so the timeline finds each step', () => {
+  const states = { ...allStates(readAsl('lab-run.asl.json')), ...allStates(readAsl('teardown.asl.json')) };
+  const named = Object.values(LAB_GRAPH).flatMap((steps) => steps.flatMap((step) => step.states));
+  expect(named.filter((state) => !(state in states))).toEqual([]);
+});
+
+test('the throttle floor is the slowest bucket: n calls through a bucket of capacity C refilling r a second take (n - C) / r', () => {
+  expect(throttleFloor({ 'ec2:CreateVpcEndpoint': 350, 'ec2:CreateVpc': 100 })).toMatchObject({ bucket: 'ec2:CreateVpcEndpoint', calls: 350, seconds: (350 - 4) / 0.3 });
+  expect(throttleFloor({ 'elasticloadbalancing:DescribeTags': 440 })).toMatchObject({ bucket: 'elbv2:account', seconds: (440 - 40) / 10 });
+  expect(throttleFloor({ 'sts:GetCallerIdentity': 1000 })).toMatchObject({ seconds: 0 });
+});
+
+test("a few runs at once are bound by one run's critical path; many, by CreateVpcEndpoint's bucket and the shortest tail after an endpoint is created", () => {
+  const one = criticalPath('full', 'build').boundSeconds + criticalPath('full', 'teardown').boundSeconds;
+  expect(batchBound('full', 1)).toEqual({ runs: 1, seconds: one, oneRunSeconds: one });
+  // Ten consumer networks' 30 SSM endpoints are all made (30 - 4) / 0.3 s in, long before the NLB's targets are healthy: one run's path bounds them.
+  expect(batchBound('full', 10)).toEqual({ runs: 10, seconds: one, oneRunSeconds: one });
+  // Fifty labs ask for 350 endpoints; the last can be a gateway endpoint, with only its wait, the verification and teardown after it.
+  expect(batchBound('full', 50)).toMatchObject({ bucket: 'ec2:CreateVpcEndpoint', tokens: 350, seconds: (350 - 4) / 0.3 + 188 });
+});
+
+test('beyond 28 full runs at once, no orchestration keeps the batch within 1.5 times one run under AWS limits', () => {
+  expect(mostRunsWithin('full', 1.5)).toBe(28);
+  expect(batchBound('full', 29).seconds).toBeGreaterThan(1.5 * batchBound('full', 29).oneRunSeconds);
+});

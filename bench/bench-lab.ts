@@ -5,7 +5,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { resolve } from 'node:path';
 import { localAcceptGrace } from '../cli/connection/connect';
 import { LAB_FUNCTIONS } from '../functions/handlers/lab-functions';
-import type { RateLimitTable } from '../local/cloud/rate-limits';
+import type { RateLimitTable } from '../contract/rate-limit-table';
 import { type LocalLab, startLocalLab } from '../local/lab-runtime';
 
 const REPOSITORY_ROOT = resolve(__dirname, '..');

@@ -57,8 +57,8 @@ export function benchTable(results: BenchResults): string {
   }
   sections.push(
     '',
-    `Concurrency: full runs started at once on a cloud enforcing AWS's published API rate limits (local/cloud/aws-rate-limits.ts), at time scale ${results.concurrencyTimeScale}`,
-    'Batch bound: one run\'s bound, or the time a small bucket needs for every run\'s calls up to a step plus the least path after that step (bench/batch-bound.ts).',
+    `Concurrency: full runs started at once on a cloud enforcing AWS's published API rate limits (contract/aws-rate-limits.ts), at time scale ${results.concurrencyTimeScale}`,
+    'Batch bound: one run\'s bound, or the time a small bucket needs for every run\'s calls up to a step plus the least path after that step (statemachine/batch-bound.ts).',
     table(
       ['runs', 'batch makespan', 'x one run', 'batch bound', 'x bound', 'median run', 'slowest run', 'calls', 'throttled', 'endpoints created', 'failed', 'left', 'CPU busy'],
       results.concurrency.map((batch) => [

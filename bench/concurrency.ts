@@ -1,14 +1,13 @@
 import { RequestServiceQuotaIncreaseCommand } from '@aws-sdk/client-service-quotas';
 import { performance } from 'node:perf_hooks';
 import type { Scenario } from '../functions/lab/lab-run';
-import { labNeeds, VPC_QUOTAS } from '../functions/lab/build/quota-headroom';
-import { lessonsOf } from '../functions/lab/lab-run';
-import { AWS_RATE_LIMITS } from '../local/cloud/aws-rate-limits';
-import { type BatchBound, batchBound } from './batch-bound';
+import { planWorkshop } from '../cli/plan/workshop-plan';
+import { AWS_RATE_LIMITS } from '../contract/aws-rate-limits';
+import { type BatchBound, batchBound } from '../statemachine/batch-bound';
 import { startBenchLab } from './bench-lab';
 import { leftovers, totalLeft } from './leftovers';
 import { callsByAction, type MeasuredBatch, runBatch, throttledCalls } from './measure-runs';
-import { type ThrottleFloor, throttleFloor } from './throttle-floor';
+import { type ThrottleFloor, throttleFloor } from '../statemachine/throttle-floor';
 
 /** Many runs at once under AWS's rate limits: how long the batch took, what was throttled, what failed, what was left. */
 export interface ConcurrencyResult {
@@ -35,24 +34,17 @@ export interface ConcurrencyResult {
   readonly endpointsCreated: number;
 }
 
-/** The VPCs a fresh account already holds in the region: its default VPC. */
-const DEFAULT_VPCS = 1;
-
 /**
- * An account running many labs at once needs room for them: the VPC quotas
- * the preflight checks are raised as a user would (the increase the
- * preflight's own refusal names), before the runs start.
+ * An account running many labs at once needs room for them: the quotas are
+ * raised as an instructor would, with the increases `vpce-lab plan` names
+ * for the batch, before the runs start; the plan must then say it fits.
  */
 async function raiseQuotas(bench: Awaited<ReturnType<typeof startBenchLab>>, scenario: Scenario, runs: number): Promise<void> {
-  const needs = labNeeds(lessonsOf(scenario));
-  const wanted = [
-    // The account's default VPC counts against the quota too, as the preflight counts it (every VPC DescribeVpcs lists).
-    { quota: VPC_QUOTAS.vpcsPerRegion, value: needs.vpcs * runs + DEFAULT_VPCS },
-    { quota: VPC_QUOTAS.gatewayEndpointsPerRegion, value: needs.gatewayEndpoints * runs },
-  ].filter(({ quota, value }) => value > quota.awsDefault);
-  for (const { quota, value } of wanted) {
-    await bench.quotas.send(new RequestServiceQuotaIncreaseCommand({ ServiceCode: 'vpc', QuotaCode: quota.code, DesiredValue: value }));
+  const request = { runs, scenario, region: bench.lab.region };
+  for (const line of (await planWorkshop(bench, request)).quotas.filter((quota) => quota.increase)) {
+    await bench.quotas.send(new RequestServiceQuotaIncreaseCommand({ ServiceCode: line.quota.serviceCode, QuotaCode: line.quota.code, DesiredValue: line.needed }));
   }
+  if (!(await planWorkshop(bench, request)).fits) throw new Error(`the plan for ${runs} ${scenario} runs still does not fit after its increases`);
 }
 
 const seconds = (batch: MeasuredBatch) => batch.runs.map((run) => (run.stopDate - run.startDate) / 1000).sort((a, b) => a - b);

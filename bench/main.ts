@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { orchestrationCost } from '../cli/cost/orchestration-cost';
 import { timelineSvg } from '../cli/render/timeline-svg';
 import { SCENARIOS, type Scenario } from '../functions/lab/lab-run';
-import { mostRunsWithin } from './batch-bound';
+import { mostRunsWithin } from '../statemachine/batch-bound';
 import { type BenchLab, startBenchLab } from './bench-lab';
 import type { BenchResults, PhaseResult, ScenarioResult, TargetResult } from './bench-results';
 import { benchTable } from './bench-table';

@@ -1,5 +1,5 @@
 import type { Scenario } from '../functions/lab/lab-run';
-import { batchBound } from './batch-bound';
+import { batchBound } from '../statemachine/batch-bound';
 import type { BenchResults, ScenarioResult } from './bench-results';
 import { criticalPath, scenarioSteps } from '../statemachine/critical-path';
 import type { Phase } from '../statemachine/lab-graph';

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { type CliIo, processIo, writeJsonError } from './cli-io';
 import { cleanupCommand } from './commands/cleanup-command';
 import { listCommand } from './commands/list-command';
+import { planCommand } from './commands/plan-command';
 import { localCommand } from './commands/local-command';
 import { reportCommand } from './commands/report-command';
 import { startCommand } from './commands/start-command';
@@ -20,7 +21,7 @@ export function buildProgram(io: CliIo, exit: (code: number) => void, json = fal
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput(output);
-  for (const command of [startCommand, statusCommand, reportCommand, listCommand, teardownCommand, cleanupCommand, localCommand]) {
+  for (const command of [planCommand, startCommand, statusCommand, reportCommand, listCommand, teardownCommand, cleanupCommand, localCommand]) {
     program.addCommand(command(io, exit).exitOverride().configureOutput(output));
   }
   return program;

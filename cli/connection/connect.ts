@@ -1,5 +1,6 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { startLocalLab } from './local-lab-loader';
 import { UsageError } from '../usage-error';
@@ -33,12 +34,11 @@ export const remote = (endpoint: string | undefined, region: string, description
   const sfn = new SFNClient(config);
   const ec2 = new EC2Client(config);
   const elbv2 = new ElasticLoadBalancingV2Client(config);
+  const quotas = new ServiceQuotasClient(config);
   const close = async () => {
-    sfn.destroy();
-    ec2.destroy();
-    elbv2.destroy();
+    for (const client of [sfn, ec2, elbv2, quotas]) client.destroy();
   };
-  return { sfn, ec2, elbv2, region, description, pollMs, timeScale, runsOutlive: true, close };
+  return { sfn, ec2, elbv2, quotas, region, description, pollMs, timeScale, runsOutlive: true, close };
 };
 
 /** The settings a command may give that a running server has its own value of, with the option that gives each. */

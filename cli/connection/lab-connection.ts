@@ -1,6 +1,7 @@
 import { labStateMachineName } from '../../contract/lab-names';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { paginateListStateMachines, type SFNClient } from '@aws-sdk/client-sfn';
 import type { RunningServer } from './local-server-file';
 
@@ -13,6 +14,8 @@ export interface LabConnection {
   /** For what is tagged with a run: the tags, not the executions, say what a run still holds. */
   readonly ec2: EC2Client;
   readonly elbv2: ElasticLoadBalancingV2Client;
+  /** For `plan`: the account's quotas, as the Service Quotas of the place holds them. */
+  readonly quotas: ServiceQuotasClient;
   readonly region: string;
   /** A line for people: "local cloud at http://127.0.0.1:4566", "AWS (ap-northeast-2)". */
   readonly description: string;

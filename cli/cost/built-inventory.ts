@@ -13,7 +13,7 @@ export interface Inventory {
 export const NOTHING_BUILT: Inventory = { interfaceEndpoints: 0, gatewayEndpoints: 0, loadBalancers: 0, instances: 0, publicAddresses: 0 };
 
 /** What each creating step of lab-run adds once it has succeeded, as the lab builds it (the consumer instances: one with a public address). */
-const BUILT_BY: Readonly<Record<string, Partial<Inventory>>> = {
+export const BUILT_BY: Readonly<Record<string, Partial<Inventory>>> = {
   LaunchConsumerInstances: { instances: 2, publicAddresses: 1 },
   CreateManagementEndpoints: { interfaceEndpoints: 3 },
   CreateInterfaceEndpoint: { interfaceEndpoints: 1 },

@@ -19,7 +19,7 @@ test.each([
   ['cli/commands/example.ts', '../../infra/deploy-settings', 'the vpce-lab command may not import infra/'],
   ['infra/example.ts', '../cli/usage-error', 'the CDK app may not import cli/'],
   ['infra/example.ts', '../local/lab-runtime', 'the CDK app may not import local/'],
-  ['cli/commands/example.ts', '../../bench/batch-bound', 'the vpce-lab command may not import bench/'],
+  ['cli/commands/example.ts', '../../bench/leftovers', 'the vpce-lab command may not import bench/'],
   ['contract/example.ts', '../functions/commons/lab-errors', 'the contract every part shares may not import functions/'],
   ['contract/example.ts', '../statemachine/lab-run', 'the contract every part shares may not import statemachine/'],
   ['statemachine/asl/example.ts', '../../local/local-cloud', 'the workflow definitions may not import local/'],

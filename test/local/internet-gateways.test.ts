@@ -11,7 +11,8 @@ import {
   TerminateInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import { vpcWithSubnet } from '../support/lab-network';
-import { localCloudForTests } from '../support/local-cloud-fixture';
+import { RequestServiceQuotaIncreaseCommand } from '@aws-sdk/client-service-quotas';
+import { localCloudForTests, withOwnLocalCloud } from '../support/local-cloud-fixture';
 import { refused } from '../support/refused';
 
 const local = localCloudForTests();
@@ -114,4 +115,18 @@ test('DescribeInternetGateways filters by id, attachment and tag', async () => {
 test('an unknown gateway id is InvalidInternetGatewayID.NotFound', async () => {
   const error = await refused(local.ec2.send(new DescribeInternetGatewaysCommand({ InternetGatewayIds: ['igw-0123456789abcdef0'] })));
   expect(error).toMatchObject({ name: 'InvalidInternetGatewayID.NotFound', message: "The internetGateway ID 'igw-0123456789abcdef0' does not exist" });
+});
+
+test('"Internet gateways per Region" (5, the default VPC\'s gateway counted) refuses the sixth with InternetGatewayLimitExceeded, until Service Quotas raises it', async () => {
+  await withOwnLocalCloud(
+    async (account) => {
+      const create = () => account.ec2.send(new CreateInternetGatewayCommand({}));
+      expect((await account.ec2.send(new DescribeInternetGatewaysCommand({}))).InternetGateways).toHaveLength(1);
+      for (let gateway = 2; gateway <= 5; gateway++) await create();
+      expect(await refused(create())).toMatchObject({ name: 'InternetGatewayLimitExceeded', message: 'The maximum number of internet gateways has been reached.' });
+      await account.quotas.send(new RequestServiceQuotaIncreaseCommand({ ServiceCode: 'vpc', QuotaCode: 'L-A4707A72', DesiredValue: 6 }));
+      expect((await create()).InternetGateway?.InternetGatewayId).toMatch(/^igw-/);
+    },
+    { defaultQuotas: true },
+  );
 });

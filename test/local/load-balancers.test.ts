@@ -11,6 +11,7 @@ import {
   DescribeLoadBalancersCommand,
   DescribeTagsCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { RequestServiceQuotaIncreaseCommand } from '@aws-sdk/client-service-quotas';
 import { resolvePublicly } from '../../local/network/dns-resolver';
 import { networkView } from '../../local/network/network-view';
 import { type LocalCloudFixture, localCloudForTests, REGION, withOwnLocalCloud } from '../support/local-cloud-fixture';
@@ -228,4 +229,18 @@ describe('on AWS time', () => {
     paced.awsTimePasses(30);
     expect(resolve()).toEqual({ status: 'NXDOMAIN' });
   });
+});
+
+test('"Network Load Balancers per Region" (50) refuses the 51st with TooManyLoadBalancers, until Service Quotas raises it', async () => {
+  await withOwnLocalCloud(
+    async (account) => {
+      const subnets = await nlbNetwork(account.ec2, 0);
+      const create = (n: number) => createNlb(account.elbv2, { Name: `quota-${n}`, Subnets: [subnets.subnetA] });
+      for (let n = 1; n <= 50; n++) await create(n);
+      expect(await elbv2Refusal(create(51))).toEqual({ code: 'TooManyLoadBalancers', message: "You've reached the limit on the number of load balancers for your AWS account." });
+      await account.quotas.send(new RequestServiceQuotaIncreaseCommand({ ServiceCode: 'elasticloadbalancing', QuotaCode: 'L-69A177A2', DesiredValue: 51 }));
+      expect((await create(51)).LoadBalancerName).toBe('quota-51');
+    },
+    { defaultQuotas: true },
+  );
 });

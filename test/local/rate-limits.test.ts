@@ -1,8 +1,8 @@
 import { CreateVpcCommand, DescribeInstancesCommand, DescribeSubnetsCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import { CreateTargetGroupCommand, DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
-import { AWS_RATE_LIMITS } from '../../local/cloud/aws-rate-limits';
-import type { RateLimitTable } from '../../local/cloud/rate-limits';
+import { AWS_RATE_LIMITS } from '../../contract/aws-rate-limits';
+import type { RateLimitTable } from '../../contract/rate-limit-table';
 import { type LocalCloudFixture, withOwnLocalCloud } from '../support/local-cloud-fixture';
 
 /** A time scale at which AWS's refill rates return next to nothing during a test: a bucket emptied stays empty. */

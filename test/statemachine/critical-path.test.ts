@@ -1,7 +1,7 @@
 import { criticalPath, criticalStates } from '../../statemachine/critical-path';
 import { LAB_GRAPH } from '../../statemachine/lab-graph';
-import { throttleFloor } from '../../bench/throttle-floor';
-import { batchBound, mostRunsWithin } from '../../bench/batch-bound';
+import { throttleFloor } from '../../statemachine/throttle-floor';
+import { batchBound, mostRunsWithin } from '../../statemachine/batch-bound';
 import { allStates, readAsl } from '../support/teardown-driver';
 
 test.each([

@@ -14,10 +14,10 @@ export const clientConfig = (endpoint: string, region = REGION) => ({ region, en
 /** Real SDK clients of the services the lab uses, pointed at `endpoint`. */
 export function sdkClients(endpoint: string, region = REGION) {
   const config = clientConfig(endpoint, region);
-  return { ec2: new EC2Client(config), elbv2: new ElasticLoadBalancingV2Client(config), ssm: new SSMClient(config), sts: new STSClient(config) };
+  return { ec2: new EC2Client(config), elbv2: new ElasticLoadBalancingV2Client(config), ssm: new SSMClient(config), sts: new STSClient(config), quotas: new ServiceQuotasClient(config) };
 }
 
-/** VPCs per Region for a cloud many tests share: each makes its own VPCs, so the account has an increase of the default 5. */
+/** VPCs (and internet gateways) per Region for a cloud many tests share: each makes its own, so the account has an increase of the default 5. */
 export const SHARED_CLOUD_VPC_QUOTA = 200;
 
 /**
@@ -32,13 +32,19 @@ export async function startLocalCloud(options: LocalCloudOptions & { readonly de
   return { cloud, ...sdkClients(cloud.endpoint) };
 }
 
-/** Asks Service Quotas of the cloud at `endpoint` for SHARED_CLOUD_VPC_QUOTA VPCs per Region (approved at once locally), unless a kept state has it already. */
+/**
+ * Asks Service Quotas of the cloud at `endpoint` for SHARED_CLOUD_VPC_QUOTA
+ * VPCs and internet gateways per Region (approved at once locally), unless a
+ * kept state has them already.
+ */
 export async function raiseVpcQuota(endpoint: string): Promise<void> {
   const quotas = new ServiceQuotasClient(clientConfig(endpoint));
-  const quota = { ServiceCode: 'vpc', QuotaCode: 'L-F678F1CE' };
   try {
-    const { Quota } = await quotas.send(new GetServiceQuotaCommand(quota));
-    if ((Quota?.Value ?? 0) < SHARED_CLOUD_VPC_QUOTA) await quotas.send(new RequestServiceQuotaIncreaseCommand({ ...quota, DesiredValue: SHARED_CLOUD_VPC_QUOTA }));
+    for (const QuotaCode of ['L-F678F1CE', 'L-A4707A72']) {
+      const quota = { ServiceCode: 'vpc', QuotaCode };
+      const { Quota } = await quotas.send(new GetServiceQuotaCommand(quota));
+      if ((Quota?.Value ?? 0) < SHARED_CLOUD_VPC_QUOTA) await quotas.send(new RequestServiceQuotaIncreaseCommand({ ...quota, DesiredValue: SHARED_CLOUD_VPC_QUOTA }));
+    }
   } finally {
     quotas.destroy();
   }

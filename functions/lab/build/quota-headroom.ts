@@ -8,18 +8,20 @@ import type { LabRun, Lessons } from '../lab-run';
 import { GATEWAY_SERVICES, interfaceServicesOf } from '../lab-topology';
 import { isKind } from '../../commons/is-kind';
 
-/** A VPC quota the lab needs headroom in, with AWS's documented default (Amazon VPC User Guide, "Amazon VPC quotas"). */
-export interface VpcQuota {
+/** A quota the lab needs headroom in, with AWS's documented default. */
+export interface LabQuota {
+  readonly serviceCode: string;
   readonly code: string;
   readonly name: string;
   readonly awsDefault: number;
 }
 
+/** The VPC quotas the preflight checks (Amazon VPC User Guide, "Amazon VPC quotas"). */
 export const VPC_QUOTAS = {
-  vpcsPerRegion: { code: 'L-F678F1CE', name: 'VPCs per Region', awsDefault: 5 },
-  interfaceEndpointsPerVpc: { code: 'L-29B6F2EB', name: 'Interface VPC endpoints per VPC', awsDefault: 50 },
-  gatewayEndpointsPerRegion: { code: 'L-1B52E74A', name: 'Gateway VPC endpoints per Region', awsDefault: 20 },
-} as const satisfies Record<string, VpcQuota>;
+  vpcsPerRegion: { serviceCode: 'vpc', code: 'L-F678F1CE', name: 'VPCs per Region', awsDefault: 5 },
+  interfaceEndpointsPerVpc: { serviceCode: 'vpc', code: 'L-29B6F2EB', name: 'Interface VPC endpoints per VPC', awsDefault: 50 },
+  gatewayEndpointsPerRegion: { serviceCode: 'vpc', code: 'L-1B52E74A', name: 'Gateway VPC endpoints per Region', awsDefault: 20 },
+} as const satisfies Record<string, LabQuota>;
 
 /**
  * The quota's value for the account: the applied value, or AWS's default
@@ -30,26 +32,32 @@ export const VPC_QUOTAS = {
  * are, so the state's throttling `Retry` (statemachine/lab-run.asl.json,
  * Preflight) matches it by that name.
  */
-export async function quotaValue(quotas: ServiceQuotasClient, quota: VpcQuota): Promise<number> {
+export async function quotaValue(quotas: ServiceQuotasClient, quota: LabQuota): Promise<number> {
   try {
-    const { Quota } = await quotas.send(new GetServiceQuotaCommand({ ServiceCode: 'vpc', QuotaCode: quota.code }));
+    const { Quota } = await quotas.send(new GetServiceQuotaCommand({ ServiceCode: quota.serviceCode, QuotaCode: quota.code }));
     return Quota?.Value ?? quota.awsDefault;
   } catch (error) {
     if (isKind(error, NoSuchResourceException)) return quota.awsDefault;
     if (isKind(error, TooManyRequestsException)) throw error;
-    throw new Error(`could not read the quota "${quota.name}" (vpc/${quota.code}): ${(error as Error).name}: ${(error as Error).message}`, { cause: error });
+    throw new Error(`could not read the quota "${quota.name}" (${quota.serviceCode}/${quota.code}): ${(error as Error).name}: ${(error as Error).message}`, { cause: error });
   }
 }
 
-/** What one lab of these lessons adds to each quota. */
+/** What one lab of these lessons adds to each quota: each of its VPCs has its own internet gateway. */
 export const labNeeds = (lessons: Lessons) => ({
   vpcs: lessons.service ? 2 : 1,
+  internetGateways: lessons.service ? 2 : 1,
   interfaceEndpointsInConsumerVpc: interfaceServicesOf(lessons).length + (lessons.service ? 1 : 0),
   gatewayEndpoints: lessons.gateway ? GATEWAY_SERVICES.length : 0,
+  networkLoadBalancers: lessons.service ? 1 : 0,
 });
 
+/** The AWS CLI command that asks for `desiredValue` of a quota: what a refusal and `vpce-lab plan` print. */
+export const increaseCommand = (region: string, quota: LabQuota, desiredValue: number): string =>
+  `aws service-quotas request-service-quota-increase --region ${region} --service-code ${quota.serviceCode} --quota-code ${quota.code} --desired-value ${desiredValue}`;
+
 /** Endpoint states that no longer count against a quota. */
-const GONE = ['deleted', 'rejected', 'failed', 'expired'];
+export const ENDPOINT_GONE = ['deleted', 'rejected', 'failed', 'expired'];
 
 /**
  * Refuses a lab the account cannot hold, before anything is made. Resources
@@ -69,7 +77,7 @@ export async function requireQuotaHeadroom(clients: { ec2: EC2Client; quotas: Se
   if (needs.gatewayEndpoints === 0) return;
   const filters = [{ Name: 'vpc-endpoint-type', Values: ['Gateway'] }];
   const endpoints = others(await collect(paginateDescribeVpcEndpoints({ client: clients.ec2 }, { Filters: filters }), (page) => page.VpcEndpoints));
-  const live = endpoints.filter((endpoint) => !stateIs(endpoint.State, ...GONE));
+  const live = endpoints.filter((endpoint) => !stateIs(endpoint.State, ...ENDPOINT_GONE));
   refuseUnlessFits(run, VPC_QUOTAS.gatewayEndpointsPerRegion, await quotaValue(clients.quotas, VPC_QUOTAS.gatewayEndpointsPerRegion), live, needs.gatewayEndpoints, 'gateway endpoints');
 }
 
@@ -78,14 +86,14 @@ export async function requireQuotaHeadroom(clients: { ec2: EC2Client; quotas: Se
  * behind (interrupted, or held) is usually why the quota is full, and its
  * teardown is the fix, not a quota increase.
  */
-function refuseUnlessFits(run: LabRun, quota: VpcQuota, limit: number, inUse: readonly { Tags?: Tag[] }[], needed: number, noun: string): void {
+function refuseUnlessFits(run: LabRun, quota: LabQuota, limit: number, inUse: readonly { Tags?: Tag[] }[], needed: number, noun: string): void {
   const used = inUse.length;
   if (used + needed <= limit) return;
   const runs = [...new Set(inUse.flatMap((item) => labRunOf(item.Tags) ?? []))];
   const held = runs.length === 0 ? '' : ` ${runs.length === 1 ? 'Lab run' : 'Lab runs'} ${runs.join(', ')} ${runs.length === 1 ? 'holds' : 'hold'} some: \`vpce-lab teardown <run-id>\` removes a run you no longer need.`;
   throw new QuotaExhausted(
     `the ${run.scenario} lab needs ${needed} ${noun} but ${run.region} has room for ${Math.max(0, limit - used)} ` +
-      `(quota "${quota.name}", vpc/${quota.code}: ${limit}, ${used} in use).${held} Delete unused ones, or ask for more with ` +
-      `\`aws service-quotas request-service-quota-increase --region ${run.region} --service-code vpc --quota-code ${quota.code} --desired-value ${used + needed}\``,
+      `(quota "${quota.name}", ${quota.serviceCode}/${quota.code}: ${limit}, ${used} in use).${held} Delete unused ones, or ask for more with ` +
+      `\`${increaseCommand(run.region, quota, used + needed)}\``,
   );
 }

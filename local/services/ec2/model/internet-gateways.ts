@@ -4,8 +4,22 @@ import { invalidParameterValue, ServiceError } from '../../../protocol/service-e
 import { type Ec2Context, recordBase } from './ec2-context';
 import type { InternetGatewayRecord, VpcRecord } from './ec2-records';
 import { dependencyViolation } from './ec2-errors';
+import { requireQuotaHeadroom } from '../../servicequotas/model/applied-quotas';
+import { modelledQuota } from '../../servicequotas/model/default-quotas';
 
+const INTERNET_GATEWAYS_PER_REGION = modelledQuota('vpc', 'L-A4707A72');
+
+/**
+ * The account's "Internet gateways per Region" quota (default 5, the default
+ * VPC's gateway counted) holds at CreateInternetGateway:
+ * "InternetGatewayLimitExceeded: You've reached the limit on the number of
+ * internet gateways that you can create" (EC2 API Reference, Error codes).
+ * The message follows VpcLimitExceeded's, as AWS answers it: this one's own
+ * wording was not found.
+ */
 export function createInternetGateway(context: Ec2Context, region: string, tags: Tags): InternetGatewayRecord {
+  const inRegion = context.tables.internetGateways.all().filter((gateway) => gateway.region === region).length;
+  requireQuotaHeadroom(context.runtime.store, INTERNET_GATEWAYS_PER_REGION, inRegion, () => new ServiceError('InternetGatewayLimitExceeded', 'The maximum number of internet gateways has been reached.'));
   return context.tables.internetGateways.put({ ...recordBase(context, newId('igw'), region, tags) });
 }
 

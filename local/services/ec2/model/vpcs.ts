@@ -7,11 +7,11 @@ import { type Ec2Context, recordBase } from './ec2-context';
 import type { VpcRecord } from './ec2-records';
 import { createRouteTable } from './route-tables';
 import { createSecurityGroup } from './security-groups';
-import { appliedValue } from '../../servicequotas/model/applied-quotas';
-import { findDefaultQuota } from '../../servicequotas/model/default-quotas';
+import { requireQuotaHeadroom } from '../../servicequotas/model/applied-quotas';
+import { modelledQuota } from '../../servicequotas/model/default-quotas';
 import { dependencyViolation } from './ec2-errors';
 
-const VPCS_PER_REGION = findDefaultQuota('vpc', 'L-F678F1CE');
+const VPCS_PER_REGION = modelledQuota('vpc', 'L-F678F1CE');
 
 export const VPC_AVAILABLE = 'ec2.vpc-available';
 
@@ -30,9 +30,8 @@ export function registerVpcEvents(context: Ec2Context): void {
  * An increase approved through Service Quotas raises it.
  */
 function requireVpcHeadroom(context: Ec2Context, region: string): void {
-  if (!VPCS_PER_REGION) throw new Error('the VPCs per Region quota is missing from the default quotas');
   const inRegion = context.tables.vpcs.all().filter((vpc) => vpc.region === region).length;
-  if (inRegion >= appliedValue(context.runtime.store, VPCS_PER_REGION)) throw new ServiceError('VpcLimitExceeded', 'The maximum number of VPCs has been reached.');
+  requireQuotaHeadroom(context.runtime.store, VPCS_PER_REGION, inRegion, () => new ServiceError('VpcLimitExceeded', 'The maximum number of VPCs has been reached.'));
 }
 
 /** A new VPC with, as in EC2, its main route table and default security group. */

@@ -13,6 +13,17 @@ import { deleteListener } from './listeners';
 import { nlbHostedZoneId } from './nlb-hosted-zones';
 import { listenersOf, targetGroupsBehind } from './target-group-usage';
 import { startHealthChecks } from './targets';
+import { requireQuotaHeadroom } from '../../servicequotas/model/applied-quotas';
+import { modelledQuota } from '../../servicequotas/model/default-quotas';
+
+/**
+ * "Network Load Balancers per Region" (default 50) holds at
+ * CreateLoadBalancer: TooManyLoadBalancersException, "You've reached the
+ * limit on the number of load balancers for your AWS account" (Elastic Load
+ * Balancing API Reference, CreateLoadBalancer, Errors), with that sentence
+ * as the message: what AWS writes in the answer itself was not found.
+ */
+const NETWORK_LOAD_BALANCERS_PER_REGION = modelledQuota('elasticloadbalancing', 'L-69A177A2');
 
 export const LOAD_BALANCER_ACTIVE = 'elbv2.load-balancer-active';
 export const LOAD_BALANCER_DELETED = 'elbv2.load-balancer-deleted';
@@ -84,6 +95,8 @@ export function createLoadBalancer(context: Elbv2Context, region: string, spec: 
     if (sameSettings(existing, spec)) return existing;
     throw new ServiceError('DuplicateLoadBalancerName', `A load balancer with the same name '${spec.name}' exists, but with different settings`);
   }
+  const inRegion = context.tables.loadBalancers.all().filter((balancer) => balancer.region === region).length;
+  requireQuotaHeadroom(context.runtime.store, NETWORK_LOAD_BALANCERS_PER_REGION, inRegion, () => new ServiceError('TooManyLoadBalancers', "You've reached the limit on the number of load balancers for your AWS account."));
   const subnets = requireSubnets(context, region, spec.subnetIds);
   const vpcId = (subnets[0] as SubnetRecord).vpcId;
   requireSecurityGroups(context, spec.securityGroupIds, vpcId);

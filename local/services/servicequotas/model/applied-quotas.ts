@@ -23,6 +23,11 @@ const appliedQuotas = (store: CloudStore) => store.table<AppliedQuota>('serviceq
 export const appliedValue = (store: CloudStore, quota: DefaultQuota): number =>
   appliedQuotas(store).get(`${quota.serviceCode}/${quota.quotaCode}`)?.value ?? quota.value;
 
+/** A create that would take the account past a quota's value is refused with the service's own error for it. */
+export function requireQuotaHeadroom(store: CloudStore, quota: DefaultQuota, inUse: number, refusal: () => ServiceError): void {
+  if (inUse >= appliedValue(store, quota)) throw refusal();
+}
+
 /**
  * Asks for a higher value of a quota. The local account's requests are
  * approved at once (AWS approves increases of the VPC quotas automatically,

@@ -1,5 +1,5 @@
-import { AWS_RATE_LIMITS } from '../local/cloud/aws-rate-limits';
-import type { BucketSize } from '../local/cloud/rate-limits';
+import { AWS_RATE_LIMITS } from '../contract/aws-rate-limits';
+import type { BucketSize } from '../contract/rate-limit-table';
 
 /** The least time AWS's token buckets allow for a set of calls, and the bucket that sets it. */
 export interface ThrottleFloor {

@@ -1,4 +1,4 @@
-import type { BucketDraw, BucketSize, RateLimitTable } from './rate-limits';
+import type { BucketDraw, BucketSize, RateLimitTable } from './rate-limit-table';
 
 const bucket = (capacity: number, refillPerSecond: number): BucketSize => ({ capacity, refillPerSecond });
 

@@ -10,7 +10,6 @@ export const LAB_FUNCTION_IDS = [
   'Preflight',
   'BuildConsumerNetwork',
   'LaunchConsumerInstances',
-  'CreateManagementEndpoints',
   'AwaitInstancesManaged',
   'CreateGatewayEndpoints',
   'CreateInterfaceEndpoint',

@@ -1,6 +1,7 @@
 /**
  * The shape of local/iam/lab-policies.json: the IAM the stack gives each lab
- * function, rendered from the synthesized template by infra/lab-policies.ts.
+ * function and the lab's instances, rendered from the synthesized template by
+ * infra/lab-policies.ts.
  */
 
 /** One statement as IAM reads it, every value a string. */
@@ -16,6 +17,12 @@ export interface LabPolicies {
   readonly functions: Readonly<Record<string, { readonly role: string; readonly statements: readonly PolicyStatementJson[] }>>;
   /** Instance profile ARN → the role it holds: what iam:PassRole is checked on when RunInstances names the profile. */
   readonly instanceProfiles: Readonly<Record<string, string>>;
+  /**
+   * Role ARN → the statements of its own policies, for each role an instance
+   * profile holds. AWS managed policies the role has (AmazonSSMManagedInstanceCore)
+   * are not rendered: the template holds only their ARN.
+   */
+  readonly instanceRoles: Readonly<Record<string, readonly PolicyStatementJson[]>>;
 }
 
 /** The placeholders the file keeps for CloudFormation's pseudo parameters, filled in where the local cloud runs. */

@@ -41,6 +41,11 @@ export const LATENCY_PROFILE = {
     source: 'SSM Agent long-polls ec2messages for commands, so an online node picks a sent command up at once (`Pending` to `InProgress`); no published figure',
   },
   ssmCommand: { seconds: 2, source: 'AWS-RunShellScript with a one-line script: the script runs in well under a second; the rest is the agent reporting back. No published figure' },
+  sshHop: {
+    seconds: 0.5,
+    source:
+      "A check's hop from the public instance to the private one: the AWS CLI's SendSSHPublicKey call (0.3 s, the time the local shell gives any CLI call) and an ssh handshake within the VPC (the rest). No published figure for either",
+  },
   loadBalancerActive: {
     seconds: 180,
     source:

@@ -1,6 +1,6 @@
 import { ArnFormat, Stack } from 'aws-cdk-lib';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
-import { AMI_PARAMETER, awsServiceName, GATEWAY_SERVICES, INTERFACE_SERVICE, SSM_MANAGEMENT_SERVICES } from '../functions/lab/lab-topology';
+import { AMI_PARAMETER, awsServiceName, GATEWAY_SERVICES, INTERFACE_SERVICE } from '../functions/lab/lab-topology';
 import { VPC_QUOTAS } from '../functions/lab/build/quota-headroom';
 import { ELB_DEPENDENT_EC2_ACTIONS } from '../functions/commons/dependent-actions';
 import type { LabFunctionId } from '../contract/lab-function-ids';
@@ -135,7 +135,6 @@ export const STEP_PERMISSIONS: Readonly<Record<LabFunctionId, StepPermissions>> 
       ),
   BuildConsumerNetwork: buildNetwork,
   LaunchConsumerInstances: launchInstances,
-  CreateManagementEndpoints: interfaceEndpoint(true, awsServices(SSM_MANAGEMENT_SERVICES)),
   AwaitInstancesManaged: (policy) => policy.read('ec2:DescribeInstances', 'ssm:DescribeInstanceInformation'),
   CreateGatewayEndpoints: (policy, context) => {
     createEndpoint(['vpc', 'route-table'], false, awsServices(GATEWAY_SERVICES))(policy, context);

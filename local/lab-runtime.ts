@@ -119,11 +119,15 @@ class LabWiring {
   private schedule: RecurringSchedule | undefined;
   private endpoint = '';
   readonly identities: LabIdentities | undefined;
+  /** The stack's instance profile, which the instances have with IAM enforced or not: the hop to the private instance pushes its key with it. */
+  private readonly instanceProfile: string;
 
   constructor(private readonly options: LocalLabOptions) {
     this.region = options.region ?? DEFAULT_REGION;
     const scope = { partition: 'aws', region: this.region, accountId: LOCAL_ACCOUNT_ID };
-    this.identities = options.iam === false ? undefined : options.iamPolicies ? new LabIdentities(options.iamPolicies, scope) : LabIdentities.fromFile(scope);
+    const labIdentities = options.iamPolicies ? new LabIdentities(options.iamPolicies, scope) : LabIdentities.fromFile(scope);
+    this.identities = options.iam === false ? undefined : labIdentities;
+    this.instanceProfile = [...labIdentities.instanceProfiles.keys()].join(',');
     this.rootDir = options.rootDir ?? REPOSITORY_ROOT;
     this.functions = options.functions ?? LAB_FUNCTIONS;
     this.log = options.log ?? ((message) => process.stderr.write(`${message}\n`));
@@ -191,7 +195,7 @@ class LabWiring {
           acceptAllowedOwners: this.options.allowedOwners ?? [runtime.accountId],
           acceptGraceSeconds: this.options.acceptGraceSeconds,
           // The stack gives every function its instance profile; the launch steps pass its role.
-          instanceProfile: this.identities ? [...this.identities.instanceProfiles.keys()].join(',') : undefined,
+          instanceProfile: this.instanceProfile,
         }),
         ...this.options.environment,
       }),

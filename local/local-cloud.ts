@@ -8,6 +8,7 @@ import { Clock } from './cloud/clock';
 import { DueTimer } from './cloud/due-timer';
 import { Faults } from './cloud/faults';
 import { newRequestId } from './cloud/ids';
+import { InstanceServices } from './cloud/instance-services';
 import type { RateLimitTable } from '../contract/rate-limit-table';
 import { RateLimits } from './cloud/rate-limits';
 import { Scheduler } from './cloud/scheduler';
@@ -15,6 +16,7 @@ import type { ZoneGaps } from './cloud/zone-gaps';
 import { controlApi } from './control-api';
 import { listen, MAX_BODY_BYTES } from './http-server';
 import { type IamSettings, LocalIam } from './iam/local-iam';
+import { awsStyleId } from './iam/lab-identities';
 import { Dispatcher } from './dispatch/dispatcher';
 import { jsonProtocol } from './protocol/json-protocol';
 import { queryProtocol } from './protocol/query-protocol';
@@ -63,8 +65,8 @@ export interface LocalCloudExtension {
 
 /**
  * The local cloud: one process on 127.0.0.1 that the real AWS SDK clients
- * and the AWS CLI talk to unchanged, for EC2, ELBv2, SSM, STS, Step Functions
- * and Service Quotas. Usable in-process by tests and by the `vpce-lab` command.
+ * and the AWS CLI talk to unchanged, for EC2, ELBv2, SSM, STS, Step Functions,
+ * Service Quotas and EC2 Instance Connect. Usable in-process by tests and by the `vpce-lab` command.
  */
 export class LocalCloud {
   private constructor(
@@ -112,12 +114,17 @@ export class LocalCloud {
       zoneGaps: options.zoneGaps ?? {},
       defaultVpc: options.defaultVpc ?? true,
       call: { region: undefined },
+      instanceServices: new InstanceServices(),
     };
     const journal = new CallJournal();
     const extension = options.extend?.(runtime) ?? {};
     const providers = [...createServiceProviders(runtime), ...(extension.providers ?? [])];
     const iam = options.iam && (await LocalIam.load(options.iam, providers.flatMap((provider) => Object.keys(provider.operations).map((operation) => `${provider.service}:${operation}`))));
     const dispatcher = new Dispatcher(runtime, journal, providers, iam);
+    runtime.instanceServices.bind({
+      credentials: (profileArn, instanceId) => (options.iam ? options.iam.instanceSessionCredentials(profileArn, instanceId) : uncheckedCredentials(instanceId)),
+      send: (request) => dispatcher.handleFromInstance(request),
+    });
     const timer = new DueTimer(runtime, () => dispatcher.advance());
     const activity = { lastRequestAt: Date.now() };
     const { server, port } = await listen(
@@ -163,6 +170,12 @@ export class LocalCloud {
     this.runtime.store.close();
     this.lock?.release();
   }
+}
+
+/** Without IAM every caller is an administrator: an instance's credentials sign its calls, and no key is looked up. */
+function uncheckedCredentials(instanceId: string) {
+  const accessKeyId = awsStyleId('ASIA', instanceId);
+  return { accessKeyId, secretAccessKey: `local-secret-${accessKeyId}`, sessionToken: `local-session-${instanceId}` };
 }
 
 function tooLargeAnswer(request: { headers: Record<string, string | undefined> }) {

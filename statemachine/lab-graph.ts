@@ -85,27 +85,20 @@ export const BUILD_STEPS: readonly LabStep[] = [
   },
   { id: 'consumerNetwork', title: 'Consumer network', needs: ['preflight'], waits: [], states: ['BuildConsumerNetwork'] },
   {
-    id: 'ssmEndpoints',
-    title: 'SSM endpoints available',
-    needs: ['consumerNetwork'],
-    waits: ['interfaceEndpointAvailable'],
-    states: ['CreateManagementEndpoints'],
-    calls: { 'ec2:CreateVpcEndpoint': 3 },
-  },
-  {
     id: 'consumerInstances',
     title: 'Consumer instances booted',
     needs: ['consumerNetwork'],
+    // The public instance's agent reaches SSM over the internet at its first ping; the private one is reached by ssh and never managed.
     waits: ['instanceRunning', 'ssmAgentOnline'],
     states: ['LaunchConsumerInstances'],
     calls: { 'ec2:RunInstances': 2 },
   },
-  { id: 'instancesManaged', title: 'Instances managed', needs: ['consumerInstances', 'ssmEndpoints'], waits: [], states: ['AwaitInstancesManaged'] },
+  { id: 'instancesManaged', title: 'Public instance managed', needs: ['consumerInstances'], waits: [], states: ['AwaitInstancesManaged'] },
   {
     id: 'baseline',
     title: 'Baseline checks',
     needs: ['instancesManaged'],
-    waits: ['ssmCommandDelivered', 'ssmCommand', PROBE_TIMEOUT],
+    waits: ['ssmCommandDelivered', 'ssmCommand', 'sshHop', PROBE_TIMEOUT],
     states: ['SendBaselineChecks', 'CollectBaselineChecks'],
   },
   {
@@ -113,7 +106,7 @@ export const BUILD_STEPS: readonly LabStep[] = [
     title: 'Service baseline checks',
     // The service lesson's before-check asks for the NLB by name, which public DNS answers once the NLB is active.
     needs: ['baseline', 'loadBalancerActive'],
-    waits: ['ssmCommandDelivered', 'ssmCommand', PROBE_TIMEOUT],
+    waits: ['ssmCommandDelivered', 'ssmCommand', 'sshHop', PROBE_TIMEOUT],
     states: ['AwaitLoadBalancerActiveForChecks', 'SendServiceBaselineChecks', 'CollectServiceBaselineChecks'],
     lessons: ['service'],
   },
@@ -156,7 +149,7 @@ export const BUILD_STEPS: readonly LabStep[] = [
     id: 'verification',
     title: 'Verification checks and report',
     needs: ['gatewayEndpoints', 'interfaceEndpoint', 'serviceEndpointAvailable', 'targetsHealthy'],
-    waits: ['ssmCommandDelivered', 'ssmCommand'],
+    waits: ['ssmCommandDelivered', 'ssmCommand', 'sshHop'],
     states: ['SendVerificationChecks', 'CollectVerificationChecks', 'BuildReport'],
   },
 ];

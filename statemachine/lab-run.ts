@@ -14,11 +14,11 @@ const ON_FAILURE = 'TeardownAfterFailure';
 const CONSUMER_SIDE_FAILED = 'ConsumerSideFailed';
 const PROVIDER_SIDE_FAILED = 'ProviderSideFailed';
 
-/** A check on an instance: delivered by SSM (ssmCommandDelivered) and run (ssmCommand). */
-const CHECK_SECONDS = awsSeconds('ssmCommandDelivered') + awsSeconds('ssmCommand');
+/** A check: delivered by SSM to the public instance (ssmCommandDelivered), run (ssmCommand) over the hop to the private one (sshHop); Retry intervals are whole seconds. */
+const CHECK_SECONDS = Math.ceil(awsSeconds('ssmCommandDelivered') + awsSeconds('ssmCommand') + awsSeconds('sshHop'));
 /** Before its endpoint a probe also waits out curl's timeout. */
 const TIMED_OUT_CHECK_SECONDS = CHECK_SECONDS + PROBE_TIMEOUT_SECONDS;
-const MANAGED_SECONDS = Math.max(awsSeconds('interfaceEndpointAvailable'), awsSeconds('instanceRunning') + awsSeconds('ssmAgentOnline'));
+const MANAGED_SECONDS = awsSeconds('instanceRunning') + awsSeconds('ssmAgentOnline');
 const HEALTH_CHECKS_SECONDS = HEALTH_CHECK.intervalSeconds * HEALTH_CHECK.healthyThreshold;
 /** Polls at a steady pace, for a wait well under way when the state starts. */
 const steadily = (seconds: number) => polling(seconds, { backoffRate: 1, maxAttempts: 30, maxDelaySeconds: null });
@@ -54,24 +54,16 @@ const consumerSide: Flow = {
       then: next('LaunchConsumerInstances'),
     }),
     LaunchConsumerInstances: labTask('LaunchConsumerInstances', {
-      comment: 'Both consumer instances, launched before the SSM endpoints are asked for: they boot while EC2 makes the endpoints.',
+      comment:
+        'Both consumer instances. The public one is managed by SSM over its internet route; the private one has no way out and is reached by ssh from the public one, so it needs no SSM endpoints.',
       parameters: fieldsOf('run', 'plan', 'consumer'),
       resultPath: '$.consumerInstances',
-      retry: [SETTLING],
-      onFailure: CONSUMER_SIDE_FAILED,
-      then: next('CreateManagementEndpoints'),
-    }),
-    CreateManagementEndpoints: labTask('CreateManagementEndpoints', {
-      comment:
-        "SSM management endpoints (ssm, ssmmessages, ec2messages) in the private subnet; their ~2 min to become available starts here. A step of its own: when many runs share CreateVpcEndpoint's small request bucket, a retry asks only for the endpoints still missing.",
-      parameters: fieldsOf('run', 'consumer'),
-      resultPath: '$.managementEndpoints',
       retry: [SETTLING],
       onFailure: CONSUMER_SIDE_FAILED,
       then: next('AwaitInstancesManaged'),
     }),
     AwaitInstancesManaged: labTask('AwaitInstancesManaged', {
-      comment: `Online in SSM once the instance runs with its agent (instanceRunning ${awsSeconds('instanceRunning')} s + ssmAgentOnline ${awsSeconds('ssmAgentOnline')} s) and the SSM endpoints are available (interfaceEndpointAvailable ${awsSeconds('interfaceEndpointAvailable')} s, the longer): first poll after ${MANAGED_SECONDS} s.`,
+      comment: `The public instance Online in SSM once it runs and its agent's first ping gets through (instanceRunning ${awsSeconds('instanceRunning')} s + ssmAgentOnline ${awsSeconds('ssmAgentOnline')} s), the private one running: first poll after ${MANAGED_SECONDS} s.`,
       parameters: fieldsOf('run', 'consumerInstances'),
       resultPath: null,
       retry: [polling(MANAGED_SECONDS)],
@@ -80,13 +72,13 @@ const consumerSide: Flow = {
     }),
     SendBaselineChecks: labTask('SendChecks', {
       comment:
-        'The world before the gateway and interface endpoints: the curl and dig a student types on the private instance. The service lesson is probed apart, once its NLB is active.',
+        'The world before the gateway and interface endpoints: the curl and dig a student types on the private instance, over ssh from the public one. The service lesson is probed apart, once its NLB is active.',
       parameters: {
         'run.$': '$.run',
         phase: 'before',
         'lessons.$': '$.plan.lessons',
         only: ['gateway', 'interface'],
-        'instanceId.$': '$.consumerInstances.privateInstanceId',
+        'consumerInstances.$': '$.consumerInstances',
         targets: checkTargets(),
       },
       resultPath: '$.baseline',
@@ -95,7 +87,7 @@ const consumerSide: Flow = {
       then: next('CollectBaselineChecks'),
     }),
     CollectBaselineChecks: labTask('CollectChecks', {
-      comment: `Before the endpoints the probes time out: delivery (ssmCommandDelivered ${awsSeconds('ssmCommandDelivered')} s) + the script (ssmCommand ${awsSeconds('ssmCommand')} s) + curl's --max-time ${PROBE_TIMEOUT_SECONDS} s, so the first poll is after ${TIMED_OUT_CHECK_SECONDS} s.`,
+      comment: `Before the endpoints the probes time out: delivery (ssmCommandDelivered ${awsSeconds('ssmCommandDelivered')} s) + the script (ssmCommand ${awsSeconds('ssmCommand')} s) + the hop (sshHop ${awsSeconds('sshHop')} s) + curl's --max-time ${PROBE_TIMEOUT_SECONDS} s, so the first poll is after ${TIMED_OUT_CHECK_SECONDS} s.`,
       parameters: collected('baseline'),
       resultPath: '$.baselineResults',
       retry: [polling(TIMED_OUT_CHECK_SECONDS)],
@@ -139,7 +131,7 @@ const consumerSide: Flow = {
         phase: 'before',
         'lessons.$': '$.plan.lessons',
         only: ['service'],
-        'instanceId.$': '$.consumerInstances.privateInstanceId',
+        'consumerInstances.$': '$.consumerInstances',
         targets: checkTargets({ 'loadBalancerDnsName.$': '$.loadBalancer.dnsName' }),
       },
       resultPath: '$.serviceBaseline',
@@ -148,7 +140,7 @@ const consumerSide: Flow = {
       then: next('CollectServiceBaselineChecks'),
     }),
     CollectServiceBaselineChecks: labTask('CollectChecks', {
-      comment: `The curl times out: delivery (ssmCommandDelivered ${awsSeconds('ssmCommandDelivered')} s) + the script (ssmCommand ${awsSeconds('ssmCommand')} s) + curl's --max-time ${PROBE_TIMEOUT_SECONDS} s, so the first poll is after ${TIMED_OUT_CHECK_SECONDS} s.`,
+      comment: `The curl times out: delivery (ssmCommandDelivered ${awsSeconds('ssmCommandDelivered')} s) + the script (ssmCommand ${awsSeconds('ssmCommand')} s) + the hop (sshHop ${awsSeconds('sshHop')} s) + curl's --max-time ${PROBE_TIMEOUT_SECONDS} s, so the first poll is after ${TIMED_OUT_CHECK_SECONDS} s.`,
       parameters: collected('serviceBaseline'),
       resultPath: '$.serviceBaselineResults',
       retry: [polling(TIMED_OUT_CHECK_SECONDS)],
@@ -269,7 +261,7 @@ export const LAB_RUN: Flow = {
     BuildLab: {
       Type: 'Parallel',
       Comment:
-        "Side by side while the NLB provisions: the consumer side (network, instances, SSM endpoints, baseline checks, interface and gateway endpoints, then the service lesson's baseline once the NLB is active) and the provider side (web servers, then the endpoint service once the NLB is active).",
+        "Side by side while the NLB provisions: the consumer side (network, instances, baseline checks, interface and gateway endpoints, then the service lesson's baseline once the NLB is active) and the provider side (web servers, then the endpoint service once the NLB is active).",
       Branches: [consumerSide, providerSide],
       ResultPath: '$.branches',
       Catch: [catchAll(ON_FAILURE)],
@@ -346,7 +338,7 @@ export const LAB_RUN: Flow = {
         'run.$': '$.run',
         phase: 'after',
         'lessons.$': '$.plan.lessons',
-        'instanceId.$': '$.branches[0].consumerInstances.privateInstanceId',
+        'consumerInstances.$': '$.branches[0].consumerInstances',
         targets: checkTargets({ 'serviceEndpointDnsName.$': '$.serviceEndpoint.dnsName' }),
       },
       resultPath: '$.verificationSent',
@@ -355,7 +347,7 @@ export const LAB_RUN: Flow = {
       then: next('CollectVerificationChecks'),
     }),
     CollectVerificationChecks: labTask('CollectChecks', {
-      comment: `With the endpoints in place every probe answers: delivery (ssmCommandDelivered ${awsSeconds('ssmCommandDelivered')} s) + the script (ssmCommand ${awsSeconds('ssmCommand')} s), so the first poll is after ${CHECK_SECONDS} s.`,
+      comment: `With the endpoints in place every probe answers: delivery (ssmCommandDelivered ${awsSeconds('ssmCommandDelivered')} s) + the script (ssmCommand ${awsSeconds('ssmCommand')} s) + the hop (sshHop ${awsSeconds('sshHop')} s), so the first poll is after ${CHECK_SECONDS} s.`,
       parameters: collected('verificationSent'),
       resultPath: '$.verification',
       retry: [polling(CHECK_SECONDS)],

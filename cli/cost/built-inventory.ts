@@ -15,7 +15,6 @@ export const NOTHING_BUILT: Inventory = { interfaceEndpoints: 0, gatewayEndpoint
 /** What each creating step of lab-run adds once it has succeeded, as the lab builds it (the consumer instances: one with a public address). */
 export const BUILT_BY: Readonly<Record<string, Partial<Inventory>>> = {
   LaunchConsumerInstances: { instances: 2, publicAddresses: 1 },
-  CreateManagementEndpoints: { interfaceEndpoints: 3 },
   CreateInterfaceEndpoint: { interfaceEndpoints: 1 },
   CreateGatewayEndpoints: { gatewayEndpoints: 2 },
   CreateLoadBalancer: { loadBalancers: 1 },

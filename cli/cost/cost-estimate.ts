@@ -27,7 +27,7 @@ export function estimateCost(held: Inventory, runSeconds: number): CostEstimate 
   const startedHours = Math.max(1, Math.ceil(hours));
   const line = (item: string, quantity: number, billedHours: number, rate: Rate): CostLine => ({ item, quantity, hours: billedHours, rate, usd: round(quantity * billedHours * rate.usd) });
   const lines = [
-    line("Interface endpoints (3 for SSM management, plus the lessons' own)", held.interfaceEndpoints, startedHours, AWS_RATES.interfaceEndpointHour),
+    line("Interface endpoints (the lessons' own)", held.interfaceEndpoints, startedHours, AWS_RATES.interfaceEndpointHour),
     line('Network Load Balancer', held.loadBalancers, startedHours, AWS_RATES.networkLoadBalancerHour),
     line('NLB capacity (1 NLCU at most)', held.loadBalancers, startedHours, AWS_RATES.networkLoadBalancerCapacityUnitHour),
     line('EC2 t3.micro instances', held.instances, Math.max(hours, 60 / 3600), AWS_RATES.t3MicroHour),

@@ -22,7 +22,7 @@ function phase(label: string, result: CheckResult | undefined): string {
   const output = [result.stdout, result.stderr].filter((text) => text.trim() !== '').join('\n') || '(no output)';
   return [
     `    ${label}: ${result.passed ? pc.green('as expected') : pc.red('unexpected')} - ${result.reason}`,
-    `      $ ${result.command}`,
+    `      [public instance] $ ${result.typed}`,
     indent(output, pc.dim('      | ')),
   ].join('\n');
 }

@@ -22,7 +22,6 @@ const TIMEOUT_SECONDS: Readonly<Record<LabFunctionId, number>> = {
   Preflight: 30,
   BuildConsumerNetwork: 90,
   LaunchConsumerInstances: 30,
-  CreateManagementEndpoints: 60,
   AwaitInstancesManaged: 30,
   CreateGatewayEndpoints: 30,
   CreateInterfaceEndpoint: 30,

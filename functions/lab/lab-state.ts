@@ -44,10 +44,15 @@ export const consumerSchema = z.object({
 });
 export type Consumer = z.infer<typeof consumerSchema>;
 
-export const consumerInstancesSchema = z.object({ publicInstanceId: ID.instance, privateInstanceId: ID.instance });
+export const consumerInstancesSchema = z.object({
+  publicInstanceId: ID.instance,
+  privateInstanceId: ID.instance,
+  /** Where the public instance connects to for the private subnet's checks. */
+  privateInstanceIp: z.ipv4(),
+});
 export type ConsumerInstances = z.infer<typeof consumerInstancesSchema>;
 
-/** What CreateManagementEndpoints, CreateGatewayEndpoints and CreateInterfaceEndpoint return, and AwaitVpcEndpointsAvailable takes. */
+/** What CreateGatewayEndpoints and CreateInterfaceEndpoint return, and AwaitVpcEndpointsAvailable takes. */
 export const vpcEndpointIdsSchema = z.object({ vpcEndpointIds: z.array(ID.vpcEndpoint) });
 export type VpcEndpointIds = z.infer<typeof vpcEndpointIdsSchema>;
 

@@ -32,16 +32,15 @@ export interface IngressRule {
 
 /** Security groups by logical name; egress stays EC2's default (all traffic). */
 export const SECURITY_GROUPS = {
-  instances: { description: 'vpce-lab consumer instances', ingress: [{ port: 22, fromCidr: CONSUMER.vpcCidr }] },
+  /** ssh only from the public subnet: the hop from the public instance to the private one, and nothing else. */
+  instances: { description: 'vpce-lab consumer instances', ingress: [{ port: 22, fromCidr: CONSUMER.publicSubnetCidr }] },
+  /** HTTPS for the AWS service's endpoint, HTTP for the service lesson's. */
   endpoints: {
     description: 'vpce-lab interface endpoints',
-    ingress: [443, 80, 22].map((port) => ({ port, fromCidr: CONSUMER.vpcCidr })),
+    ingress: [443, 80].map((port) => ({ port, fromCidr: CONSUMER.vpcCidr })),
   },
   web: { description: 'vpce-lab web servers', ingress: [{ port: 80, fromCidr: PROVIDER.vpcCidr }] },
 } as const satisfies Record<string, { description: string; ingress: readonly IngressRule[] }>;
-
-/** The endpoints SSM Agent needs to manage the private instance without internet access. */
-export const SSM_MANAGEMENT_SERVICES = ['ssm', 'ssmmessages', 'ec2messages'] as const;
 
 /** The gateway lesson: both AWS services offered as gateway endpoints. */
 export const GATEWAY_SERVICES = ['s3', 'dynamodb'] as const;
@@ -51,8 +50,12 @@ export const INTERFACE_SERVICE = 'cloudformation';
 
 export const awsServiceName = (region: string, service: string): string => `com.amazonaws.${region}.${service}`;
 
-/** The AWS services a run reaches through interface endpoints in the private subnet: SSM's always, CloudFormation for the interface lesson. */
-export const interfaceServicesOf = (lessons: { readonly interface: boolean }): string[] => [...SSM_MANAGEMENT_SERVICES, ...(lessons.interface ? [INTERFACE_SERVICE] : [])];
+/**
+ * The AWS services a run reaches through interface endpoints: CloudFormation
+ * for the interface lesson, nothing else. SSM manages only the public
+ * instance, over its internet route; the private one is reached by ssh from it.
+ */
+export const interfaceServicesOf = (lessons: { readonly interface: boolean }): string[] => (lessons.interface ? [INTERFACE_SERVICE] : []);
 
 export const WEB_PORT = 80;
 
@@ -98,7 +101,6 @@ export const LOGICAL = {
   privateRouteTable: 'consumer-private-rtb',
   instancesGroup: 'instances',
   endpointsGroup: 'endpoints',
-  managementEndpoint: (service: string) => `endpoint-${service}`,
   publicInstance: 'public-instance',
   privateInstance: 'private-instance',
   gatewayEndpoint: (service: string) => `gateway-endpoint-${service}`,

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { CloudStore } from './cloud-store';
 import type { Clock } from './clock';
 import type { Faults } from './faults';
+import type { InstanceServices } from './instance-services';
 import type { RateLimits } from './rate-limits';
 import type { Scheduler } from './scheduler';
 import type { ZoneGaps } from './zone-gaps';
@@ -35,6 +36,8 @@ export interface CloudRuntime {
    * their own region, as on AWS.
    */
   readonly call: { region: string | undefined };
+  /** The instance metadata service's role credentials and the AWS API, for software on the cloud's instances. */
+  readonly instanceServices: InstanceServices;
 }
 
 export const LOCAL_ACCOUNT_ID = '000000000000';

@@ -23,6 +23,8 @@ const THROTTLING: Record<string, { code: string; status: number }> = {
   ssm: { code: 'ThrottlingException', status: 400 },
   states: { code: 'ThrottlingException', status: 400 },
   servicequotas: { code: 'TooManyRequestsException', status: 400 },
+  // ThrottlingException with the 429 the service model gives it (@aws-sdk/client-ec2-instance-connect, ThrottlingException$ httpError).
+  'ec2-instance-connect': { code: 'ThrottlingException', status: 429 },
 };
 
 /** The error a service answers when it throttles a caller, in that service's own words. */

@@ -1,6 +1,7 @@
 import type { StaticOperationSchema } from '@smithy/types';
 import type { CallJournal } from '../cloud/call-journal';
 import type { CloudRuntime } from '../cloud/cloud-runtime';
+import type { InstanceApiRequest } from '../cloud/instance-services';
 import type { LocalIam } from '../iam/local-iam';
 import { newRequestId } from '../cloud/ids';
 import type { HttpAnswer, RequestContext } from '../protocol/http-answer';
@@ -19,7 +20,7 @@ export interface IncomingRequest {
 
 const UNROUTABLE = new ServiceError(
   'UnrecognizedClientException',
-  'The request names no service this endpoint serves: sign it with SigV4 for ec2, elasticloadbalancing, ssm, sts, states or servicequotas',
+  'The request names no service this endpoint serves: sign it with SigV4 for ec2, elasticloadbalancing, ssm, sts, states, servicequotas or ec2-instance-connect',
 );
 
 /**
@@ -41,6 +42,21 @@ export class Dispatcher {
   }
 
   handle(request: IncomingRequest): HttpAnswer {
+    return this.respond(request, undefined);
+  }
+
+  /**
+   * A request from a script on an instance (the AWS CLI there), which runs
+   * inside a due event of the cloud: the cloud is already at the present the
+   * event runs in, so nothing is advanced (that would run later events in the
+   * middle of this one), and the call is made at the moment the script sent it.
+   */
+  handleFromInstance(request: InstanceApiRequest): HttpAnswer {
+    return this.respond(request, request.sentAt);
+  }
+
+  /** `sentAt` is set for a request from an instance; any other is received now, once the due changes have run. */
+  private respond(request: IncomingRequest, sentAt: number | undefined): HttpAnswer {
     const requestId = newRequestId();
     const route = routeRequest(request.headers, request.body);
     if (!route) return jsonProtocol.writeError({ signingName: '', protocol: 'awsJson1_1', apiVersion: '', schemas: {} }, UNROUTABLE, requestId);
@@ -50,7 +66,9 @@ export class Dispatcher {
     try {
       const call = this.readCall(service, request);
       action = call.action;
-      const output = this.invoke(service, call.operation, call.input, { requestId, region, accountId: this.runtime.accountId, action, caller });
+      if (sentAt === undefined) this.advance();
+      const receivedAt = sentAt ?? this.runtime.clock.now();
+      const output = this.invoke(service, call.operation, call.input, { requestId, region, accountId: this.runtime.accountId, action, receivedAt, caller });
       const answer = this.codec(service).writeOutput(service, call.operation, output, requestId);
       this.journal.record({ at: this.runtime.clock.now(), service: service.signingName, action, status: 200, caller: caller?.arn });
       return answer;
@@ -91,7 +109,6 @@ export class Dispatcher {
   }
 
   private invoke(service: ServiceDescription, operation: StaticOperationSchema, input: Record<string, unknown>, context: RequestContext): unknown {
-    this.advance();
     this.runtime.call.region = context.region;
     try {
       return this.answer(service, operation, input, context);

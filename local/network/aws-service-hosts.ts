@@ -12,6 +12,7 @@ const REGIONAL_ENDPOINT_SERVICES: readonly string[] = [
   'cloudformation',
   'dynamodb',
   'ec2',
+  'ec2-instance-connect',
   'ec2messages',
   'elasticloadbalancing',
   'events',

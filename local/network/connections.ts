@@ -6,7 +6,7 @@ import { resolve } from './dns-resolver';
 import { awsEndpointResponse, type HttpResponse } from './http-responses';
 import { forwardThroughLoadBalancer, instanceListener } from './load-balancer-forwarding';
 import { interfacesOf, type NetworkView, vpcOf } from './network-view';
-import { type HttpRequest, type Reached, server, TIMEOUT } from './reached-server';
+import { type HttpRequest, type Reached, server, type TcpFlow, TIMEOUT } from './reached-server';
 import { prefixListsHolding, publicRoute } from './routing';
 import { groupsAllow, type Peer } from './security-group-rules';
 
@@ -21,18 +21,28 @@ export type ConnectOutcome =
   | { readonly kind: 'tls-mismatch'; readonly address: string }
   /** Plain HTTP to a TLS port: the server closes without an HTTP answer. */
   | { readonly kind: 'empty-reply'; readonly address: string }
+  /** Plain HTTP to a server that speaks first and not HTTP (sshd's version line): curl reads it as HTTP/0.9. */
+  | { readonly kind: 'not-http'; readonly address: string }
   | { readonly kind: 'response'; readonly address: string; readonly response: HttpResponse };
 
+/** How a TCP connection from an instance fares: not resolved, dropped, reset, or open to what listens. */
+export type TcpOutcome =
+  | { readonly kind: 'resolver-unreachable' }
+  | { readonly kind: 'unresolved' }
+  | { readonly kind: 'timeout'; readonly address: string }
+  | { readonly kind: 'refused'; readonly address: string }
+  | { readonly kind: 'open'; readonly address: string; readonly reached: Exclude<Reached, { readonly kind: 'timeout' | 'refused' }> };
+
 /**
- * Opens a connection from `instance` to the request's host and port through
+ * Opens a TCP connection from `instance` to the flow's host and port through
  * what is built: DNS, route tables, gateway and interface endpoints, security
  * groups on both ends, load balancers and their targets. Pure: reads the
  * records, changes nothing.
  */
-export function connect(view: NetworkView, instance: InstanceRecord, request: HttpRequest): ConnectOutcome {
-  let address = request.host;
+export function openTcp(view: NetworkView, instance: InstanceRecord, flow: TcpFlow): TcpOutcome {
+  let address = flow.host;
   if (!isIPv4(address)) {
-    const answer = resolve(view, instance, request.host);
+    const answer = resolve(view, instance, flow.host);
     if (answer.status === 'unreachable') return { kind: 'resolver-unreachable' };
     const first = answer.status === 'NOERROR' ? answer.addresses[0] : undefined;
     if (first === undefined) return { kind: 'unresolved' };
@@ -40,8 +50,18 @@ export function connect(view: NetworkView, instance: InstanceRecord, request: Ht
   }
   const vpc = vpcOf(view, instance);
   const inVpc = vpc !== undefined && ipInCidr(address, parseCidr(vpc.cidrBlock));
-  const reached = inVpc ? reachPrivate(view, instance, address, request) : reachPublic(view, instance, address, request);
-  if (reached.kind !== 'server') return { kind: reached.kind, address };
+  const reached = inVpc ? reachPrivate(view, instance, address, flow) : reachPublic(view, instance, address, flow);
+  if (reached.kind === 'timeout' || reached.kind === 'refused') return { kind: reached.kind, address };
+  return { kind: 'open', address, reached };
+}
+
+/** An HTTP(S) request from `instance` over a connection `openTcp` opens, and what comes back. */
+export function connect(view: NetworkView, instance: InstanceRecord, request: HttpRequest): ConnectOutcome {
+  const opened = openTcp(view, instance, request);
+  if (opened.kind !== 'open') return opened;
+  const { address, reached } = opened;
+  // sshd speaks first, its version line: no TLS handshake, and no HTTP status line.
+  if (reached.kind === 'sshd') return { kind: request.scheme === 'https' ? 'tls-mismatch' : 'not-http', address };
   if (reached.speaks !== request.scheme) return { kind: request.scheme === 'https' ? 'tls-mismatch' : 'empty-reply', address };
   return { kind: 'response', address, response: reached.respond(request) };
 }
@@ -66,7 +86,7 @@ function admitted(view: NetworkView, eni: NetworkInterfaceRecord, port: number, 
 }
 
 /** A flow to an address of the instance's own VPC: the `local` route delivers it to whichever interface holds it. */
-function reachPrivate(view: NetworkView, instance: InstanceRecord, address: string, request: HttpRequest): Reached {
+function reachPrivate(view: NetworkView, instance: InstanceRecord, address: string, request: TcpFlow): Reached {
   const eni = view.ec2.tables.networkInterfaces.all().find((candidate) => candidate.vpcId === instance.vpcId && candidate.privateIpAddress === address && !candidate.released);
   if (!eni) return TIMEOUT;
   const client = clientPeer(instance);
@@ -76,7 +96,7 @@ function reachPrivate(view: NetworkView, instance: InstanceRecord, address: stri
 }
 
 /** What answers behind an interface the flow was admitted to. */
-function behindInterface(view: NetworkView, eni: NetworkInterfaceRecord, request: HttpRequest, client: Peer): Reached {
+function behindInterface(view: NetworkView, eni: NetworkInterfaceRecord, request: TcpFlow, client: Peer): Reached {
   const { owner } = eni;
   if (owner.kind === 'instance') return instanceListener(view, view.ec2.tables.instances.get(owner.id), request.port);
   if (owner.kind === 'load-balancer') {
@@ -98,7 +118,7 @@ const SERVICE_NAME = /^com\.amazonaws\.([a-z0-9-]+)\.(.+)$/;
  * Network Load Balancer, whose targets see the balancer's address in the
  * endpoint's zone as the source.
  */
-function behindEndpoint(view: NetworkView, endpoint: VpcEndpointRecord, eni: NetworkInterfaceRecord, request: HttpRequest): Reached {
+function behindEndpoint(view: NetworkView, endpoint: VpcEndpointRecord, eni: NetworkInterfaceRecord, request: TcpFlow): Reached {
   if (endpoint.endpointServiceId === undefined) {
     const match = SERVICE_NAME.exec(endpoint.serviceName);
     if (!match || request.port !== 443) return TIMEOUT;
@@ -123,7 +143,7 @@ function behindEndpoint(view: NetworkView, endpoint: VpcEndpointRecord, eni: Net
  * instance's egress rules (which may name the address's prefix list);
  * anything else on the internet is unknown here and never answers.
  */
-function reachPublic(view: NetworkView, instance: InstanceRecord, address: string, request: HttpRequest): Reached {
+function reachPublic(view: NetworkView, instance: InstanceRecord, address: string, request: TcpFlow): Reached {
   const target = awsServiceHost(request.host);
   const service = target && publicAddressOf(request.host) === address ? target : undefined;
   const route = publicRoute(view, instance, address);

@@ -13,6 +13,13 @@ export interface RequestContext {
   readonly region: string;
   readonly accountId: string;
   readonly action: string;
+  /**
+   * When the call is made (epoch ms of the cloud's clock): now, for a call
+   * over HTTP; for one from a script on an instance, the moment the script
+   * reached it, which runs ahead of the clock by the AWS seconds of the
+   * commands before it.
+   */
+  readonly receivedAt: number;
   /** The role session making the call; undefined for an administrator (every caller when IAM is off). */
   readonly caller?: Principal;
 }

@@ -1,4 +1,5 @@
 import * as ec2 from '@aws-sdk/client-ec2';
+import * as instanceConnect from '@aws-sdk/client-ec2-instance-connect';
 import * as elbv2 from '@aws-sdk/client-elastic-load-balancing-v2';
 import * as quotas from '@aws-sdk/client-service-quotas';
 import * as sfn from '@aws-sdk/client-sfn';
@@ -38,6 +39,8 @@ export const SERVICES: readonly ServiceDescription[] = [
   { signingName: 'ssm', protocol: 'awsJson1_1', apiVersion: '2014-11-06', targetPrefix: 'AmazonSSM', schemas: ssm },
   { signingName: 'states', protocol: 'awsJson1_0', apiVersion: '2016-11-23', targetPrefix: 'AWSStepFunctions', schemas: sfn },
   { signingName: 'servicequotas', protocol: 'awsJson1_1', apiVersion: '2019-06-24', targetPrefix: 'ServiceQuotasV20190624', schemas: quotas },
+  // botocore's ec2-instance-connect/2018-04-02/service-2.json: "protocol": "json", "jsonVersion": "1.1", "targetPrefix": "AWSEC2InstanceConnectService".
+  { signingName: 'ec2-instance-connect', protocol: 'awsJson1_1', apiVersion: '2018-04-02', targetPrefix: 'AWSEC2InstanceConnectService', schemas: instanceConnect },
 ];
 
 const OPERATION_SCHEMA = 9;

@@ -45,9 +45,9 @@ function show(events: readonly HistoryEvent[], timeScale: number): string {
 }
 
 test('a step whose last attempt failed shows ✖ and its error as one line, without the stack', () => {
-  const text = show(task('CreateManagementEndpoints', 0, 100, [{ error: 'UnauthorizedOperation', cause: lambdaCause('UnauthorizedOperation', 'You are not authorized to perform this operation.') }], false), 1);
+  const text = show(task('CreateGatewayEndpoints', 0, 100, [{ error: 'UnauthorizedOperation', cause: lambdaCause('UnauthorizedOperation', 'You are not authorized to perform this operation.') }], false), 1);
 
-  expect(text).toBe('✖ Create management endpoints          0.1s  at 0.1s\n  UnauthorizedOperation: You are not authorized to perform this operation.\n');
+  expect(text).toBe('✖ Create gateway endpoints             0.1s  at 0.1s\n  UnauthorizedOperation: You are not authorized to perform this operation.\n');
 });
 
 test('a step that failed, was retried and succeeded shows ✔', () => {

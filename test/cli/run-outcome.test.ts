@@ -15,7 +15,7 @@ const EVENTS: HistoryEvent[] = [
   { id: 5, previousEventId: 4, type: 'TaskStateExited', timestamp: at(500), stateExitedEventDetails: { name: 'LaunchConsumerInstances' } },
   { id: 6, previousEventId: 5, type: 'WaitStateEntered', timestamp: at(500), stateEnteredEventDetails: { name: 'HoldUntilExpiry' } },
   { id: 7, previousEventId: 6, type: 'WaitStateExited', timestamp: at(60_500), stateExitedEventDetails: { name: 'HoldUntilExpiry' } },
-  { id: 8, previousEventId: 7, type: 'TaskStateEntered', timestamp: at(60_500), stateEnteredEventDetails: { name: 'CreateManagementEndpoints' } },
+  { id: 8, previousEventId: 7, type: 'TaskStateEntered', timestamp: at(60_500), stateEnteredEventDetails: { name: 'CreateGatewayEndpoints' } },
   { id: 9, previousEventId: 8, type: 'LambdaFunctionScheduled', timestamp: at(60_500) },
   {
     id: 10,
@@ -49,5 +49,5 @@ test('a failed run costs only what its steps built before the failure, and its f
     ['EC2 t3.micro instances', 2],
     ['Public IPv4 addresses', 1],
   ]);
-  expect(failed.failure).toEqual({ step: 'CreateManagementEndpoints', code: 'UnauthorizedOperation', message: 'Not authorized.' });
+  expect(failed.failure).toEqual({ step: 'CreateGatewayEndpoints', code: 'UnauthorizedOperation', message: 'Not authorized.' });
 });

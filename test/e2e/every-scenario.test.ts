@@ -50,6 +50,8 @@ test('vpce-lab start --scenario full passes all three lessons, showing on the pr
   expect(check('service.http')?.before).toMatchObject({ expectation: { kind: 'connect-timeout' }, exitCode: 28, stderr: expect.stringMatching(/^curl: \(28\) Connection timed out after 5001 milliseconds\n/), passed: true });
   expect(check('service.dns')?.after).toMatchObject({ expectation: { kind: 'ips-in', cidr: '10.0.0.0/16' }, stdout: expect.stringMatching(/^10\.0\.\d+\.\d+\n$/), passed: true });
   expect(check('service.http')?.after?.stdout).toMatch(/<h1>Endpoint Service Web Server [12]<\/h1>/);
+  // Each check is typed on the public instance and reaches the private one over ssh, as the lab's walk-through does.
+  expect(check('interface.dns')?.after?.typed).toMatch(/^ssh ec2-user@10\.0\.1\.\d+ 'dig \+short cloudformation\.ap-northeast-2\.amazonaws\.com'$/);
   expect(outcome.cost?.totalUsd).toBeGreaterThan(0);
 });
 
@@ -64,4 +66,11 @@ test('the default command (npm start: a full lab on the embedded local cloud) su
   expect(outcome.report?.lessons.map((lesson) => lesson.lesson)).toEqual(LESSONS.full);
   const { runs } = printedJson<{ runs: { runId: string }[] }>(await lab.cli('list', '--limit', '100'));
   expect(runs.map((run) => run.runId)).not.toContain(outcome.runId);
+});
+
+test('with IAM off the instances still run as the lab instance profile, so the hop to the private instance gets its key pushed and every lesson passes', async () => {
+  const result = await vpceLab('start', '--scenario', 'gateway', '--local', '--no-persist', '--time-scale', '0', '--no-iam', '--json');
+
+  expect(result.code).toBe(0);
+  expect(printedJson<RunOutcome>(result)).toMatchObject({ status: 'SUCCEEDED', report: { passed: true } });
 });

@@ -52,11 +52,11 @@ test('on a fresh account two full runs fit beside the default VPC, exactly: ever
   expect(byCode.get(INTERNET_GATEWAYS)).toMatchObject({ perRun: 2, inUse: 1, needed: 5, value: 5 });
   expect(byCode.get('L-1B52E74A')).toMatchObject({ perRun: 2, inUse: 0, needed: 4, value: 20 });
   // Each run's consumer VPC is new: the per-VPC quota needs one run's endpoints, however many runs there are.
-  expect(byCode.get('L-29B6F2EB')).toMatchObject({ scope: 'VPC', perRun: 5, needed: 5, value: 50 });
+  expect(byCode.get('L-29B6F2EB')).toMatchObject({ scope: 'VPC', perRun: 2, needed: 2, value: 50 });
   expect(byCode.get(NLBS)).toMatchObject({ serviceCode: 'elasticloadbalancing', perRun: 1, inUse: 0, needed: 2, value: 50 });
   expect(two.batch).toEqual(batchBound('full', 2));
   const built = timesRuns(plannedInventory('full'), 2);
-  expect(built).toEqual({ interfaceEndpoints: 10, gatewayEndpoints: 4, loadBalancers: 2, instances: 8, publicAddresses: 6 });
+  expect(built).toEqual({ interfaceEndpoints: 4, gatewayEndpoints: 4, loadBalancers: 2, instances: 8, publicAddresses: 6 });
   expect(two.usdPerHour).toBe(estimateCost(built, 3600).totalUsd);
   expect(two.usdTornDownAtOnce).toBe(estimateCost(built, batchBound('full', 2).seconds).totalUsd);
 });

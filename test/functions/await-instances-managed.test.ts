@@ -18,20 +18,26 @@ beforeEach(() => {
   ssm.reset();
 });
 
-test('done once both instances are running and Online in SSM', async () => {
+test('done once both instances are running and the public one is Online in SSM; the private one is never asked about', async () => {
   instances({ [publicInstanceId]: 'running', [privateInstanceId]: 'running' });
-  online(publicInstanceId, privateInstanceId);
-  await expect(invoke(handler, { run, consumerInstances })).resolves.toEqual({ managedInstanceIds: [publicInstanceId, privateInstanceId] });
-  expect(ssm.commandCalls(DescribeInstanceInformationCommand)[0]!.args[0].input.Filters).toEqual([{ Key: 'InstanceIds', Values: [publicInstanceId, privateInstanceId] }]);
+  online(publicInstanceId);
+  await expect(invoke(handler, { run, consumerInstances })).resolves.toEqual({ managedInstanceIds: [publicInstanceId] });
+  expect(ssm.commandCalls(DescribeInstanceInformationCommand)[0]!.args[0].input.Filters).toEqual([{ Key: 'InstanceIds', Values: [publicInstanceId] }]);
 });
 
 test('NotReady names the instance still starting and the one not yet Online', async () => {
-  instances({ [publicInstanceId]: 'pending', [privateInstanceId]: 'running' });
+  instances({ [publicInstanceId]: 'running', [privateInstanceId]: 'pending' });
   online();
   await expect(invoke(handler, { run, consumerInstances })).rejects.toMatchObject({
     name: 'NotReady',
-    message: `consumer instances not managed yet: ${publicInstanceId} is still starting (pending); ${privateInstanceId} is running but not yet Online in SSM`,
+    message: `consumer instances not ready yet: ${privateInstanceId} is still starting (pending); ${publicInstanceId} is running but not yet Online in SSM`,
   });
+});
+
+test('a private instance still starting keeps the step waiting even with the public one Online', async () => {
+  instances({ [publicInstanceId]: 'running', [privateInstanceId]: 'pending' });
+  online(publicInstanceId);
+  await expect(invoke(handler, { run, consumerInstances })).rejects.toMatchObject({ name: 'NotReady', message: `consumer instances not ready yet: ${privateInstanceId} is still starting (pending)` });
 });
 
 test('with no instance running yet SSM is not asked', async () => {

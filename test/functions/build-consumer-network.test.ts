@@ -71,16 +71,17 @@ test('a first attempt builds the consumer VPC, each piece tagged for the run at 
   ]);
   const opened = ec2.commandCalls(AuthorizeSecurityGroupIngressCommand).map((call) => [call.args[0].input.GroupId, call.args[0].input.IpPermissions!.map((rule) => [rule.FromPort, rule.IpRanges![0]!.CidrIp])]);
   expect(opened).toEqual([
-    [built.instanceSecurityGroupId, [[22, '10.0.0.0/16']]],
-    [built.endpointSecurityGroupId, [[443, '10.0.0.0/16'], [80, '10.0.0.0/16'], [22, '10.0.0.0/16']]],
+    // ssh to the instances only from the public subnet: the hop to the private instance.
+    [built.instanceSecurityGroupId, [[22, '10.0.0.0/24']]],
+    [built.endpointSecurityGroupId, [[443, '10.0.0.0/16'], [80, '10.0.0.0/16']]],
   ]);
-  // The SSM endpoints are CreateManagementEndpoints' to make, once the instances are launched.
+  // The endpoints are the lessons' own steps.
   expect(ec2.commandCalls(CreateVpcEndpointCommand)).toHaveLength(0);
 
 });
 
 test('a retry finds what the first attempt made and adds only what is missing', async () => {
-  const ingress = (port: number) => ({ IpProtocol: 'tcp', FromPort: port, ToPort: port, IpRanges: [{ CidrIp: '10.0.0.0/16' }] });
+  const ingress = (port: number, cidr = '10.0.0.0/16') => ({ IpProtocol: 'tcp', FromPort: port, ToPort: port, IpRanges: [{ CidrIp: cidr }] });
   answerNetworkCalls(ec2, {
     vpcs: { 'consumer-vpc': { VpcId: built.vpcId } },
     subnets: {
@@ -96,7 +97,7 @@ test('a retry finds what the first attempt made and adds only what is missing', 
       },
     },
     securityGroups: {
-      instances: { GroupId: built.instanceSecurityGroupId, IpPermissions: [ingress(22)] },
+      instances: { GroupId: built.instanceSecurityGroupId, IpPermissions: [ingress(22, '10.0.0.0/24')] },
       // The first attempt stopped after opening one port of this group.
       endpoints: { GroupId: built.endpointSecurityGroupId, IpPermissions: [ingress(443)] },
     },
@@ -107,7 +108,7 @@ test('a retry finds what the first attempt made and adds only what is missing', 
     expect(ec2.commandCalls(create as typeof CreateVpcCommand)).toHaveLength(0);
   }
   expect(ec2.commandCalls(AssociateRouteTableCommand).map((call) => call.args[0].input)).toEqual([{ RouteTableId: built.privateRouteTableId, SubnetId: built.privateSubnetId }]);
-  expect(ec2.commandCalls(AuthorizeSecurityGroupIngressCommand).map((call) => call.args[0].input.IpPermissions!.map((rule) => rule.FromPort))).toEqual([[80, 22]]);
+  expect(ec2.commandCalls(AuthorizeSecurityGroupIngressCommand).map((call) => call.args[0].input.IpPermissions!.map((rule) => rule.FromPort))).toEqual([[80]]);
   // Route tables are simply asked for again by their ClientToken: EC2 answers with what the first attempt made.
   expect(inputs.routeTables().map((input) => input.ClientToken)).toEqual([tokenOf('consumer-public-rtb'), tokenOf('consumer-private-rtb')]);
 });

@@ -30,7 +30,7 @@ export const consumer: Consumer = {
   endpointSecurityGroupId: 'sg-0000000000000000b',
 };
 
-export const consumerInstances = { publicInstanceId: 'i-0000000000000000a', privateInstanceId: 'i-0000000000000000b' };
+export const consumerInstances = { publicInstanceId: 'i-0000000000000000a', privateInstanceId: 'i-0000000000000000b', privateInstanceIp: '10.0.1.25' };
 
 export const provider: Provider = {
   vpcId: 'vpc-0000000000000000b',

@@ -7,6 +7,7 @@ const result = (checkId: string, lesson: string, passed: boolean) => ({
   lesson,
   title: checkId,
   command: `cmd ${checkId}`,
+  typed: `ssh ec2-user@10.0.1.25 'cmd ${checkId}'`,
   expectation: { kind: 'reachable' },
   exitCode: passed ? 0 : 28,
   stdout: '',

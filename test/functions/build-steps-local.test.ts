@@ -26,14 +26,15 @@ import { buildProviderNetwork } from '../../functions/lab/build/build-provider-n
 import { createEndpointService } from '../../functions/lab/build/create-endpoint-service';
 import { createGatewayEndpoints } from '../../functions/lab/build/create-gateway-endpoints';
 import { createInterfaceEndpoint } from '../../functions/lab/build/create-interface-endpoint';
-import { createManagementEndpoints } from '../../functions/lab/build/create-management-endpoints';
 import { createLoadBalancer } from '../../functions/lab/build/create-load-balancer';
 import { createServiceEndpoint } from '../../functions/lab/build/create-service-endpoint';
 import { launchConsumerInstances } from '../../functions/lab/build/launch-consumer-instances';
 import { launchWebServers } from '../../functions/lab/build/launch-web-servers';
 import type { LabRun } from '../../functions/lab/lab-run';
+import { bastionScript } from '../../functions/lab/verification/bastion-hop';
 import { preflight } from '../../functions/lab/build/preflight';
 import { registerWebServers } from '../../functions/lab/build/register-web-servers';
+import { LabIdentities } from '../../local/iam/lab-identities';
 import { localCloudForTests, REGION } from '../support/local-cloud-fixture';
 import { runScript } from '../support/ssm-lab';
 
@@ -50,7 +51,10 @@ let dependencies: StepDependencies;
 const savedEnv = { ...process.env };
 
 beforeAll(() => {
-  Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', ACCEPT_GRACE_SECONDS: '0' });
+  // The instances run as the lab's instance profile: the public one pushes the hop's key with its role.
+  const identities = LabIdentities.fromFile({ partition: 'aws', region: REGION, accountId: local.cloud.runtime.accountId });
+  const LAB_INSTANCE_PROFILE = [...identities.instanceProfiles.keys()].join(',');
+  Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', ACCEPT_GRACE_SECONDS: '0', LAB_INSTANCE_PROFILE });
   dependencies = { clients: awsClients({ region: REGION, endpoint: local.cloud.endpoint }), logger, now: () => new Date() };
 });
 afterAll(() => {
@@ -85,12 +89,10 @@ test('the build steps, each run twice, make the whole lab once, tagged for the r
 
   const consumer = await twice(buildConsumerNetwork, { run, plan });
   const consumerInstances = await twice(launchConsumerInstances, { run, plan, consumer });
-  const managementEndpoints = await twice(createManagementEndpoints, { run, consumer });
   const provider = await twice(buildProviderNetwork, { run, plan });
   const webServers = await twice(launchWebServers, { run, plan, provider });
   const loadBalancer = await twice(createLoadBalancer, { run, provider });
   await untilReady(() => awaitInstancesManaged({ run, consumerInstances }, dependencies));
-  await untilReady(() => awaitVpcEndpointsAvailable({ run, vpcEndpointIds: managementEndpoints.vpcEndpointIds }, dependencies));
 
   const gatewayEndpoints = await twice(createGatewayEndpoints, { run, consumer });
   const interfaceEndpoints = await twice(createInterfaceEndpoint, { run, consumer });
@@ -142,8 +144,8 @@ test('the build steps, each run twice, make the whole lab once, tagged for the r
   const groups = (await ec2.send(new DescribeSecurityGroupsCommand({ Filters: runOnly }))).SecurityGroups!;
   const ports = (id: string) => groups.find((group) => group.GroupId === id)!.IpPermissions!.map((permission) => [permission.FromPort, permission.IpRanges![0]!.CidrIp]).sort();
   expect(groups).toHaveLength(3);
-  expect(ports(consumer.instanceSecurityGroupId)).toEqual([[22, '10.0.0.0/16']]);
-  expect(ports(consumer.endpointSecurityGroupId)).toEqual([[22, '10.0.0.0/16'], [443, '10.0.0.0/16'], [80, '10.0.0.0/16']]);
+  expect(ports(consumer.instanceSecurityGroupId)).toEqual([[22, '10.0.0.0/24']]);
+  expect(ports(consumer.endpointSecurityGroupId)).toEqual([[443, '10.0.0.0/16'], [80, '10.0.0.0/16']]);
   expect(ports(provider.webSecurityGroupId)).toEqual([[80, '10.1.0.0/16']]);
 
   const instances = (await ec2.send(new DescribeInstancesCommand({ Filters: runOnly }))).Reservations!.flatMap((reservation) => reservation.Instances!);
@@ -158,10 +160,7 @@ test('the build steps, each run twice, make the whole lab once, tagged for the r
     [
       [`com.amazonaws.${REGION}.cloudformation`, 'Interface', 'available'],
       [`com.amazonaws.${REGION}.dynamodb`, 'Gateway', 'available'],
-      [`com.amazonaws.${REGION}.ec2messages`, 'Interface', 'available'],
       [`com.amazonaws.${REGION}.s3`, 'Gateway', 'available'],
-      [`com.amazonaws.${REGION}.ssm`, 'Interface', 'available'],
-      [`com.amazonaws.${REGION}.ssmmessages`, 'Interface', 'available'],
       [endpointService.serviceName, 'Interface', 'available'],
     ].sort(),
   );
@@ -182,7 +181,8 @@ test('the build steps, each run twice, make the whole lab once, tagged for the r
     expect(await elbv2Tags(arn)).toEqual(expect.arrayContaining([{ Key: TAG.runId, Value: run.runId }, { Key: TAG.managed, Value: 'true' }]));
   }
 
-  // The lab works: the private instance reaches the provider's web servers through the accepted endpoint.
-  const curl = await runScript(local, consumerInstances.privateInstanceId, [`curl -sS --max-time 5 http://${serviceEndpoint.dnsName}/`]);
-  expect(curl.stdout).toMatch(/Endpoint Service Web Server [12]/);
+  // The lab works: the private instance, reached over ssh from the public one, gets the provider's page through the accepted endpoint.
+  const hop = { region: REGION, instanceId: consumerInstances.privateInstanceId, privateIp: consumerInstances.privateInstanceIp };
+  const curl = await runScript(local, consumerInstances.publicInstanceId, bastionScript('service.http', `curl -sS --max-time 5 http://${serviceEndpoint.dnsName}/`, hop));
+  expect(curl).toMatchObject({ code: 0, stdout: expect.stringMatching(/Endpoint Service Web Server [12]/) });
 });

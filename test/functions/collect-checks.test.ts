@@ -7,8 +7,8 @@ import { run } from './verification-fixtures';
 const ssm = mockEachTest(SSMClient);
 
 const sent = [
-  { checkId: 'gateway.s3', lesson: 'gateway', title: 'S3', command: 'curl …', expectation: { kind: 'unreachable' }, commandId: 'cmd-1' },
-  { checkId: 'interface.dns', lesson: 'interface', title: 'CFN', command: 'dig …', expectation: { kind: 'public-ips' }, commandId: 'cmd-2' },
+  { checkId: 'gateway.s3', lesson: 'gateway', title: 'S3', command: 'curl …', typed: "ssh ec2-user@10.0.1.25 'curl …'", expectation: { kind: 'unreachable' }, commandId: 'cmd-1' },
+  { checkId: 'interface.dns', lesson: 'interface', title: 'CFN', command: 'dig …', typed: "ssh ec2-user@10.0.1.25 'dig …'", expectation: { kind: 'public-ips' }, commandId: 'cmd-2' },
 ];
 const invoke = () => handler({ run, phase: 'before', instanceId: 'i-0123456789abcdef0', sent }, {} as Context);
 
@@ -47,4 +47,22 @@ test('a command that never ran fails its check with the reason', async () => {
   ssm.on(GetCommandInvocationCommand).resolves({ Status: 'Cancelled', StatusDetails: 'DeliveryTimedOut' });
   const { results } = await invoke();
   expect(results[0]).toMatchObject({ passed: false, reason: 'the command did not run: Cancelled (DeliveryTimedOut)' });
+});
+
+test('a hop that failed on the way to the private instance fails the check, even one that expects no connection', async () => {
+  ssm.on(GetCommandInvocationCommand, { CommandId: 'cmd-1' }).resolves({
+    Status: 'Failed',
+    ResponseCode: 255,
+    StandardErrorContent: 'ssh: connect to host 10.0.1.25 port 22: Connection timed out\nfailed to run commands: exit status 255',
+  });
+  ssm.on(GetCommandInvocationCommand, { CommandId: 'cmd-2' }).resolves({
+    Status: 'Failed',
+    ResponseCode: 254,
+    StandardErrorContent: '\nAn error occurred (AccessDeniedException) when calling the SendSSHPublicKey operation: not authorized\nfailed to run commands: exit status 254',
+  });
+  const { results } = await invoke();
+  expect(results.map((check) => [check.passed, check.reason])).toEqual([
+    [false, 'the hop to the private instance failed (exit 255): ssh: connect to host 10.0.1.25 port 22: Connection timed out'],
+    [false, 'the hop to the private instance failed (exit 254): An error occurred (AccessDeniedException) when calling the SendSSHPublicKey operation: not authorized'],
+  ]);
 });

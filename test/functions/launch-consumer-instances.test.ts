@@ -7,13 +7,17 @@ const ec2 = mockClient(EC2Client);
 beforeEach(() => {
   ec2.reset();
   withLabEnvironment();
-  ec2.on(RunInstancesCommand).callsFake(({ ClientToken }) => ({ Instances: [{ InstanceId: ClientToken === tokenOf('public-instance') ? 'i-0000000000000000a' : 'i-0000000000000000b' }] }));
+  ec2.on(RunInstancesCommand).callsFake(({ ClientToken }) =>
+    ClientToken === tokenOf('public-instance')
+      ? { Instances: [{ InstanceId: 'i-0000000000000000a', PrivateIpAddress: '10.0.0.10' }] }
+      : { Instances: [{ InstanceId: 'i-0000000000000000b', PrivateIpAddress: '10.0.1.25' }] },
+  );
 });
 
 const launches = () => ec2.commandCalls(RunInstancesCommand).map((call) => call.args[0].input);
 
 test('launches one t3.micro in each consumer subnet from the planned AMI, tagged with its network interface and volume at launch', async () => {
-  await expect(invoke(handler, { run, plan, consumer })).resolves.toEqual({ publicInstanceId: 'i-0000000000000000a', privateInstanceId: 'i-0000000000000000b' });
+  await expect(invoke(handler, { run, plan, consumer })).resolves.toEqual({ publicInstanceId: 'i-0000000000000000a', privateInstanceId: 'i-0000000000000000b', privateInstanceIp: '10.0.1.25' });
   expect(launches()).toEqual(
     [
       [consumer.publicSubnetId, 'public-instance'],
@@ -54,4 +58,9 @@ test('the instance profile comes from LAB_INSTANCE_PROFILE, by name or by ARN', 
 test('a consumer without its subnets is refused as LabInputInvalid and launches nothing', async () => {
   await expect(invoke(handler, { run, plan, consumer: { ...consumer, privateSubnetId: undefined } })).rejects.toMatchObject({ name: 'LabInputInvalid' });
   expect(launches()).toHaveLength(0);
+});
+
+test('an answer without the private address fails the step rather than send the checks nowhere', async () => {
+  ec2.on(RunInstancesCommand).resolves({ Instances: [{ InstanceId: 'i-0000000000000000b' }] });
+  await expect(invoke(handler, { run, plan, consumer })).rejects.toThrow(/private address/);
 });

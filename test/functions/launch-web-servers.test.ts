@@ -7,7 +7,7 @@ const ec2 = mockClient(EC2Client);
 beforeEach(() => {
   ec2.reset();
   withLabEnvironment();
-  ec2.on(RunInstancesCommand).callsFake(({ ClientToken }) => ({ Instances: [{ InstanceId: ClientToken === tokenOf('web-server-1') ? 'i-0000000000000000c' : 'i-0000000000000000d' }] }));
+  ec2.on(RunInstancesCommand).callsFake(({ ClientToken }) => ({ Instances: [{ InstanceId: ClientToken === tokenOf('web-server-1') ? 'i-0000000000000000c' : 'i-0000000000000000d', PrivateIpAddress: '10.1.0.10' }] }));
 });
 
 const launches = () => ec2.commandCalls(RunInstancesCommand).map((call) => call.args[0].input);

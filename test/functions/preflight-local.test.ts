@@ -40,11 +40,11 @@ test('the lab goes to the first two zones that offer t3.micro and the endpoints 
 test('with one qualifying zone the run is refused, saying what the others lack', async () => {
   const refusal = await preflightWith({
     [zone('a')]: { instanceTypes: ['t3.micro'] },
-    [zone('b')]: { endpointServices: [`com.amazonaws.${REGION}.ssm`] },
+    [zone('b')]: { endpointServices: [`com.amazonaws.${REGION}.cloudformation`] },
     [zone('c')]: { instanceTypes: ['t3.micro'], endpointServices: [`com.amazonaws.${REGION}.cloudformation`] },
   });
   expect(refusal).toMatchObject({ name: 'LabStepFailed', message: expect.stringContaining(`(${zone('d')}); the lab's load balancer needs two.`) });
   expect((refusal as Error).message).toContain(
-    `${zone('a')} does not offer t3.micro; ${zone('b')} does not offer com.amazonaws.${REGION}.ssm; ${zone('c')} does not offer t3.micro, com.amazonaws.${REGION}.cloudformation.`,
+    `${zone('a')} does not offer t3.micro; ${zone('b')} does not offer com.amazonaws.${REGION}.cloudformation; ${zone('c')} does not offer t3.micro, com.amazonaws.${REGION}.cloudformation.`,
   );
 });

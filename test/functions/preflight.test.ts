@@ -59,17 +59,20 @@ test('plans the run: two available zones by name, the latest Amazon Linux 2023 A
 test('asks which zones offer t3.micro and the endpoints of the interface services its scenario uses', async () => {
   await invoke(handler, { run: { ...run, scenario: 'gateway' } });
   expect(ec2.commandCalls(DescribeInstanceTypeOfferingsCommand)[0]!.args[0].input).toEqual({ LocationType: 'availability-zone', Filters: [{ Name: 'instance-type', Values: ['t3.micro'] }] });
-  const asked = () => ec2.commandCalls(DescribeVpcEndpointServicesCommand).at(-1)!.args[0].input;
-  expect(asked()).toMatchObject({ ServiceNames: ['ssm', 'ssmmessages', 'ec2messages'].map((name) => `com.amazonaws.${REGION}.${name}`), Filters: [{ Name: 'service-type', Values: ['Interface'] }] });
+  // The gateway lab reaches no AWS service by interface endpoint; asked with no names, EC2 would list them all.
+  expect(ec2.commandCalls(DescribeVpcEndpointServicesCommand)).toHaveLength(0);
 
   await invoke(handler, { run });
-  expect(asked().ServiceNames).toContain(`com.amazonaws.${REGION}.cloudformation`);
+  expect(ec2.commandCalls(DescribeVpcEndpointServicesCommand).at(-1)!.args[0].input).toMatchObject({
+    ServiceNames: [`com.amazonaws.${REGION}.cloudformation`],
+    Filters: [{ Name: 'service-type', Values: ['Interface'] }],
+  });
 });
 
 test('keeps only the zones that offer t3.micro and every interface service, first by name', async () => {
   ec2.on(DescribeAvailabilityZonesCommand).resolves({ AvailabilityZones: ['d', 'c', 'b', 'a'].map(zone) });
   ec2.on(DescribeInstanceTypeOfferingsCommand).resolves(t3MicroIn('bcd'));
-  servicesIn({ cloudformation: 'acd', ssm: 'abcd' });
+  servicesIn({ cloudformation: 'acd' });
   await expect(invoke(handler, { run })).resolves.toMatchObject({ zones: zoneNames('cd') });
   // Without the interface lesson, CloudFormation's zones do not matter.
   await expect(invoke(handler, { run: { ...run, scenario: 'service' } })).resolves.toMatchObject({ zones: zoneNames('bc') });
@@ -78,8 +81,8 @@ test('keeps only the zones that offer t3.micro and every interface service, firs
 test('follows every page of both answers', async () => {
   ec2.on(DescribeInstanceTypeOfferingsCommand).resolvesOnce({ ...t3MicroIn('a'), NextToken: 'more' }).resolves(t3MicroIn('b'));
   ec2.on(DescribeVpcEndpointServicesCommand)
-    .resolvesOnce({ ServiceDetails: [service('ssm', 'ab'), service('ssmmessages', 'ab')], NextToken: 'more' })
-    .resolves({ ServiceDetails: [service('ec2messages', 'ab'), service('cloudformation', 'ab')] });
+    .resolvesOnce({ ServiceDetails: [service('cloudformation', 'a')], NextToken: 'more' })
+    .resolves({ ServiceDetails: [service('cloudformation', 'b')] });
   await expect(invoke(handler, { run })).resolves.toMatchObject({ zones: zoneNames('ab') });
   // The SDK's paginator sets NextToken on the one input it sends each time, so the calls show only how many pages it asked for.
   expect(ec2.commandCalls(DescribeInstanceTypeOfferingsCommand)).toHaveLength(2);
@@ -88,13 +91,12 @@ test('follows every page of both answers', async () => {
 
 test('fewer than two qualifying zones are refused, naming what each other zone lacks, before any quota is read', async () => {
   ec2.on(DescribeInstanceTypeOfferingsCommand).resolves(t3MicroIn('bc'));
-  servicesIn({ cloudformation: 'ab', ec2messages: 'ab' });
+  servicesIn({ cloudformation: 'ab' });
   const refusal = invoke(handler, { run });
   await expect(refusal).rejects.toMatchObject({ name: 'LabStepFailed' });
   await expect(refusal).rejects.toThrow(
-    `ap-northeast-2 has 1 available Availability Zone(s) offering t3.micro and the endpoints of com.amazonaws.ap-northeast-2.ssm, com.amazonaws.ap-northeast-2.ssmmessages, ` +
-      `com.amazonaws.ap-northeast-2.ec2messages, com.amazonaws.ap-northeast-2.cloudformation (ap-northeast-2b); the lab's load balancer needs two. ` +
-      `ap-northeast-2a does not offer t3.micro; ap-northeast-2c does not offer com.amazonaws.ap-northeast-2.ec2messages, com.amazonaws.ap-northeast-2.cloudformation. Choose another region.`,
+    `ap-northeast-2 has 1 available Availability Zone(s) offering t3.micro and the endpoints of com.amazonaws.ap-northeast-2.cloudformation (ap-northeast-2b); the lab's load balancer needs two. ` +
+      `ap-northeast-2a does not offer t3.micro; ap-northeast-2c does not offer com.amazonaws.ap-northeast-2.cloudformation. Choose another region.`,
   );
   expect(quotas.commandCalls(GetServiceQuotaCommand)).toHaveLength(0);
 });

@@ -218,11 +218,15 @@ test('the schedule starts vpce-lab-cleanup at the configured rate, with a role t
   expect(granted.map(({ statement }) => [statement.Action, statement.Resource])).toEqual([['states:StartExecution', { Ref: cleanupId }]]);
 });
 
-test('the lab instances run with AmazonSSMManagedInstanceCore only, and only EC2 may be passed their role', () => {
+test('the lab instances run with AmazonSSMManagedInstanceCore and SendSSHPublicKey to lab instances as ec2-user only, and only EC2 may be passed their role', () => {
   const [roleId, role] = resourcesOf(lab, 'AWS::IAM::Role').find(([, candidate]) => JSON.stringify(candidate.Properties.AssumeRolePolicyDocument).includes('ec2.amazonaws.com'))!;
   expect(role.Properties.ManagedPolicyArns).toEqual([{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/AmazonSSMManagedInstanceCore']] }]);
   expect(role.Properties.Policies).toBeUndefined();
-  expect(allStatements(lab.resources).filter(({ where }) => roleOfPolicy(where) === roleId)).toEqual([]);
+  const own = allStatements(lab.resources).filter(({ where }) => roleOfPolicy(where) === roleId);
+  expect(own.map(({ statement }) => [statement.Effect, statement.Action, statement.Condition])).toEqual([
+    ['Allow', 'ec2-instance-connect:SendSSHPublicKey', { StringEquals: { 'ec2:osuser': 'ec2-user', [`aws:ResourceTag/${TAG.managed}`]: 'true' } }],
+  ]);
+  expect(resourceText(own[0]!.statement.Resource)).toMatch(/:ec2:.*:instance\/\*$/);
   const passRole = allStatements(lab.resources).filter(({ statement }) => listOf(statement.Action).some((action) => action === 'iam:PassRole' || action === 'iam:*' || action === '*'));
   expect(passRole.length).toBeGreaterThan(0);
   for (const { statement } of passRole) {
@@ -312,7 +316,6 @@ describe('IAM is bound to the run tags', () => {
 describe('each endpoint step connects only to the endpoint services it is for', () => {
   const name = (service: string) => `com.amazonaws.${lab.stack.region}.${service}`;
   const BOUND: Readonly<Record<string, () => Record<string, unknown>>> = {
-    CreateManagementEndpoints: () => ({ StringEquals: { [VPCE_SERVICE_OWNER_KEY]: 'amazon', 'ec2:VpceServiceName': ['ssm', 'ssmmessages', 'ec2messages'].map(name) } }),
     CreateGatewayEndpoints: () => ({ StringEquals: { [VPCE_SERVICE_OWNER_KEY]: 'amazon', 'ec2:VpceServiceName': ['s3', 'dynamodb'].map(name) } }),
     CreateInterfaceEndpoint: () => ({ StringEquals: { [VPCE_SERVICE_OWNER_KEY]: 'amazon', 'ec2:VpceServiceName': [name('cloudformation')] } }),
     // The account is the deploying one, whatever it is; the template is account-agnostic.

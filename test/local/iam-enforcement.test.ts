@@ -78,8 +78,8 @@ test('each endpoint step connects only to its own endpoint services', async () =
   const endpoint = (service: string) => ({ VpcId, ServiceName: `com.amazonaws.${REGION}.${service}`, VpcEndpointType: 'Gateway' as const, TagSpecifications: runTags('vpc-endpoint') });
   const gateways = asFunction('CreateGatewayEndpoints').ec2;
   await expect(gateways.send(new CreateVpcEndpointCommand(endpoint('s3')))).resolves.toBeDefined();
-  // The SSM step's role may create interface endpoints to ssm, ssmmessages and ec2messages, never a gateway to S3.
-  const error = await refused(asFunction('CreateManagementEndpoints').ec2.send(new CreateVpcEndpointCommand(endpoint('s3'))));
+  // The interface lesson's role may create an interface endpoint to CloudFormation, never a gateway to S3.
+  const error = await refused(asFunction('CreateInterfaceEndpoint').ec2.send(new CreateVpcEndpointCommand(endpoint('s3'))));
   expect(error.message).toContain('ec2:CreateVpcEndpoint on resource');
   // The service endpoint's role connects to this account's endpoint services only, not to AWS's.
   expect((await refused(asFunction('CreateServiceEndpoint').ec2.send(new CreateVpcEndpointCommand(endpoint('dynamodb'))))).name).toBe('UnauthorizedOperation');

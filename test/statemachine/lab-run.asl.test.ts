@@ -12,13 +12,13 @@ const seconds = (...steps: LatencyStep[]): number => steps.reduce((sum, step) =>
 
 /** What each wait loop of the build waits on, in AWS seconds from the latency profile. */
 const WAITS_ON: Record<string, number> = {
-  // Managed once both the instance has booted with its agent and the SSM endpoints are available; the endpoints take longer.
-  AwaitInstancesManaged: Math.max(seconds('interfaceEndpointAvailable'), seconds('instanceRunning', 'ssmAgentOnline')),
-  CollectBaselineChecks: seconds('ssmCommandDelivered', 'ssmCommand') + PROBE_TIMEOUT_SECONDS,
+  // Managed once the public instance has booted and its agent's first ping got through over the internet.
+  AwaitInstancesManaged: seconds('instanceRunning', 'ssmAgentOnline'),
+  CollectBaselineChecks: Math.ceil(seconds('ssmCommandDelivered', 'ssmCommand', 'sshHop')) + PROBE_TIMEOUT_SECONDS,
   AwaitLoadBalancerActive: seconds('loadBalancerActive'),
   // The consumer side gets here while the NLB provisions, well into its three minutes (as in AWS, its name is public DNS once it is active).
   AwaitLoadBalancerActiveForChecks: 20,
-  CollectServiceBaselineChecks: seconds('ssmCommandDelivered', 'ssmCommand') + PROBE_TIMEOUT_SECONDS,
+  CollectServiceBaselineChecks: Math.ceil(seconds('ssmCommandDelivered', 'ssmCommand', 'sshHop')) + PROBE_TIMEOUT_SECONDS,
   RegisterWebServers: seconds('instanceRunning'),
   AwaitEndpointServiceAvailable: seconds('endpointServiceAvailable'),
   AwaitConnectionAccepted: seconds('notificationDelivered'),
@@ -27,7 +27,7 @@ const WAITS_ON: Record<string, number> = {
   AwaitTargetsHealthy: HEALTH_CHECK.intervalSeconds * HEALTH_CHECK.healthyThreshold,
   AwaitInterfaceEndpointAvailable: seconds('interfaceEndpointAvailable'),
   AwaitGatewayEndpointsAvailable: seconds('gatewayEndpointAvailable'),
-  CollectVerificationChecks: seconds('ssmCommandDelivered', 'ssmCommand'),
+  CollectVerificationChecks: Math.ceil(seconds('ssmCommandDelivered', 'ssmCommand', 'sshHop')),
 };
 
 const tasks = Object.entries(STATES).filter(([, state]) => state.Type === 'Task' && state.Resource?.endsWith('FunctionArn}'));

@@ -64,17 +64,27 @@ export async function consumerNetwork(ec2: EC2Client, n: number) {
 
 export type ConsumerNetwork = Awaited<ReturnType<typeof consumerNetwork>>;
 
+export interface LaunchOptions {
+  readonly publicIp?: boolean;
+  readonly userData?: string;
+  /** The instance profile by ARN; one named `vpce-lab-instance` otherwise. */
+  readonly profileArn?: string;
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
 /** An instance with the lab's instance profile (SSM Agent and the AWS CLI use it), public address only when asked. */
-export async function launch(ec2: EC2Client, subnetId: string, groupId: string, options: { publicIp?: boolean; userData?: string } = {}): Promise<string> {
+export async function launch(ec2: EC2Client, subnetId: string, groupId: string, options: LaunchOptions = {}): Promise<string> {
+  const tags = Object.entries(options.tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
   const { Instances } = await ec2.send(
     new RunInstancesCommand({
       ImageId: AMI,
       InstanceType: 't3.micro',
       MinCount: 1,
       MaxCount: 1,
-      IamInstanceProfile: { Name: 'vpce-lab-instance' },
+      IamInstanceProfile: options.profileArn ? { Arn: options.profileArn } : { Name: 'vpce-lab-instance' },
       NetworkInterfaces: [{ DeviceIndex: 0, SubnetId: subnetId, Groups: [groupId], AssociatePublicIpAddress: options.publicIp ?? false }],
       UserData: options.userData === undefined ? undefined : Buffer.from(options.userData).toString('base64'),
+      TagSpecifications: tags.length > 0 ? [{ ResourceType: 'instance', Tags: tags }] : undefined,
     }),
   );
   return Instances![0]!.InstanceId!;

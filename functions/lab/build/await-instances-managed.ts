@@ -14,9 +14,10 @@ async function onlineInSsm(ssm: SSMClient, ids: readonly string[]): Promise<Set<
 }
 
 /**
- * AwaitInstancesManaged: both consumer instances running and `Online` in SSM
- * (the checks are typed on them through Run Command). NotReady names each
- * instance still missing and what it is waiting for.
+ * AwaitInstancesManaged: the public instance `Online` in SSM (the checks are
+ * typed on it through Run Command) and the private one running (reached by
+ * ssh from the public one; it has no way to SSM and is never managed).
+ * NotReady names each instance still missing and what it is waiting for.
  */
 export async function awaitInstancesManaged(
   input: { run: LabRun; consumerInstances: ConsumerInstances },
@@ -25,11 +26,11 @@ export async function awaitInstancesManaged(
   const { publicInstanceId, privateInstanceId } = input.consumerInstances;
   const ids = [publicInstanceId, privateInstanceId];
   const { running, pending } = await instanceProgress(clients.ec2, input.run.runId, ids);
-  const online = await onlineInSsm(clients.ssm, running);
+  const online = await onlineInSsm(clients.ssm, running.filter((id) => id === publicInstanceId));
   const waiting = [
     ...pending.map((id) => `${id} is still starting (pending)`),
-    ...running.filter((id) => !online.has(id)).map((id) => `${id} is running but not yet Online in SSM`),
+    ...(running.includes(publicInstanceId) && !online.has(publicInstanceId) ? [`${publicInstanceId} is running but not yet Online in SSM`] : []),
   ];
-  if (waiting.length > 0) throw new NotReady(`consumer instances not managed yet: ${waiting.join('; ')}`);
-  return { managedInstanceIds: ids };
+  if (waiting.length > 0) throw new NotReady(`consumer instances not ready yet: ${waiting.join('; ')}`);
+  return { managedInstanceIds: [publicInstanceId] };
 }

@@ -7,9 +7,8 @@ import { ensureInternetGateway, ensureRouteTable, ensureSecurityGroup, ensureSub
 /**
  * BuildConsumerNetwork: the VPC the lessons are proved in. A public subnet
  * routed to the internet, a private one with no internet route, and the
- * security groups of the instances and of the endpoints (the SSM endpoints
- * come in CreateManagementEndpoints). Built for every scenario; safe to run
- * again (finds what an earlier attempt made).
+ * security groups of the instances and of the endpoints. Built for every
+ * scenario; safe to run again (finds what an earlier attempt made).
  */
 export async function buildConsumerNetwork(input: { run: LabRun; plan: Plan }, { clients: { ec2 } }: StepDependencies): Promise<Consumer> {
   const { run, plan } = input;

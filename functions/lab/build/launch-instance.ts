@@ -21,7 +21,13 @@ const instanceProfile = (profile: string | undefined) => (profile === undefined 
  * retry answer with the first attempt's instance. The instance, its network
  * interface and its volume carry the run's tags from the start.
  */
-export async function launchInstance(ec2: EC2Client, run: LabRun, logicalName: string, spec: InstanceSpec): Promise<string> {
+export interface LaunchedInstance {
+  readonly instanceId: string;
+  /** Known from RunInstances' answer: EC2 gives the address when it creates the network interface. */
+  readonly privateIpAddress: string;
+}
+
+export async function launchInstance(ec2: EC2Client, run: LabRun, logicalName: string, spec: InstanceSpec): Promise<LaunchedInstance> {
   const tags = runTags(run, logicalName);
   const { Instances } = await ec2.send(
     new RunInstancesCommand({
@@ -37,5 +43,9 @@ export async function launchInstance(ec2: EC2Client, run: LabRun, logicalName: s
       TagSpecifications: (['instance', 'network-interface', 'volume'] as const).map((ResourceType) => ({ ResourceType, Tags: tags })),
     }),
   );
-  return answered(Instances?.[0]?.InstanceId, `the ${logicalName} instance`);
+  const [instance] = Instances ?? [];
+  return {
+    instanceId: answered(instance?.InstanceId, `the ${logicalName} instance`),
+    privateIpAddress: answered(instance?.PrivateIpAddress, `the ${logicalName} instance's private address`),
+  };
 }

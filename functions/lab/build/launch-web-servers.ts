@@ -10,9 +10,8 @@ export async function launchWebServers(input: { run: LabRun; plan: Plan; provide
   const instanceIds: string[] = [];
   for (const [index, subnetId] of provider.subnetIds.entries()) {
     const n = index + 1;
-    instanceIds.push(
-      await launchInstance(ec2, run, LOGICAL.webServer(n), { amiId: plan.amiId, subnetId, securityGroupId: provider.webSecurityGroupId, userData: webServerScript(n) }),
-    );
+    const { instanceId } = await launchInstance(ec2, run, LOGICAL.webServer(n), { amiId: plan.amiId, subnetId, securityGroupId: provider.webSecurityGroupId, userData: webServerScript(n) });
+    instanceIds.push(instanceId);
   }
   return { instanceIds };
 }

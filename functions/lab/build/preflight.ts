@@ -58,6 +58,8 @@ async function* endpointServicePages(ec2: EC2Client, serviceNames: string[]): As
  */
 async function interfaceServiceZones(ec2: EC2Client, run: LabRun, lessons: Lessons): Promise<Map<string, Set<string>>> {
   const names = interfaceServicesOf(lessons).map((service) => awsServiceName(run.region, service));
+  // Asked with no names, DescribeVpcEndpointServices lists every service of the region.
+  if (names.length === 0) return new Map();
   const details = await collect(endpointServicePages(ec2, names), (page) => page.ServiceDetails).catch((error: unknown) => {
     // Asked by name, a service the region does not offer at all is refused, not left out of the answer.
     if (awsErrorCode(error) !== 'InvalidServiceName') throw error;
@@ -91,7 +93,7 @@ async function twoZones(ec2: EC2Client, run: LabRun, lessons: Lessons): Promise<
       return missing.length === 0 ? [] : [`${zone} does not offer ${missing.join(', ')}`];
     });
     throw new LabStepFailed(
-      `${run.region} has ${qualifying.length} available Availability Zone(s) offering ${INSTANCE_TYPE} and the endpoints of ${[...serviceZones.keys()].join(', ')}` +
+      `${run.region} has ${qualifying.length} available Availability Zone(s) offering ${INSTANCE_TYPE}${serviceZones.size > 0 ? ` and the endpoints of ${[...serviceZones.keys()].join(', ')}` : ''}` +
         `${qualifying.length > 0 ? ` (${qualifying.join(', ')})` : ''}; the lab's load balancer needs two.` +
         `${reasons.length > 0 ? ` ${reasons.join('; ')}.` : ''} Choose another region.`,
     );

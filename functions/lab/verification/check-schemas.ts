@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { labRunSchema } from '../lab-run';
+import { consumerInstancesSchema } from '../lab-state';
 
 const lessonSchema = z.enum(['gateway', 'interface', 'service']);
 const phaseSchema = z.enum(['before', 'after']);
@@ -22,12 +23,15 @@ const plannedCheckShape = {
   expectation: expectationSchema,
 };
 
+/** A planned check as it was sent: with the line the student types on the public instance. */
+const sentCheckShape = { ...plannedCheckShape, typed: z.string() };
+
 export const sendChecksInputSchema = z.object({
   run: labRunSchema,
   phase: phaseSchema,
   lessons: z.strictObject({ gateway: z.boolean(), interface: z.boolean(), service: z.boolean() }),
   only: z.array(lessonSchema).optional(),
-  instanceId: z.string().regex(/^i-[0-9a-f]{8,17}$/),
+  consumerInstances: consumerInstancesSchema,
   targets: z.strictObject({
     region: z.string(),
     consumerCidr: z.string(),
@@ -40,11 +44,11 @@ export const sentChecksSchema = z.object({
   run: labRunSchema,
   phase: phaseSchema,
   instanceId: z.string(),
-  sent: z.array(z.strictObject({ ...plannedCheckShape, commandId: z.string() })),
+  sent: z.array(z.strictObject({ ...sentCheckShape, commandId: z.string() })),
 });
 
 const checkResultSchema = z.strictObject({
-  ...plannedCheckShape,
+  ...sentCheckShape,
   exitCode: z.number(),
   stdout: z.string(),
   stderr: z.string(),

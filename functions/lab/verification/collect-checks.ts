@@ -4,9 +4,12 @@ import { NotReady } from '../../commons/lab-errors';
 import type { StepDependencies } from '../../commons/lab-step';
 import { meetsExpectation } from './check-expectations';
 import type { Phase, PlannedCheck } from './lab-checks';
-import type { SentChecks } from './send-checks';
+import { HOP_FAILED_FROM_EXIT } from './bastion-hop';
+import type { SentCheck, SentChecks } from './send-checks';
 
 export interface CheckResult extends PlannedCheck {
+  /** What the student types on the public instance: the ssh hop with the check. */
+  readonly typed: string;
   readonly exitCode: number;
   readonly stdout: string;
   readonly stderr: string;
@@ -43,10 +46,23 @@ async function invocation(ssm: SSMClient, commandId: string, instanceId: string)
   }
 }
 
-function judge(check: PlannedCheck, invocation: GetCommandInvocationCommandOutput): CheckResult {
-  const { commandId: _commandId, ...planned } = check as PlannedCheck & { commandId?: string };
+/** The last line ssh or the AWS CLI wrote before giving up: what went wrong on the way to the private instance. */
+const hopFailure = (stderr: string): string =>
+  stderr
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('failed to run commands'))
+    .at(-1) ?? 'no message';
+
+function judge(check: SentCheck, invocation: GetCommandInvocationCommandOutput): CheckResult {
+  const { commandId: _commandId, ...planned } = check;
   const outcome = { exitCode: invocation.ResponseCode ?? -1, stdout: invocation.StandardOutputContent ?? '' };
+  const stderr = invocation.StandardErrorContent ?? '';
   const delivered = invocation.Status === 'Success' || invocation.Status === 'Failed';
-  const verdict = delivered ? meetsExpectation(check.expectation, outcome) : { passed: false, reason: `the command did not run: ${invocation.Status ?? 'unknown'} (${invocation.StatusDetails ?? ''})` };
-  return { ...planned, ...outcome, stderr: invocation.StandardErrorContent ?? '', ...verdict };
+  const verdict = !delivered
+    ? { passed: false, reason: `the command did not run: ${invocation.Status ?? 'unknown'} (${invocation.StatusDetails ?? ''})` }
+    : outcome.exitCode >= HOP_FAILED_FROM_EXIT
+      ? { passed: false, reason: `the hop to the private instance failed (exit ${outcome.exitCode}): ${hopFailure(stderr)}` }
+      : meetsExpectation(check.expectation, outcome);
+  return { ...planned, ...outcome, stderr, ...verdict };
 }

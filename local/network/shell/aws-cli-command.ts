@@ -1,10 +1,7 @@
-import { connect } from '../connections';
+import { NO_CREDENTIALS, unreachedEndpoint } from './aws-cli-endpoint';
+import { CALL_SECONDS } from './aws-cli-json-call';
+import { sendSshPublicKey } from './aws-cli-instance-connect';
 import { outcome, type CommandContext, type CommandOutcome, type ShellCommand } from './shell-command';
-
-/** AWS CLI v2 defaults: 60 s connect timeout, standard retry mode with 3 attempts. */
-const CONNECT_TIMEOUT_SECONDS = 60;
-const ATTEMPTS = 3;
-const CALL_SECONDS = 0.3;
 
 interface ApiCall {
   readonly service: 's3' | 'dynamodb';
@@ -14,8 +11,7 @@ interface ApiCall {
   readonly succeeded: (region: string) => CommandOutcome;
 }
 
-const NO_CREDENTIALS = 'Unable to locate credentials. You can configure credentials by running "aws configure".\n';
-const SIMULATED = '`aws s3 ls [s3://bucket]` and `aws dynamodb list-tables`';
+const SIMULATED = '`aws s3 ls [s3://bucket]`, `aws dynamodb list-tables` and `aws ec2-instance-connect send-ssh-public-key`';
 
 /** The calls the lab's checks make; the local cloud holds no buckets or tables, so listings are empty. */
 function apiCall(words: readonly string[]): ApiCall | undefined {
@@ -44,22 +40,18 @@ function readGlobalOptions(args: readonly string[], instanceRegion: string): { r
 
 function callOverHttps(context: CommandContext, call: ApiCall, region: string): CommandOutcome {
   const host = `${call.bucket ? `${call.bucket}.` : ''}${call.service}.${region}.amazonaws.com`;
-  const endpoint = `https://${host}${call.path}`;
-  const result = connect(context.view, context.instance, { host, port: 443, scheme: 'https', path: call.path, flow: context.nextFlow() });
-  if (result.kind === 'response') return call.succeeded(region);
-  if (result.kind === 'timeout') {
-    return outcome({ stderr: `\nConnect timeout on endpoint URL: "${endpoint}"\n`, status: 255, seconds: CONNECT_TIMEOUT_SECONDS * ATTEMPTS });
-  }
-  return outcome({ stderr: `\nCould not connect to the endpoint URL: "${endpoint}"\n`, status: 255, seconds: result.kind === 'resolver-unreachable' ? 10 * ATTEMPTS : 0 });
+  return unreachedEndpoint(context, host, call.path) ?? call.succeeded(region);
 }
 
 /**
  * The AWS CLI v2 on Amazon Linux, for the calls that prove S3 and DynamoDB
- * reachability: credentials come from the instance profile, the region from
- * the instance, and the HTTPS call goes through the network model.
+ * reachability and the key push of the hop to the private instance:
+ * credentials come from the instance profile, the region from the instance,
+ * and the HTTPS call goes through the network model.
  */
 export const aws: ShellCommand = (context, args) => {
   const { region, words } = readGlobalOptions(args, context.instance.region);
+  if (words[0] === 'ec2-instance-connect' && words[1] === 'send-ssh-public-key') return sendSshPublicKey(context, region, words.slice(2));
   const call = apiCall(words);
   if (!call) return outcome({ stderr: `aws: the local cloud simulates only ${SIMULATED} on an instance\n`, status: 252 });
   if (!context.instance.iamInstanceProfileArn) return outcome({ stderr: NO_CREDENTIALS, status: 253, seconds: 1 });

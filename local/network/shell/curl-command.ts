@@ -1,13 +1,10 @@
 import { connect, type ConnectOutcome } from '../connections';
 import type { HttpRequest, Scheme } from '../reached-server';
 import { type CurlOptions, parseCurlArgs } from './curl-options';
+import { RESOLVER_GIVE_UP_SECONDS, SYN_GIVE_UP_SECONDS } from './network-timeouts';
 import { headerBlock, progressMeter, type Transfer, writeOut } from './curl-report';
 import { type CommandContext, type CommandOutcome, outcome, type ShellCommand } from './shell-command';
 
-/** glibc's resolver: 5 s per try, 2 tries, before it gives up on a silent server. */
-const RESOLVER_GIVE_UP_SECONDS = 10;
-/** Linux gives up a TCP connect after 6 SYN retransmissions, a little over two minutes. */
-const SYN_GIVE_UP_SECONDS = 130;
 const RESPONSE_SECONDS = 0.01;
 const OPENSSL = 'OpenSSL/3.0.8';
 
@@ -64,6 +61,9 @@ function transferOf(outcome: ConnectOutcome, request: HttpRequest, options: Curl
       return failed(35, `${OPENSSL}: error:0A00010B:SSL routines::wrong version number`, RESPONSE_SECONDS, outcome.address);
     case 'empty-reply':
       return failed(52, 'Empty reply from server', RESPONSE_SECONDS, outcome.address);
+    // A reply without an HTTP status line is HTTP/0.9, which curl refuses by default since 7.66 (lib/http.c, CURLE_UNSUPPORTED_PROTOCOL).
+    case 'not-http':
+      return failed(1, 'Received HTTP/0.9 when not allowed', RESPONSE_SECONDS, outcome.address);
     case 'response': {
       const { response } = outcome;
       const rejected = options.fail && response.status >= 400;

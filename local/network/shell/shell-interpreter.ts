@@ -1,31 +1,39 @@
+import type { CloudRuntime } from '../../cloud/cloud-runtime';
 import type { InstanceRecord } from '../../services/ec2/model/ec2-records';
 import type { NetworkView } from '../network-view';
 import { aws } from './aws-cli-command';
 import { echo, hostname, sleep } from './builtin-commands';
 import { curl } from './curl-command';
 import { dig } from './dig-command';
-import type { CommandContext, CommandOutcome, ShellCommand } from './shell-command';
+import { InstanceFiles, instanceFilesTable } from './instance-files';
+import { rm } from './rm-command';
+import type { CommandContext, CommandOutcome, ShellCommand, ShellEffects, ShellResult } from './shell-command';
 import { parseScript, type Redirect, type SimpleCommand, type Stream } from './shell-syntax';
+import { ssh } from './ssh-command';
+import { sshKeygen } from './ssh-keygen-command';
 
 /** The commands an instance of the lab has; anything else is `command not found`. */
-const COMMANDS: Readonly<Record<string, ShellCommand>> = { aws, curl, dig, echo, hostname, sleep };
+const COMMANDS: Readonly<Record<string, ShellCommand>> = { aws, curl, dig, echo, hostname, rm, sleep, ssh, 'ssh-keygen': sshKeygen };
 
 export interface ShellOptions {
-  /** Where SSM Agent wrote the script; the shell names it in its error messages. */
-  readonly scriptPath: string;
+  /** How the shell names itself in its error messages: the script's path for `sh _script.sh`, `bash` for `bash -c`. */
+  readonly shellName: string;
+  /** Who runs the script: root for Run Command, the login user over ssh. */
+  readonly user: string;
   /** The first flow number of the script's connections (successive scripts spread over a load balancer's targets). */
   readonly flowSeed: number;
   /** The plugin's `executionTimeout`: the script is stopped once it has run this long. */
   readonly timeLimitSeconds?: number;
+  /** When the script starts (epoch ms of the cloud's clock). */
+  readonly startedAt: number;
+  readonly effects: ShellEffects;
 }
 
-export interface ShellResult {
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly exitCode: number;
-  readonly elapsedSeconds: number;
-  readonly timedOut: boolean;
-}
+/** The doors a script's effects go through, onto the cloud's state. */
+export const shellEffects = (runtime: CloudRuntime): ShellEffects => {
+  const table = instanceFilesTable(runtime.store);
+  return { files: (instanceId) => new InstanceFiles(table, instanceId), instanceServices: runtime.instanceServices };
+};
 
 type Destination = 'stdout' | 'stderr' | 'discarded';
 
@@ -41,14 +49,17 @@ function destinations(redirects: readonly Redirect[]): Record<Stream, Destinatio
 }
 
 /**
- * Runs an `AWS-RunShellScript` on an instance the way `sh _script.sh` does:
- * line by line, `&&`/`||` deciding what runs, the exit status being the last
- * command's (no `set -e`); a syntax error stops the script with status 2.
- * Pure: it reads the network as built and returns what the script printed.
+ * Runs an `AWS-RunShellScript` on an instance the way `sh _script.sh` does
+ * (or a command over ssh, as `bash -c`): line by line, `&&`/`||` deciding
+ * what runs, the exit status being the last command's (no `set -e`); a
+ * syntax error stops the script with status 2. It reads the network as
+ * built; what it changes goes through `options.effects` alone.
  */
 export function runShellScript(view: NetworkView, instance: InstanceRecord, commands: readonly string[], options: ShellOptions): ShellResult {
   let flow = options.flowSeed;
-  const context: CommandContext = { view, instance, nextFlow: () => flow++ };
+  const shellOn = (target: InstanceRecord, user: string, command: string, startedAt: number): ShellResult =>
+    runShellScript(view, target, [command], { shellName: 'bash', user, flowSeed: flow++, startedAt, effects: options.effects });
+  const base = { view, instance, user: options.user, nextFlow: () => flow++, effects: options.effects, shellOn };
   const output: Record<Exclude<Destination, 'discarded'>, string> = { stdout: '', stderr: '' };
   let status = 0;
   let elapsed = 0;
@@ -56,7 +67,7 @@ export function runShellScript(view: NetworkView, instance: InstanceRecord, comm
   const finish = (timedOut: boolean): ShellResult => ({ ...output, exitCode: status, elapsedSeconds: Math.min(elapsed, limit), timedOut });
 
   for (const line of parseScript(commands)) {
-    const prefix = `${options.scriptPath}: line ${line.lineNumber}: `;
+    const prefix = `${options.shellName}: line ${line.lineNumber}: `;
     if (line.kind === 'syntax-error') {
       output.stderr += line.messages.map((message) => `${prefix}${message}\n`).join('');
       status = 2;
@@ -64,7 +75,7 @@ export function runShellScript(view: NetworkView, instance: InstanceRecord, comm
     }
     for (const { connector, command } of line.items) {
       if ((connector === '&&' && status !== 0) || (connector === '||' && status === 0)) continue;
-      const result = run(context, command, prefix);
+      const result = run({ ...base, at: options.startedAt + view.clock.scaled(elapsed) }, command, prefix);
       elapsed += result.seconds;
       if (elapsed > limit) return finish(true);
       const routes = destinations(command.redirects);

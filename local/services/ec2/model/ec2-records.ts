@@ -124,6 +124,8 @@ export interface InstanceRecord extends Ec2Record {
   groupIds: string[];
   state: InstanceStateName;
   launchTime: number;
+  /** When the instance entered `running` (epoch ms): its boot is done and its services start. Absent in states kept before it was recorded. */
+  runningAt?: number;
   iamInstanceProfileArn?: string;
   userData?: string;
   keyName?: string;

@@ -17,7 +17,7 @@ export function registerInstanceEvents(context: Ec2Context): void {
     context.tables.instances.update(id ?? '', (instance) => {
       // A launch terminated while still booting never runs.
       booted = instance.state === 'pending';
-      if (booted) instance.state = 'running';
+      if (booted) Object.assign(instance, { state: 'running', runningAt: event.due });
     });
     if (booted) context.runtime.events.emit('instance-running', { instanceId: id ?? '', at: event.due });
   });

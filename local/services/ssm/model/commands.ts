@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { awsSeconds } from '../../../../contract/latency-profile';
 import { isOnline } from './ssm-agents';
-import { runShellScript } from '../../../network/shell/shell-interpreter';
+import { runShellScript, shellEffects } from '../../../network/shell/shell-interpreter';
 import { runShellScriptParameters } from './run-shell-script-document';
 import type { SsmContext } from './ssm-context';
 import type { CommandRecord, InvocationRecord } from './ssm-records';
@@ -17,7 +17,8 @@ export type CommandSpec = Omit<CommandRecord, 'id' | 'region' | 'requestedAt'>;
 
 export function registerCommandEvents(context: SsmContext): void {
   context.runtime.scheduler.on(INVOCATION_DELIVERED, ({ id }) => deliver(context, id ?? ''));
-  context.runtime.scheduler.on(INVOCATION_FINISHED, ({ id }) => finish(context, id ?? ''));
+  // Ended when it was due, not when the cloud got round to it: an idle cloud runs late events at once.
+  context.runtime.scheduler.on(INVOCATION_FINISHED, ({ id }, event) => finish(context, id ?? '', event.due));
 }
 
 /** Records a command with one `Pending` invocation per node; each agent picks its invocation up shortly. */
@@ -68,9 +69,13 @@ function deliver(context: SsmContext, id: string): void {
   }
   const parameters = runShellScriptParameters(command.parameters);
   const result = runShellScript(context.network, instance, parameters.commands, {
-    scriptPath: scriptPath(invocation),
+    shellName: scriptPath(invocation),
+    // SSM Agent runs Run Command's scripts as root on Linux (Systems Manager User Guide, Run Command); ssh-keygen names keys after it.
+    user: 'root',
     flowSeed: invocation.flowSeed,
     timeLimitSeconds: parameters.executionTimeoutSeconds,
+    startedAt: clock.now(),
+    effects: shellEffects(context.runtime),
   });
   const failure = result.exitCode === 0 ? '' : `${result.stderr === '' || result.stderr.endsWith('\n') ? '' : '\n'}failed to run commands: exit status ${result.exitCode}`;
   context.tables.invocations.update(id, (record) => {
@@ -85,7 +90,7 @@ function deliver(context: SsmContext, id: string): void {
 }
 
 /** The script has ended: Success on exit status 0, Failed otherwise, TimedOut when `executionTimeout` stopped it. */
-function finish(context: SsmContext, id: string): void {
+function finish(context: SsmContext, id: string, endedAt: number): void {
   context.tables.invocations.update(id, (record) => {
     const { ending } = record;
     if (record.status !== 'InProgress' || !ending) return;
@@ -94,6 +99,6 @@ function finish(context: SsmContext, id: string): void {
     record.statusDetails = status === 'TimedOut' ? 'ExecutionTimedOut' : status;
     // A script stopped by its timeout reports no exit status.
     record.responseCode = ending.timedOut ? -1 : ending.exitCode;
-    record.endedAt = context.runtime.clock.now();
+    record.endedAt = endedAt;
   });
 }

@@ -24,7 +24,7 @@ test('a TTL a minute under the full floor is refused, naming the floor, the buil
   expect(() => ttlMillisFor('full', parseTtl(short))).toThrow(
     expect.objectContaining({
       name: 'UsageError',
-      message: expect.stringMatching(new RegExp(`^the TTL must be at least ${floor}m for the full scenario: its build takes \\d+m( \\d+s)? on AWS at its typical latencies \\(.+\\); got '${short}'\\.$`)),
+      message: expect.stringMatching(new RegExp(`^the TTL must be at least ${floor}m for the full scenario: its build takes \\d+m( [\\d.]+s)? on AWS at its typical latencies \\(.+\\); got '${short}'\\.$`)),
     }),
   );
   expect(ttlMillisFor('full', parseTtl(`${floor}m`))).toBe(floor * MINUTE);

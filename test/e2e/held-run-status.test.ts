@@ -37,7 +37,7 @@ test('status of a held run shows until when it is held, the resources it holds a
   const holds = Number(/It holds (\d+) resource\(s\) tagged with it:/.exec(result.stdout)?.[1]);
   expect(holds).toBeGreaterThan(0);
   expect(result.stdout).toMatch(/^ {2}vpc +1 {2}vpc-[0-9a-f]+$/m);
-  expect(result.stdout).toMatch(/^ {2}vpc-endpoint +5 /m);
+  expect(result.stdout).toMatch(/^ {2}vpc-endpoint +2 /m);
   expect(result.stdout).toMatch(/^ {2}instance +2 /m);
   expect(result.stdout).toContain(`Verification of ${held.runId} (gateway)`);
 

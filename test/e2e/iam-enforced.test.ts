@@ -77,7 +77,10 @@ test('in a full run every AWS call of a lab step is made as its own role and all
     const calls = lab.cloud.journal.list().filter((entry) => entry.caller !== undefined);
     const sessions = new Set(calls.map((entry) => entry.caller?.split('/').pop()));
     // Each function that calls AWS did so as its role: BuildReport alone makes no call.
-    expect([...sessions].sort()).toEqual(LAB_FUNCTIONS.map((fn) => `vpce-lab-${fn.id}`).filter((name) => name !== 'vpce-lab-BuildReport' && name !== 'vpce-lab-DiscoverExpiredRuns').sort());
+    // The public instance pushes the hop's keys as its own role's session, named after the instance.
+    const functionSessions = [...sessions].filter((session) => !session?.startsWith('i-'));
+    expect(functionSessions.sort()).toEqual(LAB_FUNCTIONS.map((fn) => `vpce-lab-${fn.id}`).filter((name) => name !== 'vpce-lab-BuildReport' && name !== 'vpce-lab-DiscoverExpiredRuns').sort());
+    expect([...sessions].filter((session) => session?.startsWith('i-'))).toHaveLength(1);
     expect(calls.filter((entry) => entry.errorCode === 'UnauthorizedOperation' || entry.errorCode?.startsWith('AccessDenied'))).toEqual([]);
 
     // IAM decided every call of the run but GetCallerIdentity, which needs no permission: the replays below cover the run.
@@ -86,7 +89,7 @@ test('in a full run every AWS call of a lab step is made as its own role and all
     const mutatingActions = new Set(calls.filter((entry) => !/^(Describe|Get|List)/.test(entry.action)).map((entry) => entry.action));
     expect(new Set(outside.mutating.map((call) => call.requests[0]?.action.split(':')[1]))).toEqual(mutatingActions);
     expect(mutatingActions.size).toBeGreaterThanOrEqual(30);
-    expect(outside.endpoints.length).toBeGreaterThanOrEqual(7);
+    expect(outside.endpoints.length).toBeGreaterThanOrEqual(4);
     expect(outside.untagged).toEqual([]);
     expect(outside.foreignService).toEqual([]);
   } finally {

@@ -15,9 +15,9 @@ async function exitedStates(executionArn: string): Promise<string[]> {
 
 test.each([
   { step: 'the NLB listener (provider side)', service: 'elasticloadbalancing', action: 'CreateListener', code: 'InternalFailure', status: 500 },
-  { step: 'the first SSM endpoint (consumer side, early)', service: 'ec2', action: 'CreateVpcEndpoint', code: 'UnauthorizedOperation', status: 403, after: 0 },
-  // The sixth CreateVpcEndpoint of a full run: three SSM endpoints, two gateway endpoints, then CloudFormation's.
-  { step: 'the interface endpoint (consumer side)', service: 'ec2', action: 'CreateVpcEndpoint', code: 'UnauthorizedOperation', status: 403, after: 5 },
+  // The first CreateVpcEndpoint of a full run is CloudFormation's, the next two the gateway endpoints.
+  { step: 'the interface endpoint (consumer side)', service: 'ec2', action: 'CreateVpcEndpoint', code: 'UnauthorizedOperation', status: 403, after: 0 },
+  { step: 'the second gateway endpoint (consumer side)', service: 'ec2', action: 'CreateVpcEndpoint', code: 'UnauthorizedOperation', status: 403, after: 2 },
 ])('a failure injected mid-build at $step fails the run with the original cause, after tearing down everything it built', async ({ service, action, code, status, after }) => {
   lab.cloud.runtime.faults.add({ service, action, code, status, after, message: `Injected failure of ${action} for the test` });
 

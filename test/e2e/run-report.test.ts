@@ -27,7 +27,7 @@ test('report writes one HTML page of a finished run: its timeline with the criti
     expect(page).toContain(`>${state}</text>`);
   }
   expect(page).toMatch(/<title>AwaitLoadBalancerActive: [^<]*, on the critical path<\/title>/);
-  expect(page).toContain(`build bound ${criticalPath('full', 'build').boundSeconds} s`);
+  expect(page).toContain(`build bound ${criticalPath('full', 'build').boundSeconds.toFixed(0)} s`);
   expect(page).toContain(`Verification of ${run.runId} (full)`);
   expect(page).toContain('would cost about');
   expect(page).toMatch(/State transitions \(retries included\)<\/td><td>\d+<\/td>/);

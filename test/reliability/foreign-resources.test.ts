@@ -23,7 +23,7 @@ afterAll(() => lab.lab.close());
 
 test('a lab run, a run failing half-way, teardown of its own run, of a run that never was and cleanup leave every foreign resource as it was', async () => {
   const passed = await lab.start('--scenario', 'full');
-  lab.cloud.runtime.faults.add({ service: 'ec2', action: 'CreateVpcEndpoint', code: 'UnauthorizedOperation', status: 403, after: 4 });
+  lab.cloud.runtime.faults.add({ service: 'ec2', action: 'CreateVpcEndpoint', code: 'UnauthorizedOperation', status: 403, after: 2 });
   const failed = await lab.start('--scenario', 'full');
   lab.cloud.runtime.faults.clear();
 

@@ -1,15 +1,27 @@
+import { SEND_SSH_PUBLIC_KEY_CONSTRAINTS, SEND_SSH_PUBLIC_KEY_REQUIRED } from '../../services/ec2instanceconnect/model/instance-connect-errors';
 import { unsimulatedPath } from './instance-files';
 import { NO_CREDENTIALS, unreachedEndpoint } from './aws-cli-endpoint';
 import { sendJsonCall } from './aws-cli-json-call';
 import { outcome, type CommandContext, type CommandOutcome } from './shell-command';
 
-/** The command's parameters and the request members they fill, in the order of the service model's members. */
-const PARAMETERS: readonly { readonly option: string; readonly member: string; readonly required: boolean; readonly minLength: number }[] = [
-  { option: '--instance-id', member: 'InstanceId', required: true, minLength: 10 },
-  { option: '--instance-os-user', member: 'InstanceOSUser', required: true, minLength: 1 },
-  { option: '--ssh-public-key', member: 'SSHPublicKey', required: true, minLength: 80 },
-  { option: '--availability-zone', member: 'AvailabilityZone', required: false, minLength: 6 },
-];
+/**
+ * A member's option, as the CLI names it: botocore's `xform_name` with `-`
+ * (a capital starting a lower-case word, or following a lower-case letter or
+ * digit, starts a new word), after `--`.
+ */
+const cliOption = (member: string): string =>
+  `--${member
+    .replace(/(.)([A-Z][a-z]+)/g, '$1-$2')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()}`;
+
+/** The command's parameters and the request members they fill, in the order of the service model's members, with the model's minimum lengths. */
+const PARAMETERS = Object.entries(SEND_SSH_PUBLIC_KEY_CONSTRAINTS).map(([member, constraint]) => ({
+  option: cliOption(member),
+  member,
+  required: SEND_SSH_PUBLIC_KEY_REQUIRED.includes(member),
+  minLength: constraint.min,
+}));
 
 /**
  * The CLI's own options, valid with any command; the model carries out
@@ -58,25 +70,25 @@ const usageError = (line: string): CommandOutcome => outcome({ stderr: `${USAGE}
 const unsimulated = (what: string): CommandOutcome => outcome({ stderr: `aws: ${what} is not simulated by the local cloud\n`, status: USAGE_ERROR });
 
 /** The parameters given, by option, as the CLI's argument parser takes them (`--opt value` or `--opt=value`). */
-function readParameters(args: readonly string[]): Map<string, string> | CommandOutcome {
+function readParameters(args: readonly string[]): { readonly given: Map<string, string> } | { readonly refused: CommandOutcome } {
   const given = new Map<string, string>();
   const unknown: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const [option = '', attached] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (GLOBAL_OPTIONS.has(option)) return unsimulated(`the option ${option}`);
+    if (GLOBAL_OPTIONS.has(option)) return { refused: unsimulated(`the option ${option}`) };
     if (!PARAMETERS.some((parameter) => parameter.option === option)) {
       unknown.push(arg);
       continue;
     }
     const value = attached ?? args[++i];
-    if (value === undefined) return usageError(`aws: error: argument ${option}: expected one argument`);
+    if (value === undefined) return { refused: usageError(`aws: error: argument ${option}: expected one argument`) };
     given.set(option, value);
   }
-  if (unknown.length > 0) return usageError(`Unknown options: ${unknown.join(', ')}`);
+  if (unknown.length > 0) return { refused: usageError(`Unknown options: ${unknown.join(', ')}`) };
   const missing = PARAMETERS.filter((parameter) => parameter.required && !given.has(parameter.option)).map((parameter) => parameter.option);
-  if (missing.length > 0) return usageError(`aws: error: the following arguments are required: ${missing.join(', ')}`);
-  return given;
+  if (missing.length > 0) return { refused: usageError(`aws: error: the following arguments are required: ${missing.join(', ')}`) };
+  return { given };
 }
 
 /**
@@ -107,8 +119,9 @@ function loadValue(context: CommandContext, option: string, value: string): stri
  * enforced as on any call.
  */
 export function sendSshPublicKey(context: CommandContext, region: string, args: readonly string[]): CommandOutcome {
-  const given = readParameters(args);
-  if (!(given instanceof Map)) return given;
+  const read = readParameters(args);
+  if ('refused' in read) return read.refused;
+  const { given } = read;
   const input: Record<string, string> = {};
   for (const parameter of PARAMETERS) {
     const value = given.get(parameter.option);

@@ -1,8 +1,8 @@
 import type { CloudRuntime } from '../../cloud/cloud-runtime';
 import type { Operation, ServiceProvider } from '../../protocol/service-provider';
 import { accountAttributeOperations } from './api/account-attribute-api';
-import { instanceOperations } from './api/instance-api';
-import { networkInterfaceOperations } from './api/network-interface-api';
+import { instanceApi } from './api/instance-api';
+import { networkInterfaceApi } from './api/network-interface-api';
 import { vpcOperations } from './api/vpc-api';
 import { availabilityZoneOperations } from './api/availability-zone-api';
 import { instanceTypeOfferingOperations } from './api/instance-type-offering-api';
@@ -52,8 +52,8 @@ export function createEc2Provider(runtime: CloudRuntime): ServiceProvider {
     ...endpointServiceConfigurationOperations(context),
     ...endpointConnectionOperations(context),
     ...connectionNotificationOperations(context),
-    ...instanceOperations(context),
-    ...networkInterfaceOperations(context),
+    ...instanceApi(context),
+    ...networkInterfaceApi(context),
   });
   return {
     service: 'ec2',

@@ -51,7 +51,7 @@ const INSTANCE_FILTERS: FilterFields<InstanceRecord> = {
   'instance.group-id': (instance) => (instance.state === 'terminated' ? [] : instance.groupIds),
 };
 
-export function instanceOperations(context: Ec2Context): Record<string, Operation> {
+export function instanceApi(context: Ec2Context): Record<string, Operation> {
   return {
     RunInstances: operation(
       {

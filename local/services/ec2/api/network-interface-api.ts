@@ -51,7 +51,7 @@ const INTERFACE_FILTERS: FilterFields<NetworkInterfaceRecord> = {
   'attachment.device-index': (eni) => interfaceAttachment(eni)?.DeviceIndex,
 };
 
-export function networkInterfaceOperations(context: Ec2Context): Record<string, Operation> {
+export function networkInterfaceApi(context: Ec2Context): Record<string, Operation> {
   return {
     DescribeNetworkInterfaces: operation(
       { NetworkInterfaceIds: true, ...DESCRIBE_PAGE },

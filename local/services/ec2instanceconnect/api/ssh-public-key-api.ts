@@ -4,10 +4,9 @@ import type { RequestContext } from '../../../protocol/http-answer';
 import { type Operation, operation } from '../../../protocol/service-provider';
 import { parsePublicKeyLine } from '../../../network/openssh-keys';
 import { ec2Tables } from '../../ec2/model/ec2-tables';
-import { instanceConnectError, instanceConnectValidation } from '../model/instance-connect-errors';
+import { instanceConnectError, instanceConnectValidation, SEND_SSH_PUBLIC_KEY_REQUIRED } from '../model/instance-connect-errors';
 import { pushedKeysTable, pushKey } from '../model/pushed-keys';
 
-const REQUIRED = ['InstanceId', 'InstanceOSUser', 'SSHPublicKey'];
 
 /**
  * SendSSHPublicKey: the key is kept for the instance and OS user for 60
@@ -23,7 +22,7 @@ export function sshPublicKeyOperations(runtime: CloudRuntime): Record<string, Op
     SendSSHPublicKey: operation(
       { InstanceId: true, InstanceOSUser: true, SSHPublicKey: true, AvailabilityZone: true },
       (input: SendSSHPublicKeyRequest, request: RequestContext): SendSSHPublicKeyResponse => {
-        instanceConnectValidation({ ...input }, REQUIRED);
+        instanceConnectValidation({ ...input }, SEND_SSH_PUBLIC_KEY_REQUIRED);
         const instanceId = input.InstanceId as string;
         const instance = instances.get(instanceId);
         // "Indicates that the instance requested was not found in the given zone. Check that you have provided a valid

@@ -50,6 +50,9 @@ export const SEND_SSH_PUBLIC_KEY_CONSTRAINTS: Readonly<Record<string, Constraint
   AvailabilityZone: { member: 'availabilityZone', min: 6, max: 32, pattern: /^(\w+-){2,3}\d+\w+$/ },
 };
 
+/** The members SendSSHPublicKey requires (botocore's `required`); AvailabilityZone is optional. */
+export const SEND_SSH_PUBLIC_KEY_REQUIRED: readonly string[] = Object.keys(SEND_SSH_PUBLIC_KEY_CONSTRAINTS).filter((member) => member !== 'AvailabilityZone');
+
 /** Shown as the model writes the pattern (its `\@` and `\.` escapes included), as the service's message quotes it. */
 const PATTERN_TEXT: Readonly<Record<string, string>> = {
   InstanceId: '^i-[a-f0-9]+$',

@@ -18,3 +18,13 @@ export function parseTimeScale(value: string): number {
   }
   return scale;
 }
+
+/** The most runs a plan or a batch is made for: beyond it, a batch is a deployment of its own. */
+export const MOST_RUNS = 500;
+
+/** `--runs`: how many runs at once. */
+export function parseRuns(value: string): number {
+  const runs = Number(value);
+  if (!/^\d+$/.test(value) || runs < 1 || runs > MOST_RUNS) throw new InvalidArgumentError(`expected a number of runs from 1 to ${MOST_RUNS}, got '${value}'.`);
+  return runs;
+}

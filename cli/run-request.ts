@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { InvalidArgumentError } from 'commander';
 import ms from 'ms';
 import { criticalPath } from '../statemachine/critical-path';
-import { DEFAULT_REGION, type LabRun, RUN_ID_PATTERN, type Scenario, SCENARIOS } from '../functions/lab/lab-run';
+import { BATCH_ID_PATTERN, DEFAULT_REGION, type LabRun, RUN_ID_PATTERN, type Scenario, SCENARIOS } from '../functions/lab/lab-run';
 import { UsageError } from './usage-error';
 
 const MAX_TTL_MS = ms('7d');
@@ -92,17 +92,32 @@ export function parseRunId(value: string): string {
   return value;
 }
 
-/** A fresh run id: the start time (UTC, to the minute) and four random hex digits. */
-export function newRunId(now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').slice(0, 13).replace('T', '-');
-  return `lab-${stamp}-${randomBytes(2).toString('hex')}`;
+export function parseBatchId(value: string): string {
+  if (!BATCH_ID_PATTERN.test(value)) throw new InvalidArgumentError(`'${value}' is not a batch id; batch ids look like batch-20261126-0112-ab12 (vpce-lab start --runs N prints it).`);
+  return value;
 }
+
+/** `20261126-0112`: the start time, UTC, to the minute. */
+const minuteStamp = (now: Date): string => now.toISOString().replace(/[-:]/g, '').slice(0, 13).replace('T', '-');
+
+/** A fresh run id: the start time (UTC, to the minute) and four random hex digits. */
+export const newRunId = (now: Date): string => `lab-${minuteStamp(now)}-${randomBytes(2).toString('hex')}`;
+
+/** A fresh batch id, of the same minute as its runs' ids. */
+export const newBatchId = (now: Date): string => `batch-${minuteStamp(now)}-${randomBytes(2).toString('hex')}`;
+
+/** `lab-20261126-0112-`: what every run id of a batch begins with (they are made in the batch's minute). */
+export const batchRunIdPrefix = (batchId: string): string => `lab-${batchId.slice('batch-'.length, -'-ab12'.length)}-`;
+
+/** Another run id of the batch's minute. */
+export const batchRunId = (batchId: string): string => `${batchRunIdPrefix(batchId)}${randomBytes(2).toString('hex')}`;
 
 export interface RunRequest {
   readonly scenario: Scenario;
   readonly ttlMs: number;
   readonly keep: boolean;
   readonly region: string;
+  readonly batchId?: string;
 }
 
 /** A new run; a TTL under its scenario's floor is refused here too, whoever asks (the start command checks it before connecting). */
@@ -114,5 +129,6 @@ export function newRun(request: RunRequest, now: Date): LabRun {
     region: request.region,
     expiresAt: new Date(now.getTime() + request.ttlMs).toISOString(),
     keep: request.keep,
+    ...(request.batchId ? { batchId: request.batchId } : {}),
   };
 }

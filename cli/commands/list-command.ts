@@ -9,15 +9,21 @@ import { type LabConnection, stateMachineArn } from '../connection/lab-connectio
 import { HOLD_STATE } from '../follow/run-hold';
 import { countByRun, runResources } from '../resources/run-resources';
 import { EXIT } from '../usage-error';
+import { findBatch } from '../batch/find-batch';
+import { stateCounts } from '../render/batch-view';
+import { parseBatchId } from '../run-request';
 
 interface ListOptions extends CommonOptions {
   readonly limit: number;
+  readonly batch?: string;
 }
 
 /** One run as list shows it. */
 interface ListedRun {
   readonly runId: string;
   readonly scenario?: string;
+  /** The batch it was started in (`start --runs N`). */
+  readonly batchId?: string;
   /** The execution's status, or HOLDING for a `--keep` run holding its built lab. */
   readonly state: string;
   readonly status: string;
@@ -48,9 +54,11 @@ async function listed(connection: LabConnection, execution: ExecutionListItem, l
     execution.status === 'RUNNING' ? holding(connection, executionArn) : Promise.resolve(false),
   ]);
   const runId = execution.name ?? '';
+  const run = input ? (JSON.parse(input) as { run?: Partial<LabRun> }).run : undefined;
   return {
     runId,
-    scenario: input ? (JSON.parse(input) as { run?: Partial<LabRun> }).run?.scenario : undefined,
+    scenario: run?.scenario,
+    ...(run?.batchId ? { batchId: run.batchId } : {}),
     state: held ? 'HOLDING' : (execution.status ?? ''),
     status: execution.status ?? '',
     resourcesLeft: left.get(runId) ?? 0,
@@ -59,20 +67,32 @@ async function listed(connection: LabConnection, execution: ExecutionListItem, l
   };
 }
 
-/** `vpce-lab list`: the runs, newest first, with their scenario, their state and how many of their resources are left. */
+/** The newest runs, or every run of a batch. */
+async function executionsToList(connection: LabConnection, options: ListOptions): Promise<ExecutionListItem[]> {
+  if (options.batch) return (await findBatch(connection, options.batch)).map((member) => member.execution);
+  const pages = paginateListExecutions({ client: connection.sfn }, { stateMachineArn: await stateMachineArn(connection, 'labRun') });
+  const executions = await collect(pages, (page) => page.executions, options.limit);
+  return executions.sort((a, b) => (b.startDate?.getTime() ?? 0) - (a.startDate?.getTime() ?? 0)).slice(0, options.limit);
+}
+
+/** `vpce-lab list`: the runs, newest first, with their scenario, their state and how many of their resources are left; `--batch` a batch's runs. */
 export function listCommand(io: CliIo, exit: (code: number) => void): Command {
-  return withConnectionOptions(new Command('list').description('list the runs, newest first').option('--limit <n>', 'at most this many runs', parseLimit, 20)).action(
+  return withConnectionOptions(
+    new Command('list')
+      .description('list the runs, newest first; with --batch, every run of a batch')
+      .option('--limit <n>', 'at most this many runs', parseLimit, 20)
+      .option('--batch <batch-id>', 'every run of this batch (vpce-lab start --runs N prints its id), whatever --limit says', parseBatchId),
+  ).action(
     async (options: ListOptions) => {
       const connection = await connect(options);
       try {
-        const pages = paginateListExecutions({ client: connection.sfn }, { stateMachineArn: await stateMachineArn(connection, 'labRun') });
-        const executions = await collect(pages, (page) => page.executions, options.limit);
-        const newest = executions.sort((a, b) => (b.startDate?.getTime() ?? 0) - (a.startDate?.getTime() ?? 0)).slice(0, options.limit);
+        const newest = await executionsToList(connection, options);
         // One listing of what is tagged, for every run at once.
         const left = newest.length === 0 ? new Map<string, number>() : countByRun(await runResources(connection));
         const shown = await Promise.all(newest.map((execution) => listed(connection, execution, left)));
-        if (options.json) writeJson(io, { runs: shown });
-        else io.out.write(shown.length === 0 ? `No runs at ${connection.description}. Start one with vpce-lab start.\n` : table(shown));
+        if (options.json) writeJson(io, options.batch ? { batchId: options.batch, runs: shown } : { runs: shown });
+        else if (shown.length === 0) io.out.write(`No runs at ${connection.description}. Start one with vpce-lab start.\n`);
+        else io.out.write(`${table(shown)}${options.batch ? `Batch ${options.batch}: ${shown.length} run(s), ${stateCounts(shown)}.\n` : ''}`);
         exit(EXIT.ok);
       } finally {
         await connection.close();

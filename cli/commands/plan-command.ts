@@ -1,9 +1,11 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
+import { MOST_RUNS, parseRuns } from '../option-parsers';
 import { SCENARIOS } from '../../functions/lab/lab-run';
 import { type CliIo, writeJson } from '../cli-io';
 import { connect } from '../connection/connect';
 import { type CommonOptions, withConnectionOptions } from '../connection/connection-options';
-import { planWorkshop, type WorkshopPlan } from '../plan/workshop-plan';
+import { planWorkshop } from '../plan/workshop-plan';
+import { planJson } from '../plan/plan-json';
 import { renderPlan } from '../render/plan-view';
 import { parseScenario } from '../run-request';
 import { EXIT } from '../usage-error';
@@ -13,21 +15,6 @@ interface PlanOptions extends CommonOptions {
   readonly runs: number;
   readonly scenario: Scenario;
 }
-
-/** The most runs a plan is made for: beyond it, a batch is a deployment of its own. */
-const MOST_RUNS = 500;
-
-function parseRuns(value: string): number {
-  const runs = Number(value);
-  if (!/^\d+$/.test(value) || runs < 1 || runs > MOST_RUNS) throw new InvalidArgumentError(`expected a number of runs from 1 to ${MOST_RUNS}, got '${value}'.`);
-  return runs;
-}
-
-/** The plan as JSON: each quota by its code, and the figures as numbers. */
-const planJson = (plan: WorkshopPlan) => ({
-  ...plan,
-  quotas: plan.quotas.map(({ quota, ...line }) => ({ serviceCode: quota.serviceCode, quotaCode: quota.code, name: quota.name, scope: quota.scope, ...line })),
-});
 
 /** `vpce-lab plan --runs N`: whether the account can hold N runs at once, what to ask for if not, how long the batch takes at least and what it costs. */
 export function planCommand(io: CliIo, exit: (code: number) => void): Command {

@@ -19,12 +19,15 @@ import { holdBegins } from '../follow/run-hold';
 import { newRun, parseScenario, parseTtl, type RunRequest, type Ttl, ttlFloors, ttlMillisFor } from '../run-request';
 import { runOutcome, type RunOutcome } from '../run-outcome';
 import { EXIT } from '../usage-error';
+import { runBatch } from '../batch/run-batch';
+import { MOST_RUNS, parseRuns } from '../option-parsers';
 
 interface StartOptions extends CommonOptions, Omit<RunRequest, 'ttlMs'> {
   readonly ttl: Ttl;
+  readonly runs: number;
 }
 
-/** `vpce-lab start`: one execution of the lab-run workflow, followed live to its end. */
+/** `vpce-lab start`: one execution of the lab-run workflow, followed live to its end; `--runs N` a batch of them. */
 export function startCommand(io: CliIo, exit: (code: number) => void): Command {
   return withConnectionOptions(
     new Command('start')
@@ -35,7 +38,8 @@ export function startCommand(io: CliIo, exit: (code: number) => void): Command {
           .argParser(parseTtl)
           .default(parseTtl('2h'), '2h'),
       )
-      .option('--keep', 'hold the built lab until its TTL instead of tearing it down after verification', false),
+      .option('--keep', 'hold the built lab until its TTL instead of tearing it down after verification', false)
+      .option('--runs <n>', `start a batch of n runs at once (1 to ${MOST_RUNS}), refused with the plan when the account cannot hold them`, parseRuns, 1),
   ).action(async (options: StartOptions) => exit(await start(io, options)));
 }
 
@@ -45,7 +49,11 @@ async function start(io: CliIo, options: StartOptions): Promise<number> {
   const connection = await connect(options);
   try {
     // From here a Ctrl+C only ends the following: even one during StartExecution finds the run started and says so.
-    return await untilInterrupted((signal) => startAndFollow(io, options, connection, ttlMs, signal));
+    return await untilInterrupted((signal) =>
+      options.runs > 1
+        ? runBatch(io, connection, { runs: options.runs, scenario: options.scenario, ttlMs, keep: options.keep, json: options.json }, signal)
+        : startAndFollow(io, options, connection, ttlMs, signal),
+    );
   } finally {
     await connection.close();
   }

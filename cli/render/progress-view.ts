@@ -6,7 +6,8 @@ import { causeMessage } from '../follow/run-failure';
 import { HOLD_STATE } from '../follow/run-hold';
 import { enteredEventOf } from '../follow/run-timeline';
 
-const SHOWN_STATE_EVENTS = /^(Task|Wait|Map)State(Entered|Exited)$/;
+/** The state events that name a step for people: Tasks, Waits and Maps (not the Parallels and Choices around them). */
+export const SHOWN_STATE_EVENTS = /^(Task|Wait|Map)State(Entered|Exited)$/;
 const FAILURE_EVENTS = new Set(['LambdaFunctionFailed', 'LambdaFunctionTimedOut', 'TaskFailed', 'TaskTimedOut']);
 /** A new attempt of a Task: a failure before it was retried, not the step's end. */
 const ATTEMPT_EVENTS = new Set(['LambdaFunctionScheduled', 'TaskScheduled']);

@@ -27,3 +27,16 @@ export function describeDetached(runId: string, connection: LabConnection): stri
 export function describeHeld(outcome: RunOutcome, resources: readonly RunResource[], connection: LabConnection, now: Date): string {
   return ['', renderHeldRun(outcome, resources, now).trimEnd(), '', `It holds in ${whereItGoesOn(connection)}; see it again with vpce-lab status ${outcome.runId}.`, ''].join('\n');
 }
+
+/** After Ctrl+C of `start --runs N`: the batch's runs go on; how to see them and end them all. */
+export function describeBatchDetached(batchId: string, started: number, planned: number, connection: LabConnection): string {
+  const which = started === planned ? `its ${started} runs` : `the ${started} of its ${planned} runs started so far (the others were not started)`;
+  if (!connection.runsOutlive) return `\nStopped. The local cloud in memory ended with this command, and batch ${batchId} with it: nothing of it remains.\n`;
+  return [
+    '',
+    `Stopped following batch ${batchId}: ${which} go on in ${whereItGoesOn(connection)} and tear themselves down when done, as on AWS.`,
+    `  see them:             vpce-lab list --batch ${batchId}`,
+    `  tear them all down:   vpce-lab cleanup --batch ${batchId}`,
+    '',
+  ].join('\n');
+}

@@ -6,6 +6,13 @@ export type Scenario = (typeof SCENARIOS)[number];
 /** `lab-20261126-0112-ab12`: sortable by start, short enough for resource names. */
 export const RUN_ID_PATTERN = /^lab-\d{8}-\d{4}-[0-9a-f]{4}$/;
 
+/**
+ * `batch-20261126-0112-ab12`: the runs an instructor started at once with
+ * `vpce-lab start --runs N`. Their run ids share the batch's minute, so a
+ * listing finds them by name before it reads any input.
+ */
+export const BATCH_ID_PATTERN = /^batch-\d{8}-\d{4}-[0-9a-f]{4}$/;
+
 export const DEFAULT_REGION = 'ap-northeast-2';
 
 /**
@@ -24,6 +31,8 @@ export const labRunSchema = z.strictObject({
   expiresAt: z.iso.datetime(),
   /** Hold the built lab until `expiresAt` instead of tearing it down straight after verification. */
   keep: z.boolean(),
+  /** The batch the run was started in, for runs started together (`start --runs N`). */
+  batchId: z.string().regex(BATCH_ID_PATTERN, 'a batch id looks like batch-20261126-0112-ab12').optional(),
 });
 export type LabRun = z.infer<typeof labRunSchema>;
 

@@ -24,6 +24,11 @@ const BAD_VALUES: Readonly<Record<string, { values: string[]; says: RegExp }>> =
   },
   '--time-scale': { values: ['', 'fast', '-1', '-0.5', 'Infinity', 'NaN', '1e999', '0x10', '0b1', ' 1'], says: /expected a number >= 0 \(1 = AWS's own pace/ },
   '--limit': { values: ['', '0', '-1', '1001', '1.5', 'ten', '1e2'], says: /expected a number from 1 to 1000/ },
+  '--runs': { values: ['', '0', '-3', '501', '1.5', 'ten', '1e2'], says: /expected a number of runs from 1 to 500/ },
+  '--batch': {
+    values: ['', 'batch-42', 'BATCH-20261126-0112-AB12', 'lab-20261126-0112-ab12', 'batch-20261126-0112-ab12; rm -rf /', 'batch-20261126-0112-ab12\n'],
+    says: /is not a batch id; batch ids look like batch-20261126-0112-ab12/,
+  },
   '--port': { values: ['', '-1', '65536', 'http', '80.5', '0x50'], says: /expected a TCP port from 0 to 65535/ },
   '--cleanup-every': { values: ['', '0', '-5', 'soon', '1e3', '15m'], says: /expected a number of minutes > 0/ },
 };
@@ -31,11 +36,12 @@ const BAD_VALUES: Readonly<Record<string, { values: string[]; says: RegExp }>> =
 /** The options each command takes (a command with a run id is given a well-formed one). */
 const CONNECTION = ['--region', '--endpoint', '--time-scale'];
 const COMMANDS: readonly { args: string[]; options: string[] }[] = [
-  { args: ['start'], options: ['--scenario', '--ttl', ...CONNECTION] },
+  { args: ['start'], options: ['--scenario', '--ttl', '--runs', ...CONNECTION] },
+  { args: ['plan', '--runs', '2'], options: ['--runs', '--scenario', ...CONNECTION] },
   { args: ['status', RUN_ID], options: CONNECTION },
-  { args: ['list'], options: ['--limit', ...CONNECTION] },
+  { args: ['list'], options: ['--limit', '--batch', ...CONNECTION] },
   { args: ['teardown', RUN_ID], options: CONNECTION },
-  { args: ['cleanup'], options: CONNECTION },
+  { args: ['cleanup'], options: ['--batch', ...CONNECTION] },
   { args: ['local'], options: ['--port', '--time-scale', '--region', '--cleanup-every'] },
 ];
 
@@ -58,6 +64,8 @@ export const MALFORMED_LINES: readonly BadCommandLine[] = [
   { args: ['start', '--colour', 'blue'], says: /unknown option '--colour'/ },
   { args: ['start', '--scenario'], says: /option '--scenario <scenario>' argument missing/ },
   { args: ['list', '--limit'], says: /option '--limit <n>' argument missing/ },
+  { args: ['plan'], says: /required option '--runs <n>' not specified/ },
+  { args: ['cleanup', '--batch'], says: /option '--batch <batch-id>' argument missing/ },
   { args: ['start', '--keep=yes'], says: /unknown option '--keep=yes'/ },
   { args: ['start', '--json=1'], says: /unknown option '--json=1'/ },
   { args: ['cleanup', '--no-persist=0'], says: /unknown option '--no-persist=0'/ },

@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { INSTANCE_TYPE, INSTANCE_VCPUS } from '../../functions/lab/lab-topology';
 import type { WorkshopPlan } from '../plan/workshop-plan';
 
 const usd = (value: number): string => `$${value.toFixed(2)}`;
@@ -29,7 +30,11 @@ export function renderPlan(plan: WorkshopPlan, where: string): string {
     '',
     `Least time for the batch under AWS's API rate limits: ${Math.round(bound.seconds)} s (${minutes(bound.seconds)}), ${setBy}; one run alone: ${Math.round(bound.oneRunSeconds)} s.`,
     `Cost on AWS (Asia Pacific (Seoul) rates): about ${usd(plan.usdPerHour)} per hour while all ${plan.runs} are built; about ${usd(plan.usdTornDownAtOnce)} in all if each is torn down once verified.`,
-    pc.dim('Not counted: Running On-Demand Standard instances (ec2/L-1216C47A, vCPUs): each run launches t3.micro instances of 2 vCPUs; check that quota in the Service Quotas console.'),
+    pc.dim(
+      `Not read: Running On-Demand Standard instances (ec2/L-1216C47A), counted in vCPUs: the batch needs ${plan.inventory.instances * INSTANCE_VCPUS} ` +
+        `(${plan.inventory.instances} ${INSTANCE_TYPE} of ${INSTANCE_VCPUS} vCPUs) beside what the account runs; see its value with ` +
+        `aws service-quotas get-service-quota --region ${plan.region} --service-code ec2 --quota-code L-1216C47A`,
+    ),
     '',
   ].join('\n');
 }

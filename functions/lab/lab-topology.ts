@@ -9,6 +9,9 @@ export const AMI_PARAMETER = '/aws/service/ami-amazon-linux-latest/al2023-ami-ke
 
 export const INSTANCE_TYPE = 't3.micro';
 
+/** A t3.micro's vCPUs ("Amazon EC2 T3 Instances", instance size table: t3.micro 2 vCPUs, 1 GiB), as the vCPU quota of On-Demand Standard instances counts them. */
+export const INSTANCE_VCPUS = 2;
+
 /** The public subnets' default route, to the internet gateway. */
 export const INTERNET_ROUTE = '0.0.0.0/0';
 

@@ -9,8 +9,9 @@ export interface BatchBound {
   readonly seconds: number;
   /** One run's bound, build and teardown: what a batch takes when no bucket binds. */
   readonly oneRunSeconds: number;
-  /** The bucket that sets the bound, when one does: the batch's tokens through it up to the deciding step, and that step's least time to the end of its run. */
+  /** The bucket that sets the bound, when one does: the least time before any run can draw on it, the batch's tokens through it up to the deciding step, and that step's least time to the end of its run. */
   readonly bucket?: string;
+  readonly headSeconds?: number;
   readonly tokens?: number;
   readonly tailSeconds?: number;
 }
@@ -52,24 +53,28 @@ function sumCalls(steps: readonly LabStep[]): Record<string, number> {
   return sum;
 }
 
-/** A step that draws on small buckets: which, the steps it cannot start before (the whole build for a teardown step), and the least time from it to the end of its run. */
-interface DrawingStep {
+/** A step that draws on small buckets: which, the steps it cannot start before (the whole build for a teardown step), the least time from its run's start to it, and from it to the end of its run. */
+export interface DrawingStep {
   readonly step: LabStep;
   readonly buckets: ReadonlySet<string>;
   readonly before: readonly LabStep[];
+  readonly headSeconds: number;
   readonly tailSeconds: number;
 }
 
-function drawingSteps(scenario: Scenario): DrawingStep[] {
+export function drawingSteps(scenario: Scenario): DrawingStep[] {
+  const build = criticalPath(scenario, 'build');
   const teardownSeconds = criticalPath(scenario, 'teardown').boundSeconds;
   const drawing: DrawingStep[] = [];
   const earlierPhases: LabStep[] = [];
   for (const phase of ['build', 'teardown'] as Phase[]) {
     const steps = scenarioSteps(scenario, phase);
     const toPhaseEnd = secondsToPhaseEnd(steps);
+    const earliest = new Map((phase === 'build' ? build : criticalPath(scenario, phase)).steps.map((planned) => [planned.step.id, planned.earliestStart]));
     for (const step of steps.filter((candidate) => candidate.calls)) {
+      const headSeconds = (earliest.get(step.id) ?? 0) + (phase === 'build' ? 0 : build.boundSeconds);
       const tailSeconds = toPhaseEnd.get(step.id)! + (phase === 'build' ? teardownSeconds : 0);
-      drawing.push({ step, buckets: new Set(bucketDemands(step.calls ?? {}).keys()), before: [...earlierPhases, ...ancestorsOf(steps, step)], tailSeconds });
+      drawing.push({ step, buckets: new Set(bucketDemands(step.calls ?? {}).keys()), before: [...earlierPhases, ...ancestorsOf(steps, step)], headSeconds, tailSeconds });
     }
     earlierPhases.push(...steps);
   }
@@ -80,6 +85,7 @@ function drawingSteps(scenario: Scenario): DrawingStep[] {
 interface Candidate {
   readonly bucket: string;
   readonly demand: BucketDemand;
+  readonly headSeconds: number;
   readonly tailSeconds: number;
 }
 
@@ -92,8 +98,8 @@ function candidatesOf(scenario: Scenario): Candidate[] {
     const steps = new Map(chosen.flatMap(({ step, before }) => [step, ...before]).map((step) => [step.id, step]));
     const drawers = drawing.filter(({ step }) => steps.has(step.id));
     for (const [bucket, demand] of bucketDemands(sumCalls([...steps.values()]))) {
-      const tailSeconds = Math.min(...drawers.filter((drawer) => drawer.buckets.has(bucket)).map((drawer) => drawer.tailSeconds));
-      candidates.push({ bucket, demand, tailSeconds });
+      const onBucket = drawers.filter((drawer) => drawer.buckets.has(bucket));
+      candidates.push({ bucket, demand, headSeconds: Math.min(...onBucket.map((drawer) => drawer.headSeconds)), tailSeconds: Math.min(...onBucket.map((drawer) => drawer.tailSeconds)) });
     }
   }
   return candidates;
@@ -106,19 +112,22 @@ const candidates = (scenario: Scenario): Candidate[] => CANDIDATES.get(scenario)
  * No schedule of `runs` concurrent runs ends sooner than one run's bound, nor
  * sooner than a bucket allows. Take a set of steps closed under "comes
  * before" (a step, and all a run must do before it): every run draws that
- * set's tokens from a bucket, n in all, so the last of them is given no
- * earlier than (n - C) / r. The run that spends it still has, at the least,
- * the shortest tail among the set's steps drawing on that bucket ahead of
- * it: the step's waits, the longest chain after it, and teardown. The bound
- * is the largest such time over every such set and bucket.
+ * set's tokens from a bucket, n in all. No run draws any of them before the
+ * earliest its first drawing step can start (the head: every run starts at
+ * once, and the set's first draw waits on the steps before it), and the
+ * bucket holds at most C then, so the last of them is given no earlier than
+ * head + (n - C) / r. The run that spends it still has, at the least, the
+ * shortest tail among the set's steps drawing on that bucket ahead of it:
+ * the step's waits, the longest chain after it, and teardown. The bound is
+ * the largest such time over every such set and bucket.
  */
 export function batchBound(scenario: Scenario, runs: number): BatchBound {
   const oneRunSeconds = criticalPath(scenario, 'build').boundSeconds + criticalPath(scenario, 'teardown').boundSeconds;
   let bound: BatchBound = { runs, seconds: oneRunSeconds, oneRunSeconds };
-  for (const { bucket, demand, tailSeconds } of candidates(scenario)) {
+  for (const { bucket, demand, headSeconds, tailSeconds } of candidates(scenario)) {
     const tokens = demand.tokens * runs;
-    const seconds = bucketSeconds({ size: demand.size, tokens }) + tailSeconds;
-    if (seconds > bound.seconds) bound = { runs, seconds, oneRunSeconds, bucket, tokens, tailSeconds };
+    const seconds = headSeconds + bucketSeconds({ size: demand.size, tokens }) + tailSeconds;
+    if (seconds > bound.seconds) bound = { runs, seconds, oneRunSeconds, bucket, headSeconds, tokens, tailSeconds };
   }
   return bound;
 }

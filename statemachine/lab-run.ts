@@ -8,6 +8,7 @@ import type { Flow, PassState, Payload } from './asl/asl-types';
 import { whenTrue } from './asl/lesson-choice';
 import { catchAll, END, fieldsOf, labTask, nestedExecution, next } from './asl/lab-task';
 import { attemptsToOutlast, polling, SETTLING } from './asl/retry-policy';
+import { askingCadence } from './throttled-cadence';
 
 const TEARDOWN = stateMachineArnPlaceholder('teardown');
 const ON_FAILURE = 'TeardownAfterFailure';
@@ -56,6 +57,7 @@ const consumerSide: Flow = {
     LaunchConsumerInstances: labTask('LaunchConsumerInstances', {
       comment:
         'Both consumer instances. The public one is managed by SSM over its internet route; the private one has no way out and is reached by ssh from the public one, so it needs no SSM endpoints.',
+      throttledMaxDelaySeconds: askingCadence('LaunchConsumerInstances'),
       parameters: fieldsOf('run', 'plan', 'consumer'),
       resultPath: '$.consumerInstances',
       retry: [SETTLING],
@@ -94,21 +96,13 @@ const consumerSide: Flow = {
       onFailure: CONSUMER_SIDE_FAILED,
       then: next('InterfaceLesson'),
     }),
-    InterfaceLesson: whenTrue('$.plan.lessons.interface', 'CreateInterfaceEndpoint', 'GatewayLesson'),
+    InterfaceLesson: whenTrue('$.plan.lessons.interface', 'CreateInterfaceEndpoint', 'ServiceBaselineLesson'),
     CreateInterfaceEndpoint: labTask('CreateInterfaceEndpoint', {
       comment:
-        'CloudFormation interface endpoint with private DNS in the private subnet, before the gateway endpoints: its ~2 min to become available is the longer wait, so when many runs queue for CreateVpcEndpoint it is asked for first. The endpoints are awaited together after the join.',
+        'CloudFormation interface endpoint with private DNS in the private subnet, first of the endpoints: its ~2 min to become available is the longest wait after a CreateVpcEndpoint, so when many runs queue for that bucket it is asked for first (and most often). The endpoints are awaited together after the join.',
+      throttledMaxDelaySeconds: askingCadence('CreateInterfaceEndpoint'),
       parameters: fieldsOf('run', 'plan', 'consumer'),
       resultPath: '$.interfaceEndpoints',
-      retry: [SETTLING],
-      onFailure: CONSUMER_SIDE_FAILED,
-      then: next('GatewayLesson'),
-    }),
-    GatewayLesson: whenTrue('$.plan.lessons.gateway', 'CreateGatewayEndpoints', 'ServiceBaselineLesson'),
-    CreateGatewayEndpoints: labTask('CreateGatewayEndpoints', {
-      comment: 'S3 and DynamoDB gateway endpoints on both route tables.',
-      parameters: fieldsOf('run', 'plan', 'consumer'),
-      resultPath: '$.gatewayEndpoints',
       retry: [SETTLING],
       onFailure: CONSUMER_SIDE_FAILED,
       then: next('ServiceBaselineLesson'),
@@ -158,6 +152,7 @@ const providerSide: Flow = {
     ProviderLesson: whenTrue('$.plan.lessons.service', 'LaunchWebServers', 'NoProvider'),
     NoProvider: { Type: 'Succeed' },
     LaunchWebServers: labTask('LaunchWebServers', {
+      throttledMaxDelaySeconds: askingCadence('LaunchWebServers'),
       parameters: fieldsOf('run', 'plan', 'provider'),
       resultPath: '$.webServers',
       retry: [SETTLING],
@@ -182,6 +177,7 @@ const providerSide: Flow = {
     }),
     CreateEndpointService: labTask('CreateEndpointService', {
       comment: "Endpoint service on the NLB: acceptance required, the lab's account allowed, connection notifications to SNS.",
+      throttledMaxDelaySeconds: askingCadence('CreateEndpointService'),
       parameters: fieldsOf('run', 'plan', 'loadBalancer'),
       resultPath: '$.endpointService',
       retry: [SETTLING],
@@ -261,7 +257,7 @@ export const LAB_RUN: Flow = {
     BuildLab: {
       Type: 'Parallel',
       Comment:
-        "Side by side while the NLB provisions: the consumer side (network, instances, baseline checks, interface and gateway endpoints, then the service lesson's baseline once the NLB is active) and the provider side (web servers, then the endpoint service once the NLB is active).",
+        "Side by side while the NLB provisions: the consumer side (network, instances, baseline checks, the interface endpoint, then the service lesson's baseline once the NLB is active) and the provider side (web servers, then the endpoint service once the NLB is active).",
       Branches: [consumerSide, providerSide],
       ResultPath: '$.branches',
       Catch: [catchAll(ON_FAILURE)],
@@ -278,22 +274,39 @@ export const LAB_RUN: Flow = {
     },
     ConsumerSideFailure: sideFailure('consumer', 0),
     ProviderSideFailure: sideFailure('provider', 1),
-    EndpointsToAwait: {
+    EndpointsToAwait: whenTrue(
+      '$.plan.lessons.service',
+      'CreateServiceEndpoint',
+      'GatewayLesson',
+      'The service endpoint, then the gateway endpoints: when many runs queue for CreateVpcEndpoint the endpoint with the most to wait for after it is asked for first, and the gateway endpoints, available within seconds, last (statemachine/throttled-cadence.ts). Nothing before the join needs them.',
+    ),
+    GatewayLesson: whenTrue('$.plan.lessons.gateway', 'CreateGatewayEndpoints', 'EndpointsCreated'),
+    CreateGatewayEndpoints: labTask('CreateGatewayEndpoints', {
+      comment: 'S3 and DynamoDB gateway endpoints on both route tables.',
+      throttledMaxDelaySeconds: askingCadence('CreateGatewayEndpoints'),
+      parameters: { ...fieldsOf('run', 'plan'), 'consumer.$': '$.branches[0].consumer' },
+      resultPath: '$.gatewayEndpoints',
+      retry: [SETTLING],
+      onFailure: ON_FAILURE,
+      then: next('EndpointsCreated'),
+    }),
+    EndpointsCreated: {
       Type: 'Choice',
       Comment: 'Every endpoint of the run is awaited in one state, polled after the latency of the slowest one still to come.',
       Choices: [
-        { Variable: '$.plan.lessons.service', BooleanEquals: true, Next: 'CreateServiceEndpoint' },
+        { Variable: '$.plan.lessons.service', BooleanEquals: true, Next: 'AwaitConnectionAccepted' },
         { Variable: '$.plan.lessons.interface', BooleanEquals: true, Next: 'AwaitInterfaceEndpointAvailable' },
       ],
       Default: 'AwaitGatewayEndpointsAvailable',
     },
     CreateServiceEndpoint: labTask('CreateServiceEndpoint', {
       comment: "The consumer's interface endpoint to the service, once its baseline is taken: it starts pendingAcceptance.",
+      throttledMaxDelaySeconds: askingCadence('CreateServiceEndpoint'),
       parameters: { ...fieldsOf('run', 'plan'), 'consumer.$': '$.branches[0].consumer', 'endpointService.$': '$.branches[1].endpointService' },
       resultPath: '$.serviceEndpoint',
       retry: [SETTLING],
       onFailure: ON_FAILURE,
-      then: next('AwaitConnectionAccepted'),
+      then: next('GatewayLesson'),
     }),
     AwaitConnectionAccepted: labTask('AwaitConnectionAccepted', {
       comment: `SNS delivers the Connect notification to accept-connection within about a second (notificationDelivered); past a grace period this step applies the same allow-list itself. AwaitingAcceptance is retried for longer than the longest grace a deployment may set (${MAX_ACCEPT_GRACE_SECONDS.toLocaleString('en-US')} s), polling every ${ACCEPTANCE_POLL_CAP_SECONDS} s once the first minute has passed.`,
@@ -309,10 +322,18 @@ export const LAB_RUN: Flow = {
       then: next('AwaitServiceEndpointAvailable'),
     }),
     AwaitServiceEndpointAvailable: labTask('AwaitVpcEndpointsAvailable', {
-      comment: `Every endpoint of the run. The last to come is usually the service endpoint, pending for about a minute after its acceptance (connectionAccepted ${awsSeconds('connectionAccepted')} s); when many runs queue for CreateVpcEndpoint the interface endpoint (2 min) can come later, so after the first minute it polls every minute rather than backing off further.`,
-      parameters: fieldsOf('run'),
+      comment: `The service endpoint alone, pending for about a minute after its acceptance (connectionAccepted ${awsSeconds('connectionAccepted')} s); the run's other endpoints are awaited next, so one created last (the gateway endpoints, when many runs queue for CreateVpcEndpoint) is not waited for at this pace.`,
+      parameters: { 'run.$': '$.run', 'vpcEndpointIds.$': 'States.Array($.serviceEndpoint.vpcEndpointId)' },
       resultPath: null,
       retry: [polling(awsSeconds('connectionAccepted'), { maxDelaySeconds: awsSeconds('connectionAccepted') })],
+      onFailure: ON_FAILURE,
+      then: next('AwaitEveryEndpointAvailable'),
+    }),
+    AwaitEveryEndpointAvailable: labTask('AwaitVpcEndpointsAvailable', {
+      comment: `Every endpoint of the run. Usually all are available by now; the gateway endpoints, created last, take seconds (gatewayEndpointAvailable ${awsSeconds('gatewayEndpointAvailable')} s), and the interface endpoint, when many runs queued for it, up to its two minutes, so the polls back off to a minute.`,
+      parameters: fieldsOf('run'),
+      resultPath: null,
+      retry: [polling(awsSeconds('gatewayEndpointAvailable'), { maxDelaySeconds: awsSeconds('connectionAccepted') })],
       onFailure: ON_FAILURE,
       then: next('AwaitTargetsHealthy'),
     }),

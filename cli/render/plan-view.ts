@@ -16,7 +16,7 @@ export function renderPlan(plan: WorkshopPlan, where: string): string {
   const increases = plan.quotas.flatMap((line) => line.increase ?? []);
   const bound = plan.batch;
   const setBy = bound.bucket
-    ? `set by the ${bound.bucket} request bucket (${bound.tokens} requests of the batch, then at least ${Math.round(bound.tailSeconds ?? 0)} s to the end of a run)`
+    ? `set by the ${bound.bucket} request bucket (none drawn before ${Math.round(bound.headSeconds ?? 0)} s into a run, ${bound.tokens} requests of the batch, then at least ${Math.round(bound.tailSeconds ?? 0)} s to the end of a run)`
     : 'one run’s own bound: no API limit binds at this size';
   return [
     `Plan for ${plan.runs} ${plan.scenario} run(s) at once in ${plan.region}, on ${where}`,

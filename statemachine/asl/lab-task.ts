@@ -18,6 +18,8 @@ export interface LabTaskOptions {
   readonly retry?: readonly Retrier[];
   /** Throttling codes of a service beyond the usual three (Service Quotas' `TooManyRequestsException`). */
   readonly throttledAlsoAs?: readonly string[];
+  /** How long at most it waits between asks when throttled (statemachine/throttled-cadence.ts); the usual cap unless told. */
+  readonly throttledMaxDelaySeconds?: number;
   /** Where a failure goes once the retriers give up. */
   readonly onFailure?: string;
   readonly then: Transition;
@@ -35,7 +37,7 @@ export function labTask(functionId: LabFunctionId, options: LabTaskOptions): Tas
     Resource: `\${${functionArnPlaceholder(functionId)}}`,
     Parameters: options.parameters,
     ...(options.resultPath === undefined ? {} : { ResultPath: options.resultPath }),
-    Retry: [...(options.retry ?? []), throttled(options.throttledAlsoAs), LAMBDA_TRANSIENT],
+    Retry: [...(options.retry ?? []), throttled(options.throttledAlsoAs, options.throttledMaxDelaySeconds), LAMBDA_TRANSIENT],
     ...(options.onFailure === undefined ? {} : { Catch: [catchAll(options.onFailure)] }),
     ...options.then,
   };

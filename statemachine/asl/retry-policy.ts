@@ -8,22 +8,32 @@ import type { Retrier } from './asl-types';
  * so a state lists its own wait first, then these two.
  */
 
+/** The longest a throttled step waits between asks, unless its place in the queue says otherwise (statemachine/throttled-cadence.ts). */
+export const THROTTLED_MAX_DELAY_SECONDS = 20;
+
+/**
+ * How long a throttled step keeps asking, as the sum of its longest waits:
+ * 150 asks at 20 s, about 1,500 s under full jitter, far beyond the 1,153 s
+ * that 350 CreateVpcEndpoint calls take at 0.3 per second. A step that asks
+ * more often asks more times, for the same patience.
+ */
+const THROTTLED_PATIENCE_SECONDS = 150 * THROTTLED_MAX_DELAY_SECONDS;
+
 /**
  * An AWS API's request bucket is empty. The codes are each service's own:
  * EC2's `RequestLimitExceeded` ("Request throttling for the Amazon EC2 API"),
  * ELBv2's `Throttling`, SSM's and STS's `ThrottlingException`. A step that
- * waits its turn behind 50 labs' endpoints keeps asking (150 attempts, far
- * beyond the 1,153 s that 350 CreateVpcEndpoint calls take at 0.3 per second),
- * capped at 20 s so a run that has waited long asks as often as its peers;
- * full jitter spreads the runs that were refused together.
+ * waits its turn behind 50 labs' endpoints keeps asking, its waits capped at
+ * `maxDelaySeconds` so a run that has waited long asks as often as its
+ * peers; full jitter spreads the runs that were refused together.
  */
-export function throttled(alsoAs: readonly string[] = []): Retrier {
+export function throttled(alsoAs: readonly string[] = [], maxDelaySeconds = THROTTLED_MAX_DELAY_SECONDS): Retrier {
   return {
     ErrorEquals: ['RequestLimitExceeded', 'Throttling', 'ThrottlingException', ...alsoAs],
-    IntervalSeconds: 5,
+    IntervalSeconds: Math.min(5, maxDelaySeconds),
     BackoffRate: 2,
-    MaxDelaySeconds: 20,
-    MaxAttempts: 150,
+    MaxDelaySeconds: maxDelaySeconds,
+    MaxAttempts: Math.ceil(THROTTLED_PATIENCE_SECONDS / maxDelaySeconds),
     JitterStrategy: 'FULL',
   };
 }

@@ -8,6 +8,8 @@ import type { BatchMember } from './start-batch';
 export interface FoundMember extends BatchMember {
   readonly status: string;
   readonly execution: ExecutionListItem;
+  /** The execution's input, as DescribeExecution gave it. */
+  readonly input: string;
 }
 
 /** A batch id that names no run where the command looked. */
@@ -46,7 +48,7 @@ export async function findBatch(connection: LabConnection, batchId: string): Pro
     const { input } = await connection.sfn.send(new DescribeExecutionCommand({ executionArn }));
     const run = input ? (JSON.parse(input) as { run?: LabRun }).run : undefined;
     if (run?.batchId !== batchId) continue;
-    members.push({ run, executionArn, execution, status: execution.status ?? '', startedAt: execution.startDate?.getTime() ?? Date.now() });
+    members.push({ run, executionArn, execution, input: input ?? '', status: execution.status ?? '', startedAt: execution.startDate?.getTime() ?? Date.now() });
   }
   if (members.length === 0) throw new NoSuchBatch(batchId, connection.description);
   return members;

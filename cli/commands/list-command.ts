@@ -46,11 +46,11 @@ async function holding(connection: LabConnection, executionArn: string): Promise
   return latest?.type === 'WaitStateEntered' && latest.stateEnteredEventDetails?.name === HOLD_STATE;
 }
 
-/** The scenario is in the execution's input, which ListExecutions leaves out. */
-async function listed(connection: LabConnection, execution: ExecutionListItem, left: ReadonlyMap<string, number>): Promise<ListedRun> {
+/** The scenario is in the execution's input, which ListExecutions leaves out (a batch's listing has read it already). */
+async function listed(connection: LabConnection, { execution, input: known }: Listing, left: ReadonlyMap<string, number>): Promise<ListedRun> {
   const executionArn = execution.executionArn ?? '';
   const [{ input }, held] = await Promise.all([
-    connection.sfn.send(new DescribeExecutionCommand({ executionArn })),
+    known === undefined ? connection.sfn.send(new DescribeExecutionCommand({ executionArn })) : { input: known },
     execution.status === 'RUNNING' ? holding(connection, executionArn) : Promise.resolve(false),
   ]);
   const runId = execution.name ?? '';
@@ -67,12 +67,21 @@ async function listed(connection: LabConnection, execution: ExecutionListItem, l
   };
 }
 
+/** An execution to list, with its input when it is known already. */
+interface Listing {
+  readonly execution: ExecutionListItem;
+  readonly input?: string;
+}
+
 /** The newest runs, or every run of a batch. */
-async function executionsToList(connection: LabConnection, options: ListOptions): Promise<ExecutionListItem[]> {
-  if (options.batch) return (await findBatch(connection, options.batch)).map((member) => member.execution);
+async function executionsToList(connection: LabConnection, options: ListOptions): Promise<Listing[]> {
+  if (options.batch) return findBatch(connection, options.batch);
   const pages = paginateListExecutions({ client: connection.sfn }, { stateMachineArn: await stateMachineArn(connection, 'labRun') });
   const executions = await collect(pages, (page) => page.executions, options.limit);
-  return executions.sort((a, b) => (b.startDate?.getTime() ?? 0) - (a.startDate?.getTime() ?? 0)).slice(0, options.limit);
+  return executions
+    .sort((a, b) => (b.startDate?.getTime() ?? 0) - (a.startDate?.getTime() ?? 0))
+    .slice(0, options.limit)
+    .map((execution) => ({ execution }));
 }
 
 /** `vpce-lab list`: the runs, newest first, with their scenario, their state and how many of their resources are left; `--batch` a batch's runs. */
@@ -89,7 +98,7 @@ export function listCommand(io: CliIo, exit: (code: number) => void): Command {
         const newest = await executionsToList(connection, options);
         // One listing of what is tagged, for every run at once.
         const left = newest.length === 0 ? new Map<string, number>() : countByRun(await runResources(connection));
-        const shown = await Promise.all(newest.map((execution) => listed(connection, execution, left)));
+        const shown = await Promise.all(newest.map((listing) => listed(connection, listing, left)));
         if (options.json) writeJson(io, options.batch ? { batchId: options.batch, runs: shown } : { runs: shown });
         else if (shown.length === 0) io.out.write(`No runs at ${connection.description}. Start one with vpce-lab start.\n`);
         else io.out.write(`${table(shown)}${options.batch ? `Batch ${options.batch}: ${shown.length} run(s), ${stateCounts(shown)}.\n` : ''}`);

@@ -10,6 +10,7 @@ import {
   TerminateInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import { vpcWithSubnet } from '../support/lab-network';
+import { ATTACHMENT_OWNER } from '../../local/services/ec2/api/network-interface-shape';
 import { localCloudForTests, REGION } from '../support/local-cloud-fixture';
 import { pacedLocalCloudForTests } from '../support/paced-local-cloud';
 import { refused } from '../support/refused';
@@ -49,7 +50,7 @@ test("an instance's primary interface is in use, attached to it, and shows its p
     VpcId: network.vpcId,
     AvailabilityZone: `${REGION}a`,
     PrivateIpAddress: instance.PrivateIpAddress,
-    Attachment: { InstanceId: instance.InstanceId, InstanceOwnerId: '000000000000', DeviceIndex: 0, Status: 'attached', DeleteOnTermination: true },
+    Attachment: { InstanceId: instance.InstanceId, [ATTACHMENT_OWNER]: '000000000000', DeviceIndex: 0, Status: 'attached', DeleteOnTermination: true },
     Association: { PublicIp: instance.PublicIpAddress, IpOwnerId: 'amazon' },
     Groups: [expect.objectContaining({ GroupName: 'default' })],
     TagSet: [{ Key: 'Name', Value: 'web-1-eth0' }],

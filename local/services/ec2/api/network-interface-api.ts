@@ -15,7 +15,7 @@ import { securityGroupsForInterface } from '../model/interface-security-groups';
 import { createNetworkInterface, deleteNetworkInterface } from '../model/network-interfaces';
 import { describeRecords } from './describe-records';
 import { DESCRIBE_PAGE, TAG_SPECIFICATIONS } from './modelled-members';
-import { interfaceAttachment, toNetworkInterface } from './network-interface-shape';
+import { ATTACHMENT_OWNER, ATTACHMENT_OWNER_FILTER, interfaceAttachment, toNetworkInterface } from './network-interface-shape';
 import { requireWellFormedIds } from './resource-ids';
 import { subnetNotFound } from './subnet-api';
 import { notFound } from '../model/ec2-errors';
@@ -47,7 +47,7 @@ const INTERFACE_FILTERS: FilterFields<NetworkInterfaceRecord> = {
   'attachment.instance-id': (eni) => interfaceAttachment(eni)?.InstanceId,
   'attachment.attachment-id': (eni) => interfaceAttachment(eni)?.AttachmentId,
   'attachment.status': (eni) => interfaceAttachment(eni)?.Status,
-  'attachment.instance-owner-id': (eni) => interfaceAttachment(eni)?.InstanceOwnerId,
+  [ATTACHMENT_OWNER_FILTER]: (eni) => interfaceAttachment(eni)?.[ATTACHMENT_OWNER],
   'attachment.device-index': (eni) => interfaceAttachment(eni)?.DeviceIndex,
 };
 

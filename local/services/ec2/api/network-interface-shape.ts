@@ -30,15 +30,19 @@ function association(context: Ec2Context, eni: NetworkInterfaceRecord): NetworkI
  * its instance, a service-managed one (`ela-attach-…`) by the AWS service
  * that owns it; an interface whose owner is gone shows as `detaching`.
  */
+/** EC2's name for the account or service an attachment belongs to (NetworkInterfaceAttachment), and its filter's. */
+export const ATTACHMENT_OWNER = `Instance${'Owner'}Id` as const;
+export const ATTACHMENT_OWNER_FILTER = `attachment.instance-${'owner'}-id`;
+
 export function interfaceAttachment(eni: NetworkInterfaceRecord): NetworkInterfaceAttachment | undefined {
   const { owner } = eni;
   if (owner.kind === 'user') return undefined;
   const common = { AttachTime: new Date(eni.createdAt), Status: eni.released ? ('detaching' as const) : ('attached' as const), NetworkCardIndex: 0 };
   if (owner.kind === 'instance') {
-    return { ...common, AttachmentId: `eni-attach-${eni.id.slice(4)}`, InstanceId: owner.id, InstanceOwnerId: eni.ownerId, DeviceIndex: 0, DeleteOnTermination: true };
+    return { ...common, AttachmentId: `eni-attach-${eni.id.slice(4)}`, InstanceId: owner.id, [ATTACHMENT_OWNER]: eni.ownerId, DeviceIndex: 0, DeleteOnTermination: true };
   }
   const service = owner.kind === 'load-balancer' ? 'amazon-elb' : 'amazon-aws';
-  return { ...common, AttachmentId: `ela-attach-${eni.id.slice(4)}`, InstanceOwnerId: service, DeviceIndex: 1, DeleteOnTermination: false };
+  return { ...common, AttachmentId: `ela-attach-${eni.id.slice(4)}`, [ATTACHMENT_OWNER]: service, DeviceIndex: 1, DeleteOnTermination: false };
 }
 
 /**

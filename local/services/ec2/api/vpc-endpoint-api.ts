@@ -60,8 +60,8 @@ const ENDPOINT_TYPES: readonly string[] = ['Gateway', 'Interface'] satisfies End
 
 /** Parameters of one endpoint type are refused on the other, as EC2 does. */
 function checkParametersFit(type: EndpointType, input: CreateVpcEndpointRequest): void {
-  const interfaceOnly = (input.SubnetIds?.length ?? 0) + (input.SecurityGroupIds?.length ?? 0) > 0 || input.PrivateDnsEnabled === true;
-  if (type === 'Gateway' && interfaceOnly) throw invalidParameter('Subnets, security groups and private DNS can only be specified for interface endpoints.');
+  const interfaceSettingsGiven = (input.SubnetIds?.length ?? 0) + (input.SecurityGroupIds?.length ?? 0) > 0 || input.PrivateDnsEnabled === true;
+  if (type === 'Gateway' && interfaceSettingsGiven) throw invalidParameter('Subnets, security groups and private DNS can only be specified for interface endpoints.');
   if (type === 'Interface' && (input.RouteTableIds?.length ?? 0) > 0) throw invalidParameter('Route tables can only be specified for gateway endpoints.');
 }
 

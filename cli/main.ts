@@ -1,7 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { type CliIo, processIo, writeJsonError } from './cli-io';
 import { cleanupCommand } from './commands/cleanup-command';
+import { execCommand } from './commands/exec-command';
+import { lessonCommand } from './commands/lesson-command';
 import { listCommand } from './commands/list-command';
+import { nextCommand } from './commands/next-command';
 import { planCommand } from './commands/plan-command';
 import { localCommand } from './commands/local-command';
 import { reportCommand } from './commands/report-command';
@@ -21,14 +24,16 @@ export function buildProgram(io: CliIo, exit: (code: number) => void, json = fal
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput(output);
-  for (const command of [planCommand, startCommand, statusCommand, reportCommand, listCommand, teardownCommand, cleanupCommand, localCommand]) {
+  for (const command of [planCommand, startCommand, lessonCommand, execCommand, nextCommand, statusCommand, reportCommand, listCommand, teardownCommand, cleanupCommand, localCommand]) {
     program.addCommand(command(io, exit).exitOverride().configureOutput(output));
   }
   return program;
 }
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
-  const json = argv.includes('--json');
+  // What follows `--` is a command line for an instance (exec), not options of vpce-lab.
+  const ours = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+  const json = ours.includes('--json');
   const fail = (exitCode: number, code: string, message: string): number => {
     if (json) writeJsonError(io, { code, message, exitCode });
     else io.err.write(`error: ${message}\n`);

@@ -28,3 +28,24 @@ export function parseRuns(value: string): number {
   if (!/^\d+$/.test(value) || runs < 1 || runs > MOST_RUNS) throw new InvalidArgumentError(`expected a number of runs from 1 to ${MOST_RUNS}, got '${value}'.`);
   return runs;
 }
+
+/** The longest `exec --timeout`: a student's command, not a job (Run Command itself allows up to 48 hours). */
+export const LONGEST_EXEC_SECONDS = 600;
+
+/** `exec --timeout`: whole seconds the command may run on the instance before Run Command stops it. */
+export function parseExecTimeout(value: string): number {
+  const seconds = Number(value);
+  if (!/^\d+$/.test(value) || seconds < 1 || seconds > LONGEST_EXEC_SECONDS) throw new InvalidArgumentError(`expected whole seconds from 1 to ${LONGEST_EXEC_SECONDS}, got '${value}'.`);
+  return seconds;
+}
+
+/** `exec --on`: the consumer instances, which Run Command reaches; the web servers are refused with why. */
+export function parseInstanceRole(value: string): 'private' | 'public' {
+  if (value === 'private' || value === 'public') return value;
+  if (/^web(-server)?-?\d*$/.test(value)) {
+    throw new InvalidArgumentError(
+      `the web servers cannot be reached by Run Command: their VPC has no way out, so no SSM agent of theirs registers. Reach them as the lab does, through the service endpoint from the private instance: --on private -- curl http://<endpoint DNS name>/ (vpce-lab lesson <run-id> shows the name).`,
+    );
+  }
+  throw new InvalidArgumentError(`expected the instance to run on: private or public, got '${value}'.`);
+}

@@ -1,3 +1,4 @@
+import { GUIDED_REPORT } from '../statemachine/guided-lessons';
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import type { LabRun } from '../functions/lab/lab-run';
 import type { LabReport } from '../functions/lab/verification/build-report';
@@ -6,7 +7,7 @@ import { type CostEstimate, estimateCost } from './cost/cost-estimate';
 import { type AwsClock, secondsAt } from './follow/aws-clock';
 import { stateOutput } from './follow/execution-events';
 import { type RunFailure, runFailure } from './follow/run-failure';
-import { holdSpan } from './follow/run-hold';
+import { wallClockSpans } from './follow/run-hold';
 
 /** What a finished (or running) run amounts to, for people and for `--json`. */
 export interface RunOutcome {
@@ -41,10 +42,10 @@ export interface ExecutionFacts {
 /** Reads the run, its report (the BuildReport step's output) and the cost of what it built from an execution and its history. */
 export function runOutcome(execution: ExecutionFacts, events: readonly HistoryEvent[], now: Date, clock: AwsClock): RunOutcome {
   const run = (execution.input ? (JSON.parse(execution.input) as { run?: LabRun }) : {}).run;
-  const reported = stateOutput(events, 'BuildReport') as { report?: LabReport } | undefined;
+  const reported = (stateOutput(events, 'BuildReport') ?? stateOutput(events, GUIDED_REPORT)) as { report?: LabReport } | undefined;
   const started = (execution.startDate ?? now).getTime();
   const lasted = Math.max(0, (execution.stopDate ?? now).getTime() - started);
-  const seconds = secondsAt(clock, holdSpan(events, started, now.getTime()))(lasted);
+  const seconds = secondsAt(clock, wallClockSpans(events, started, now.getTime()))(lasted);
   return {
     runId: run?.runId ?? execution.executionArn.split(':').pop() ?? '',
     executionArn: execution.executionArn,

@@ -117,6 +117,8 @@ export interface RunRequest {
   readonly ttlMs: number;
   readonly keep: boolean;
   readonly region: string;
+  /** Pause before each lesson for the student (`start --guided`). */
+  readonly guided?: boolean;
   readonly batchId?: string;
 }
 
@@ -129,6 +131,7 @@ export function newRun(request: RunRequest, now: Date): LabRun {
     region: request.region,
     expiresAt: new Date(now.getTime() + request.ttlMs).toISOString(),
     keep: request.keep,
+    ...(request.guided ? { guided: true } : {}),
     ...(request.batchId ? { batchId: request.batchId } : {}),
   };
 }

@@ -28,6 +28,10 @@ export const LAB_FUNCTION_IDS = [
   'SendChecks',
   'CollectChecks',
   'BuildReport',
+  // Guided runs: the lesson a run pauses before, the pause itself (a task token the student's `next` returns), and what the student ran.
+  'OpenLesson',
+  'AwaitStudent',
+  'ListStudentCommands',
   // Teardown.
   'DeleteVpcEndpoints',
   'DeleteEndpointService',

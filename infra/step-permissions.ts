@@ -176,6 +176,10 @@ export const STEP_PERMISSIONS: Readonly<Record<LabFunctionId, StepPermissions>> 
   SendChecks: (policy) => policy.allow(['ssm:SendCommand'], [policy.arn('ssm', 'document', 'AWS-RunShellScript', { account: '' })]).onTaggedEc2(['ssm:SendCommand'], ['instance']),
   CollectChecks: (policy) => policy.read('ssm:GetCommandInvocation'),
   BuildReport: () => undefined,
+  OpenLesson: () => undefined,
+  AwaitStudent: () => undefined,
+  // SSM's command history of the public instance: these actions take no resource (Service Authorization Reference).
+  ListStudentCommands: (policy) => policy.read('ssm:ListCommands', 'ssm:ListCommandInvocations'),
   DeleteVpcEndpoints: (policy) => policy.ec2Change(['DeleteVpcEndpoints'], ['vpc-endpoint']).read('ec2:DescribeVpcEndpoints'),
   // Connection notifications have no ARN of their own: IAM checks the endpoint service they belong to.
   DeleteEndpointService: (policy) =>

@@ -83,7 +83,8 @@ async function faultMatrix(): Promise<void> {
   try {
     const foreign = await seedForeignResources(lab, 200);
     const before = await settledForeign(lab, foreign);
-    figures.plan('runs completed', SCENARIOS.length);
+    // Each scenario straight through, then guided (cleanRuns).
+    figures.plan('runs completed', 2 * SCENARIOS.length);
     const clean = await cleanRuns(lab);
     for (const run of clean) {
       figures.count('runs completed');
@@ -135,10 +136,12 @@ async function doubledHandlers(): Promise<void> {
     const foreign = await seedForeignResources(lab, 200);
     const before = await settledForeign(lab, foreign);
     const ranTwice = new Set<string>();
-    figures.plan('runs completed', 2 * SCENARIOS.length);
+    const runs = [false, true].flatMap((guided) => SCENARIOS.map((scenario) => ({ scenario, guided })));
+    figures.plan('runs completed', 2 * runs.length);
     figures.plan('handlers run twice', TASK_STATES().length);
-    for (const scenario of SCENARIOS) {
-      const run = await doubledRun(lab, scenario);
+    for (const { scenario: each, guided } of runs) {
+      const run = await doubledRun(lab, each, guided);
+      const scenario = `${guided ? 'guided ' : ''}${each}`;
       figures.count('runs completed', 2);
       figures.count('resources leaked', leaked(run.leftovers));
       for (const state of run.ranTwice) ranTwice.add(state);

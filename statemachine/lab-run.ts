@@ -1,34 +1,33 @@
 import { stateMachineArnPlaceholder } from '../contract/lab-names';
-import { LAB_ERROR } from '../functions/commons/lab-errors';
-import { MAX_ACCEPT_GRACE_SECONDS } from '../functions/lab/lab-settings';
 import { CONSUMER, HEALTH_CHECK, PROVIDER } from '../functions/lab/lab-topology';
-import { PROBE_TIMEOUT_SECONDS } from '../functions/lab/verification/lab-checks';
 import { awsSeconds } from '../contract/latency-profile';
-import type { Flow, PassState, Payload } from './asl/asl-types';
-import { whenTrue } from './asl/lesson-choice';
+import type { Flow, PassState } from './asl/asl-types';
+import { whenGuided, whenTrue } from './asl/lesson-choice';
 import { catchAll, END, fieldsOf, labTask, nestedExecution, next } from './asl/lab-task';
-import { attemptsToOutlast, polling, SETTLING } from './asl/retry-policy';
+import { polling, SETTLING } from './asl/retry-policy';
 import { askingCadence } from './throttled-cadence';
+import { GUIDED_LESSONS, guidedLessons } from './guided-lessons';
+import {
+  awaitConnectionAccepted,
+  awaitEveryEndpoint,
+  awaitServiceEndpointAvailable,
+  awaitTargetsHealthy,
+  checkTargets,
+  collectChecks,
+  createGatewayEndpoints,
+  createInterfaceEndpoint,
+  createServiceEndpoint,
+  sendChecks,
+  steadily,
+} from './lesson-steps';
 
 const TEARDOWN = stateMachineArnPlaceholder('teardown');
 const ON_FAILURE = 'TeardownAfterFailure';
 const CONSUMER_SIDE_FAILED = 'ConsumerSideFailed';
 const PROVIDER_SIDE_FAILED = 'ProviderSideFailed';
 
-/** A check: delivered by SSM to the public instance (ssmCommandDelivered), run (ssmCommand) over the hop to the private one (sshHop); Retry intervals are whole seconds. */
-const CHECK_SECONDS = Math.ceil(awsSeconds('ssmCommandDelivered') + awsSeconds('ssmCommand') + awsSeconds('sshHop'));
-/** Before its endpoint a probe also waits out curl's timeout. */
-const TIMED_OUT_CHECK_SECONDS = CHECK_SECONDS + PROBE_TIMEOUT_SECONDS;
 const MANAGED_SECONDS = awsSeconds('instanceRunning') + awsSeconds('ssmAgentOnline');
-const HEALTH_CHECKS_SECONDS = HEALTH_CHECK.intervalSeconds * HEALTH_CHECK.healthyThreshold;
-/** Polls at a steady pace, for a wait well under way when the state starts. */
-const steadily = (seconds: number) => polling(seconds, { backoffRate: 1, maxAttempts: 30, maxDelaySeconds: null });
 
-const ACCEPTANCE_POLL_CAP_SECONDS = 30;
-const awaitingAcceptance = { ErrorEquals: [LAB_ERROR.AwaitingAcceptance], IntervalSeconds: awsSeconds('notificationDelivered'), BackoffRate: 1.5, MaxDelaySeconds: ACCEPTANCE_POLL_CAP_SECONDS };
-
-const checkTargets = (more: Payload = {}): Payload => ({ 'region.$': '$.run.region', consumerCidr: CONSUMER.vpcCidr, ...more });
-const collected = (sent: string): Payload => ({ 'run.$': '$.run', 'phase.$': `$.${sent}.phase`, 'instanceId.$': `$.${sent}.instanceId`, 'sent.$': `$.${sent}.sent` });
 const sideFailed: PassState = {
   Type: 'Pass',
   Comment: "Ends this side with its failure in its output, so the other side's running step finishes before anything is torn down.",
@@ -72,41 +71,30 @@ const consumerSide: Flow = {
       onFailure: CONSUMER_SIDE_FAILED,
       then: next('SendBaselineChecks'),
     }),
-    SendBaselineChecks: labTask('SendChecks', {
-      comment:
-        'The world before the gateway and interface endpoints: the curl and dig a student types on the private instance, over ssh from the public one. The service lesson is probed apart, once its NLB is active.',
-      parameters: {
-        'run.$': '$.run',
+    SendBaselineChecks: sendChecks(
+      { then: 'CollectBaselineChecks', onFailure: CONSUMER_SIDE_FAILED },
+      {
+        comment:
+          'The world before the gateway and interface endpoints: the curl and dig a student types on the private instance, over ssh from the public one. The service lesson is probed apart, once its NLB is active.',
         phase: 'before',
-        'lessons.$': '$.plan.lessons',
         only: ['gateway', 'interface'],
-        'consumerInstances.$': '$.consumerInstances',
+        instancesAt: '$.consumerInstances',
         targets: checkTargets(),
+        resultPath: '$.baseline',
       },
-      resultPath: '$.baseline',
-      retry: [SETTLING],
-      onFailure: CONSUMER_SIDE_FAILED,
-      then: next('CollectBaselineChecks'),
-    }),
-    CollectBaselineChecks: labTask('CollectChecks', {
-      comment: `Before the endpoints the probes time out: delivery (ssmCommandDelivered ${awsSeconds('ssmCommandDelivered')} s) + the script (ssmCommand ${awsSeconds('ssmCommand')} s) + the hop (sshHop ${awsSeconds('sshHop')} s) + curl's --max-time ${PROBE_TIMEOUT_SECONDS} s, so the first poll is after ${TIMED_OUT_CHECK_SECONDS} s.`,
-      parameters: collected('baseline'),
-      resultPath: '$.baselineResults',
-      retry: [polling(TIMED_OUT_CHECK_SECONDS)],
-      onFailure: CONSUMER_SIDE_FAILED,
-      then: next('InterfaceLesson'),
-    }),
-    InterfaceLesson: whenTrue('$.plan.lessons.interface', 'CreateInterfaceEndpoint', 'ServiceBaselineLesson'),
-    CreateInterfaceEndpoint: labTask('CreateInterfaceEndpoint', {
-      comment:
-        'CloudFormation interface endpoint with private DNS in the private subnet, first of the endpoints: its ~2 min to become available is the longest wait after a CreateVpcEndpoint, so when many runs queue for that bucket it is asked for first (and most often). The endpoints are awaited together after the join.',
-      throttledMaxDelaySeconds: askingCadence('CreateInterfaceEndpoint'),
-      parameters: fieldsOf('run', 'plan', 'consumer'),
-      resultPath: '$.interfaceEndpoints',
-      retry: [SETTLING],
-      onFailure: CONSUMER_SIDE_FAILED,
-      then: next('ServiceBaselineLesson'),
-    }),
+    ),
+    CollectBaselineChecks: collectChecks({ then: 'InterfaceLesson', onFailure: CONSUMER_SIDE_FAILED }, 'baseline', '$.baselineResults', true),
+    InterfaceLesson: {
+      Type: 'Choice',
+      Comment: "A guided run adds the interface endpoint after the join, once the student has seen the world before it.",
+      Choices: [whenGuided('ServiceBaselineLesson'), { Variable: '$.plan.lessons.interface', BooleanEquals: true, Next: 'CreateInterfaceEndpoint' }],
+      Default: 'ServiceBaselineLesson',
+    },
+    CreateInterfaceEndpoint: createInterfaceEndpoint(
+      { then: 'ServiceBaselineLesson', onFailure: CONSUMER_SIDE_FAILED },
+      'CloudFormation interface endpoint with private DNS in the private subnet, first of the endpoints: its ~2 min to become available is the longest wait after a CreateVpcEndpoint, so when many runs queue for that bucket it is asked for first (and most often). The endpoints are awaited together after the join.',
+      false,
+    ),
     ServiceBaselineLesson: whenTrue('$.plan.lessons.service', 'AwaitLoadBalancerActiveForChecks', 'ConsumerSideBuilt'),
     AwaitLoadBalancerActiveForChecks: labTask('AwaitLoadBalancerActive', {
       comment: `The service lesson's before-check asks for the NLB by name, which public DNS answers once the NLB is active (right after CreateLoadBalancer the name is NXDOMAIN). This side reaches here well into the NLB's provisioning (loadBalancerActive ${awsSeconds('loadBalancerActive')} s), so it polls every 20 s.`,
@@ -117,30 +105,19 @@ const consumerSide: Flow = {
       onFailure: CONSUMER_SIDE_FAILED,
       then: next('SendServiceBaselineChecks'),
     }),
-    SendServiceBaselineChecks: labTask('SendChecks', {
-      comment:
-        "The service lesson before its endpoint: the provider NLB's name resolves to the provider VPC's private addresses, and curl to it times out (no route from this VPC).",
-      parameters: {
-        'run.$': '$.run',
+    SendServiceBaselineChecks: sendChecks(
+      { then: 'CollectServiceBaselineChecks', onFailure: CONSUMER_SIDE_FAILED },
+      {
+        comment:
+          "The service lesson before its endpoint: the provider NLB's name resolves to the provider VPC's private addresses, and curl to it times out (no route from this VPC).",
         phase: 'before',
-        'lessons.$': '$.plan.lessons',
         only: ['service'],
-        'consumerInstances.$': '$.consumerInstances',
+        instancesAt: '$.consumerInstances',
         targets: checkTargets({ 'loadBalancerDnsName.$': '$.loadBalancer.dnsName' }),
+        resultPath: '$.serviceBaseline',
       },
-      resultPath: '$.serviceBaseline',
-      retry: [SETTLING],
-      onFailure: CONSUMER_SIDE_FAILED,
-      then: next('CollectServiceBaselineChecks'),
-    }),
-    CollectServiceBaselineChecks: labTask('CollectChecks', {
-      comment: `The curl times out: delivery (ssmCommandDelivered ${awsSeconds('ssmCommandDelivered')} s) + the script (ssmCommand ${awsSeconds('ssmCommand')} s) + the hop (sshHop ${awsSeconds('sshHop')} s) + curl's --max-time ${PROBE_TIMEOUT_SECONDS} s, so the first poll is after ${TIMED_OUT_CHECK_SECONDS} s.`,
-      parameters: collected('serviceBaseline'),
-      resultPath: '$.serviceBaselineResults',
-      retry: [polling(TIMED_OUT_CHECK_SECONDS)],
-      onFailure: CONSUMER_SIDE_FAILED,
-      then: next('ConsumerSideBuilt'),
-    }),
+    ),
+    CollectServiceBaselineChecks: collectChecks({ then: 'ConsumerSideBuilt', onFailure: CONSUMER_SIDE_FAILED }, 'serviceBaseline', '$.serviceBaselineResults', true),
     ConsumerSideBuilt: { Type: 'Succeed' },
     [CONSUMER_SIDE_FAILED]: sideFailed,
   },
@@ -168,7 +145,7 @@ const providerSide: Flow = {
       then: next('RegisterWebServers'),
     }),
     RegisterWebServers: labTask('RegisterWebServers', {
-      comment: `The web servers have long been running (instanceRunning ${awsSeconds('instanceRunning')} s) by the time the NLB is active; registered now, they are registered with its nodes and health-checked (targetRegistration ${awsSeconds('targetRegistration')} s + ${HEALTH_CHECKS_SECONDS} s) while the endpoint service and the consumer's endpoint come up; AwaitTargetsHealthy waits for the rest before the verification.`,
+      comment: `The web servers have long been running (instanceRunning ${awsSeconds('instanceRunning')} s) by the time the NLB is active; registered now, they are registered with its nodes and health-checked (targetRegistration ${awsSeconds('targetRegistration')} s + ${HEALTH_CHECK.intervalSeconds * HEALTH_CHECK.healthyThreshold} s) while the endpoint service and the consumer's endpoint come up; AwaitTargetsHealthy waits for the rest before the verification.`,
       parameters: fieldsOf('run', 'webServers', 'loadBalancer'),
       resultPath: null,
       retry: [polling(awsSeconds('instanceRunning'))],
@@ -196,16 +173,7 @@ const providerSide: Flow = {
   },
 };
 
-/** Every endpoint of the run, awaited in one state; the comment says which one it waits for last. */
-const awaitEndpoints = (comment: string, firstPollAfter: number, thenEvery?: number) =>
-  labTask('AwaitVpcEndpointsAvailable', {
-    comment,
-    parameters: fieldsOf('run'),
-    resultPath: null,
-    retry: [polling(firstPollAfter, thenEvery === undefined ? {} : { maxDelaySeconds: thenEvery })],
-    onFailure: ON_FAILURE,
-    then: next('SendVerificationChecks'),
-  });
+const AFTER_THE_JOIN = { then: 'SendVerificationChecks', onFailure: ON_FAILURE };
 
 /** One run of the lab, as `statemachine/lab-run.asl.json`. */
 export const LAB_RUN: Flow = {
@@ -270,8 +238,15 @@ export const LAB_RUN: Flow = {
         { Variable: '$.branches[0].failure', IsPresent: true, Next: 'ConsumerSideFailure' },
         { Variable: '$.branches[1].failure', IsPresent: true, Next: 'ProviderSideFailure' },
       ],
+      Default: 'GuidedRun',
+    },
+    GuidedRun: {
+      Type: 'Choice',
+      Comment: 'A guided run pauses before each lesson for the student; the others add every endpoint at once.',
+      Choices: [whenGuided(GUIDED_LESSONS)],
       Default: 'EndpointsToAwait',
     },
+    ...guidedLessons({ report: 'KeepLab', onFailure: ON_FAILURE }),
     ConsumerSideFailure: sideFailure('consumer', 0),
     ProviderSideFailure: sideFailure('provider', 1),
     EndpointsToAwait: whenTrue(
@@ -281,15 +256,7 @@ export const LAB_RUN: Flow = {
       'The service endpoint, then the gateway endpoints: when many runs queue for CreateVpcEndpoint the endpoint with the most to wait for after it is asked for first, and the gateway endpoints, available within seconds, last (statemachine/throttled-cadence.ts). Nothing before the join needs them.',
     ),
     GatewayLesson: whenTrue('$.plan.lessons.gateway', 'CreateGatewayEndpoints', 'EndpointsCreated'),
-    CreateGatewayEndpoints: labTask('CreateGatewayEndpoints', {
-      comment: 'S3 and DynamoDB gateway endpoints on both route tables.',
-      throttledMaxDelaySeconds: askingCadence('CreateGatewayEndpoints'),
-      parameters: { ...fieldsOf('run', 'plan'), 'consumer.$': '$.branches[0].consumer' },
-      resultPath: '$.gatewayEndpoints',
-      retry: [SETTLING],
-      onFailure: ON_FAILURE,
-      then: next('EndpointsCreated'),
-    }),
+    CreateGatewayEndpoints: createGatewayEndpoints({ then: 'EndpointsCreated', onFailure: ON_FAILURE }),
     EndpointsCreated: {
       Type: 'Choice',
       Comment: 'Every endpoint of the run is awaited in one state, polled after the latency of the slowest one still to come.',
@@ -299,82 +266,39 @@ export const LAB_RUN: Flow = {
       ],
       Default: 'AwaitGatewayEndpointsAvailable',
     },
-    CreateServiceEndpoint: labTask('CreateServiceEndpoint', {
-      comment: "The consumer's interface endpoint to the service, once its baseline is taken: it starts pendingAcceptance.",
-      throttledMaxDelaySeconds: askingCadence('CreateServiceEndpoint'),
-      parameters: { ...fieldsOf('run', 'plan'), 'consumer.$': '$.branches[0].consumer', 'endpointService.$': '$.branches[1].endpointService' },
-      resultPath: '$.serviceEndpoint',
-      retry: [SETTLING],
-      onFailure: ON_FAILURE,
-      then: next('GatewayLesson'),
-    }),
-    AwaitConnectionAccepted: labTask('AwaitConnectionAccepted', {
-      comment: `SNS delivers the Connect notification to accept-connection within about a second (notificationDelivered); past a grace period this step applies the same allow-list itself. AwaitingAcceptance is retried for longer than the longest grace a deployment may set (${MAX_ACCEPT_GRACE_SECONDS.toLocaleString('en-US')} s), polling every ${ACCEPTANCE_POLL_CAP_SECONDS} s once the first minute has passed.`,
-      parameters: { ...fieldsOf('run', 'plan'), 'endpointService.$': '$.branches[1].endpointService', 'serviceEndpoint.$': '$.serviceEndpoint' },
-      resultPath: null,
-      retry: [
-        // A request that never shows up is not waited for as long.
-        polling(awsSeconds('notificationDelivered')),
-        // Outlasts the longest grace, then looks once more.
-        { ...awaitingAcceptance, MaxAttempts: attemptsToOutlast(awaitingAcceptance, MAX_ACCEPT_GRACE_SECONDS + ACCEPTANCE_POLL_CAP_SECONDS) },
-      ],
-      onFailure: ON_FAILURE,
-      then: next('AwaitServiceEndpointAvailable'),
-    }),
-    AwaitServiceEndpointAvailable: labTask('AwaitVpcEndpointsAvailable', {
-      comment: `The service endpoint alone, pending for about a minute after its acceptance (connectionAccepted ${awsSeconds('connectionAccepted')} s); the run's other endpoints are awaited next, so one created last (the gateway endpoints, when many runs queue for CreateVpcEndpoint) is not waited for at this pace.`,
-      parameters: { 'run.$': '$.run', 'vpcEndpointIds.$': 'States.Array($.serviceEndpoint.vpcEndpointId)' },
-      resultPath: null,
-      retry: [polling(awsSeconds('connectionAccepted'), { maxDelaySeconds: awsSeconds('connectionAccepted') })],
-      onFailure: ON_FAILURE,
-      then: next('AwaitEveryEndpointAvailable'),
-    }),
-    AwaitEveryEndpointAvailable: labTask('AwaitVpcEndpointsAvailable', {
-      comment: `Every endpoint of the run. Usually all are available by now; the gateway endpoints, created last, take seconds (gatewayEndpointAvailable ${awsSeconds('gatewayEndpointAvailable')} s), and the interface endpoint, when many runs queued for it, up to its two minutes, so the polls back off to a minute.`,
-      parameters: fieldsOf('run'),
-      resultPath: null,
-      retry: [polling(awsSeconds('gatewayEndpointAvailable'), { maxDelaySeconds: awsSeconds('connectionAccepted') })],
-      onFailure: ON_FAILURE,
-      then: next('AwaitTargetsHealthy'),
-    }),
-    AwaitTargetsHealthy: labTask('AwaitTargetsHealthy', {
-      comment: `The web servers were registered when the NLB became active; a new target is registered with the NLB's nodes for minutes (targetRegistration ${awsSeconds('targetRegistration')} s), then passes the group's initial health checks (${HEALTH_CHECK.healthyThreshold} x ${HEALTH_CHECK.intervalSeconds} s), and the NLB forwards nothing to it before. By the time the service endpoint is available most of that has passed, so it polls every ${HEALTH_CHECKS_SECONDS} s, the length of the health checks.`,
-      parameters: { 'run.$': '$.run', 'webServers.$': '$.branches[1].webServers', 'loadBalancer.$': '$.loadBalancer' },
-      resultPath: null,
-      retry: [steadily(HEALTH_CHECKS_SECONDS)],
-      onFailure: ON_FAILURE,
-      then: next('SendVerificationChecks'),
-    }),
-    AwaitInterfaceEndpointAvailable: awaitEndpoints(
+    CreateServiceEndpoint: createServiceEndpoint({ then: 'GatewayLesson', onFailure: ON_FAILURE }),
+    AwaitConnectionAccepted: awaitConnectionAccepted({ then: 'AwaitServiceEndpointAvailable', onFailure: ON_FAILURE }),
+    AwaitServiceEndpointAvailable: awaitServiceEndpointAvailable(
+      { then: 'AwaitEveryEndpointAvailable', onFailure: ON_FAILURE },
+      `The service endpoint alone, pending for about a minute after its acceptance (connectionAccepted ${awsSeconds('connectionAccepted')} s); the run's other endpoints are awaited next, so one created last (the gateway endpoints, when many runs queue for CreateVpcEndpoint) is not waited for at this pace.`,
+    ),
+    AwaitEveryEndpointAvailable: awaitEveryEndpoint(
+      { then: 'AwaitTargetsHealthy', onFailure: ON_FAILURE },
+      `Every endpoint of the run. Usually all are available by now; the gateway endpoints, created last, take seconds (gatewayEndpointAvailable ${awsSeconds('gatewayEndpointAvailable')} s), and the interface endpoint, when many runs queued for it, up to its two minutes, so the polls back off to a minute.`,
+      polling(awsSeconds('gatewayEndpointAvailable'), { maxDelaySeconds: awsSeconds('connectionAccepted') }),
+    ),
+    AwaitTargetsHealthy: awaitTargetsHealthy(AFTER_THE_JOIN),
+    AwaitInterfaceEndpointAvailable: awaitEveryEndpoint(
+      AFTER_THE_JOIN,
       `Every endpoint of the run; the last to come is the CloudFormation interface endpoint (interfaceEndpointAvailable ${awsSeconds('interfaceEndpointAvailable')} s).`,
-      awsSeconds('interfaceEndpointAvailable'),
+      polling(awsSeconds('interfaceEndpointAvailable')),
     ),
-    AwaitGatewayEndpointsAvailable: awaitEndpoints(
+    AwaitGatewayEndpointsAvailable: awaitEveryEndpoint(
+      AFTER_THE_JOIN,
       `Every endpoint of the run; gateway endpoints are available within seconds (gatewayEndpointAvailable ${awsSeconds('gatewayEndpointAvailable')} s).`,
-      awsSeconds('gatewayEndpointAvailable'),
+      polling(awsSeconds('gatewayEndpointAvailable')),
     ),
-    SendVerificationChecks: labTask('SendChecks', {
-      comment: 'The same checks again, now that every endpoint is available.',
-      parameters: {
-        'run.$': '$.run',
+    SendVerificationChecks: sendChecks(
+      { then: 'CollectVerificationChecks', onFailure: ON_FAILURE },
+      {
+        comment: 'The same checks again, now that every endpoint is available.',
         phase: 'after',
-        'lessons.$': '$.plan.lessons',
-        'consumerInstances.$': '$.branches[0].consumerInstances',
+        instancesAt: '$.branches[0].consumerInstances',
         targets: checkTargets({ 'serviceEndpointDnsName.$': '$.serviceEndpoint.dnsName' }),
+        resultPath: '$.verificationSent',
       },
-      resultPath: '$.verificationSent',
-      retry: [SETTLING],
-      onFailure: ON_FAILURE,
-      then: next('CollectVerificationChecks'),
-    }),
-    CollectVerificationChecks: labTask('CollectChecks', {
-      comment: `With the endpoints in place every probe answers: delivery (ssmCommandDelivered ${awsSeconds('ssmCommandDelivered')} s) + the script (ssmCommand ${awsSeconds('ssmCommand')} s) + the hop (sshHop ${awsSeconds('sshHop')} s), so the first poll is after ${CHECK_SECONDS} s.`,
-      parameters: collected('verificationSent'),
-      resultPath: '$.verification',
-      retry: [polling(CHECK_SECONDS)],
-      onFailure: ON_FAILURE,
-      then: next('BuildReport'),
-    }),
+    ),
+    CollectVerificationChecks: collectChecks({ then: 'BuildReport', onFailure: ON_FAILURE }, 'verificationSent', '$.verification', false),
     BuildReport: labTask('BuildReport', {
       parameters: { 'run.$': '$.run', 'phases.$': 'States.Array($.branches[0].baselineResults, $.branches[0].serviceBaselineResults, $.verification)' },
       resultPath: '$.report',

@@ -16,7 +16,7 @@ import { runResources } from '../resources/run-resources';
 import { parseRunId } from '../run-request';
 import { runOutcome } from '../run-outcome';
 import { EXIT } from '../usage-error';
-import { describeOutcome, writeOutcomeJson } from './start-command';
+import { describeOutcome, writeOutcomeJson } from '../follow/follow-run';
 
 interface StatusOptions extends CommonOptions {
   readonly follow: boolean;

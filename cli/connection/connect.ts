@@ -2,6 +2,7 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import { startLocalLab } from './local-lab-loader';
 import { UsageError } from '../usage-error';
 import { startBackgroundServer } from './background-server';
@@ -35,10 +36,11 @@ export const remote = (endpoint: string | undefined, region: string, description
   const ec2 = new EC2Client(config);
   const elbv2 = new ElasticLoadBalancingV2Client(config);
   const quotas = new ServiceQuotasClient(config);
+  const ssm = new SSMClient(config);
   const close = async () => {
-    for (const client of [sfn, ec2, elbv2, quotas]) client.destroy();
+    for (const client of [sfn, ec2, elbv2, quotas, ssm]) client.destroy();
   };
-  return { sfn, ec2, elbv2, quotas, region, description, pollMs, timeScale, runsOutlive: true, close };
+  return { sfn, ec2, elbv2, quotas, ssm, region, description, pollMs, timeScale, runsOutlive: true, close };
 };
 
 /** The settings a command may give that a running server has its own value of, with the option that gives each. */

@@ -2,6 +2,7 @@ import { labStateMachineName } from '../../contract/lab-names';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
+import type { SSMClient } from '@aws-sdk/client-ssm';
 import { paginateListStateMachines, type SFNClient } from '@aws-sdk/client-sfn';
 import type { RunningServer } from './local-server-file';
 
@@ -16,6 +17,8 @@ export interface LabConnection {
   readonly elbv2: ElasticLoadBalancingV2Client;
   /** For `plan`: the account's quotas, as the Service Quotas of the place holds them. */
   readonly quotas: ServiceQuotasClient;
+  /** For `exec`: a student's command on a lab instance, through Run Command. */
+  readonly ssm: SSMClient;
   readonly region: string;
   /** A line for people: "local cloud at http://127.0.0.1:4566", "AWS (ap-northeast-2)". */
   readonly description: string;

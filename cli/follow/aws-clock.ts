@@ -12,7 +12,11 @@ export interface AwsClock {
   readonly pace: string;
 }
 
-/** The hold until the TTL, in ms of the run's clock from its start: wall-clock time everywhere (the local cloud does not scale a Wait until a timestamp). */
+/**
+ * A span of wall-clock time in ms of the run's clock from its start: the hold
+ * until the TTL (the local cloud does not scale a Wait until a timestamp) or
+ * a guided run's pause for its student.
+ */
 export interface HoldSpan {
   readonly start: number;
   readonly end: number;
@@ -39,15 +43,12 @@ export const unknownClock = (where: string): AwsClock => ({ msPerSecond: 1000, a
 
 /**
  * Seconds shown of a moment `ms` after the run's start: the run's clock read
- * at the clock's pace, except the hold, which is counted as the wall-clock
- * time it is.
+ * at the clock's pace, except the spans of wall-clock time (the hold, the
+ * pauses), each counted as the time it is.
  */
-export function secondsAt(clock: AwsClock, hold?: HoldSpan): (ms: number) => number {
-  if (!hold) return (ms) => ms / clock.msPerSecond;
+export function secondsAt(clock: AwsClock, spans: readonly HoldSpan[] = []): (ms: number) => number {
   return (ms) => {
-    const before = Math.min(ms, hold.start);
-    const held = Math.max(0, Math.min(ms, hold.end) - hold.start);
-    const after = Math.max(0, ms - hold.end);
-    return (before + after) / clock.msPerSecond + held / 1000;
+    const held = spans.reduce((sum, span) => sum + Math.max(0, Math.min(ms, span.end) - span.start), 0);
+    return (ms - held) / clock.msPerSecond + held / 1000;
   };
 }

@@ -3,7 +3,7 @@ import { createSpinner, type Spinner } from 'nanospinner';
 import pc from 'picocolors';
 import { type AwsClock, type HoldSpan, secondsAt } from '../follow/aws-clock';
 import { causeMessage } from '../follow/run-failure';
-import { HOLD_STATE } from '../follow/run-hold';
+import { isWallClockState } from '../follow/run-hold';
 import { enteredEventOf } from '../follow/run-timeline';
 
 /** The state events that name a step for people: Tasks, Waits and Maps (not the Parallels and Choices around them). */
@@ -41,18 +41,24 @@ export class ProgressView {
   private readonly failures = new Map<number, Failure>();
   private readonly spinner: Spinner | undefined;
   private waiting = '';
-  private hold: { start: number; end?: number } | undefined;
+  /** The spans of wall-clock time so far (the hold, the pauses), the last maybe still going. */
+  private readonly waits: { name: string; start: number; end?: number }[] = [];
   /** The execution's start, its first event's time: the origin the report's timeline reads from too. */
   private startedAt: number | undefined;
+
+  /** Whether the event at hand is new to the person following: events up to `shownUpTo` were shown before. */
+  private showing = true;
 
   constructor(
     private readonly out: NodeJS.WriteStream,
     private readonly clock: AwsClock,
+    private readonly shownUpTo = 0,
   ) {
     this.spinner = out.isTTY ? createSpinner('', { stream: out }) : undefined;
   }
 
   onEvent(event: HistoryEvent): void {
+    this.showing = (event.id ?? 0) > this.shownUpTo;
     this.byId.set(event.id ?? 0, event);
     const at = event.timestamp?.getTime() ?? Date.now();
     this.startedAt ??= at;
@@ -83,7 +89,7 @@ export class ProgressView {
 
   private entered(name: string, at: number, entry: number): void {
     this.running.set(name, { at, entry });
-    if (name === HOLD_STATE) this.hold = { start: at - this.origin() };
+    if (isWallClockState(name)) this.waits.push({ name, start: at - this.origin() });
   }
 
   /** The states the execution's end stopped: those whose last attempt failed are the failure. */
@@ -99,7 +105,8 @@ export class ProgressView {
     this.running.delete(name);
     this.waiting = '';
     const origin = this.origin();
-    if (name === HOLD_STATE && this.hold) this.hold.end = at - origin;
+    const wait = this.waits.at(-1);
+    if (wait && wait.name === name && wait.end === undefined) wait.end = at - origin;
     const toSeconds = secondsAt(this.clock, this.heldSoFar(at));
     const took = toSeconds(at - origin) - toSeconds(entered - origin);
     const line = `${stepTitle(name).padEnd(36)} ${pc.dim(seconds(took))}  ${pc.dim(`at ${seconds(toSeconds(at - origin))}`)}`;
@@ -107,8 +114,8 @@ export class ProgressView {
     else this.print(`${pc.red('✖')} ${line}\n  ${pc.red(`${failure.error}: ${causeMessage(failure.cause)}`)}`);
   }
 
-  private heldSoFar(at: number): HoldSpan | undefined {
-    return this.hold && { start: this.hold.start, end: this.hold.end ?? at - this.origin() };
+  private heldSoFar(at: number): HoldSpan[] {
+    return this.waits.map((wait) => ({ start: wait.start, end: wait.end ?? at - this.origin() }));
   }
 
   private origin(): number {
@@ -116,12 +123,13 @@ export class ProgressView {
   }
 
   private print(line: string): void {
+    if (!this.showing) return;
     if (this.spinner) this.spinner.clear();
     this.out.write(`${line}\n`);
   }
 
   private refresh(): void {
-    if (!this.spinner) return;
+    if (!this.spinner || !this.showing) return;
     const names = [...this.running.keys()].map(stepTitle);
     if (names.length === 0) {
       this.spinner.stop();

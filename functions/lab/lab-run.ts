@@ -31,6 +31,12 @@ export const labRunSchema = z.strictObject({
   expiresAt: z.iso.datetime(),
   /** Hold the built lab until `expiresAt` instead of tearing it down straight after verification. */
   keep: z.boolean(),
+  /**
+   * A guided run pauses before each lesson's change and at the end, until the
+   * student continues it (`vpce-lab next`) or its TTL runs out; absent for a
+   * run that goes straight through.
+   */
+  guided: z.boolean().optional(),
   /** The batch the run was started in, for runs started together (`start --runs N`). */
   batchId: z.string().regex(BATCH_ID_PATTERN, 'a batch id looks like batch-20261126-0112-ab12').optional(),
 });

@@ -69,7 +69,7 @@ export function connect(view: NetworkView, instance: InstanceRecord, request: Ht
 const clientPeer = (instance: InstanceRecord): Peer => ({ ip: instance.privateIpAddress, groupIds: instance.groupIds });
 
 /** The security groups that guard an interface; undefined when none do (a load balancer created without any). */
-function guardingGroups(view: NetworkView, eni: NetworkInterfaceRecord): readonly string[] | undefined {
+export function guardingGroups(view: NetworkView, eni: NetworkInterfaceRecord): readonly string[] | undefined {
   const { owner } = eni;
   if (owner.kind === 'vpc-endpoint') return view.ec2.tables.vpcEndpoints.get(owner.id)?.groupIds ?? eni.groupIds;
   if (owner.kind === 'instance') return view.ec2.tables.instances.get(owner.id)?.groupIds ?? eni.groupIds;

@@ -37,6 +37,21 @@ export function resolve(view: NetworkView, instance: InstanceRecord, name: strin
   return answer(privateDnsAddresses(view, vpc, host) ?? instanceNameAddresses(view, vpc, host) ?? publicDnsAddresses(view, host));
 }
 
+/**
+ * The name a reverse (PTR) lookup of `address` gives from the instance:
+ * "localhost" for 127.0.0.1 (Amazon Linux's /etc/hosts), and through the
+ * VPC's resolver an instance's private DNS name for its private address, as
+ * for the forward lookup the model answers (instanceNameAddresses); no other
+ * address has a name here.
+ */
+export function reverseName(view: NetworkView, instance: InstanceRecord, address: string): string | undefined {
+  if (address === '127.0.0.1') return 'localhost';
+  const vpc = vpcOf(view, instance);
+  if (!vpc?.enableDnsSupport) return undefined;
+  const owner = view.ec2.tables.instances.all().find((candidate) => candidate.vpcId === vpc.id && candidate.state !== 'terminated' && candidate.privateIpAddress === address);
+  return owner && instanceHostname(owner);
+}
+
 /** What public DNS answers, the same from any resolver on the internet. */
 export function resolvePublicly(view: NetworkView, name: string): DnsAnswer {
   return answer(publicDnsAddresses(view, normalize(name)));

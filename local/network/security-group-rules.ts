@@ -2,7 +2,8 @@ import type { SecurityGroupRuleRecord } from '../services/ec2/model/ec2-records'
 import { ipInCidr, parseCidr } from '../cloud/cidr';
 import type { NetworkView } from './network-view';
 
-export type Transport = 'tcp' | 'udp';
+/** TCP and UDP to a port; ICMP of a type (code 0: an echo request is type 8). */
+export type Transport = 'tcp' | 'udp' | 'icmp';
 
 /** The other end of a flow, as a security group rule can name it. */
 export interface Peer {
@@ -12,11 +13,18 @@ export interface Peer {
   readonly prefixListIds?: readonly string[];
 }
 
-const PROTOCOL_NUMBERS: Record<Transport, string> = { tcp: '6', udp: '17' };
+const PROTOCOL_NUMBERS: Record<Transport, string> = { tcp: '6', udp: '17', icmp: '1' };
 
+/**
+ * An ICMP rule's FromPort is the ICMP type and its ToPort the code, -1
+ * meaning any ("For ICMP/ICMPv6, you must also specify the ICMP/ICMPv6 type
+ * and code. You can use -1 to mean all types or all codes", AWS CLI
+ * reference, authorize-security-group-ingress).
+ */
 function coversPort(rule: SecurityGroupRuleRecord, transport: Transport, port: number): boolean {
   if (rule.ipProtocol === '-1') return true;
   if (rule.ipProtocol !== transport && rule.ipProtocol !== PROTOCOL_NUMBERS[transport]) return false;
+  if (transport === 'icmp') return (rule.fromPort === -1 || rule.fromPort === port) && (rule.toPort === undefined || rule.toPort === -1 || rule.toPort === 0);
   return (rule.fromPort ?? 0) <= port && port <= (rule.toPort ?? 65535);
 }
 

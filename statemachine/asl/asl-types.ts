@@ -33,18 +33,21 @@ export type TaskState = StateBase &
     readonly Type: 'Task';
     readonly Resource: string;
     readonly Parameters: Payload;
+    /** A callback Task's timeout, read from its input: it ends with States.Timeout. */
+    readonly TimeoutSecondsPath?: string;
     readonly ResultSelector?: Payload;
     readonly ResultPath?: string | null;
     readonly Retry: readonly Retrier[];
     readonly Catch?: readonly Catcher[];
   };
 
-export interface ChoiceRule {
+export interface ChoiceCondition {
   readonly Variable: string;
   readonly BooleanEquals?: boolean;
   readonly IsPresent?: boolean;
-  readonly Next: string;
 }
+
+export type ChoiceRule = ({ readonly And: readonly ChoiceCondition[] } | ChoiceCondition) & { readonly Next: string };
 
 export type ChoiceState = StateBase & { readonly Type: 'Choice'; readonly Choices: readonly ChoiceRule[]; readonly Default: string };
 

@@ -76,3 +76,35 @@ export function nestedExecution(options: NestedExecutionOptions): TaskState {
 
 export const next = (state: string): Transition => ({ Next: state });
 export const END: Transition = { End: true };
+
+export interface CallbackTaskOptions {
+  readonly comment: string;
+  readonly payload: Payload;
+  /** Where in the input the pause's length (whole seconds) is. */
+  readonly timeoutSecondsPath: string;
+  readonly resultPath: string;
+  readonly catch: readonly Catcher[];
+  readonly then: Transition;
+}
+
+/**
+ * A lab function invoked with a task token, the Task then waiting until the
+ * token is sent back (SendTaskSuccess / SendTaskFailure) or its timeout
+ * passes with States.Timeout ("Wait for a Callback with Task Token",
+ * https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html#connect-wait-token).
+ * The token is in the Task's TaskScheduled event, where whoever may read the
+ * execution's history finds it.
+ */
+export function callbackTask(functionId: LabFunctionId, options: CallbackTaskOptions): TaskState {
+  return {
+    Comment: options.comment,
+    Type: 'Task',
+    Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+    Parameters: { FunctionName: `\${${functionArnPlaceholder(functionId)}}`, Payload: { ...options.payload, 'taskToken.$': '$$.Task.Token' } },
+    TimeoutSecondsPath: options.timeoutSecondsPath,
+    ResultPath: options.resultPath,
+    Retry: [LAMBDA_TRANSIENT],
+    Catch: options.catch,
+    ...options.then,
+  };
+}

@@ -70,3 +70,19 @@ test("on a paced local cloud the steps' times are AWS seconds, and a hold is cou
   expect(text).toMatch(/^✔ Hold until expiry +60\.0s {2}at 70\.0s$/m);
   expect(text).toMatch(/^✔ Teardown +10\.0s {2}at 80\.0s$/m);
 });
+
+test("a guided run's pauses for its student are wall-clock time too, each of them, and what comes after is AWS seconds again", () => {
+  const built = task('OpenGatewayLesson', 0, 500);
+  const firstPause = task('PauseBeforeGatewayLesson', 500, 30_500);
+  const lesson = task('CreateGuidedGatewayEndpoints', 30_500, 31_000);
+  const secondPause = task('PauseBeforeReport', 31_000, 151_000);
+  const report = task('BuildGuidedReport', 151_000, 151_500);
+
+  // Time scale 0.05: 500 ms is 10 AWS seconds; the 30 s and 120 s pauses stay what they were.
+  const text = show([...built, ...firstPause, ...lesson, ...secondPause, ...report], 0.05);
+
+  expect(text).toMatch(/^✔ Pause before gateway lesson +30\.0s {2}at 40\.0s$/m);
+  expect(text).toMatch(/^✔ Create guided gateway endpoints +10\.0s {2}at 50\.0s$/m);
+  expect(text).toMatch(/^✔ Pause before report +120\.0s {2}at 170\.0s$/m);
+  expect(text).toMatch(/^✔ Build guided report +10\.0s {2}at 180\.0s$/m);
+});

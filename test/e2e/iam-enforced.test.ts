@@ -6,6 +6,7 @@ import { LAB_POLICIES_PATH } from '../../local/iam/lab-identities';
 import type { Principal } from '../../local/iam/principal';
 import type { LabPolicies, PolicyStatementJson } from '../../contract/lab-policies-format';
 import { startE2eLab } from '../support/e2e-lab';
+import { continuedGuidedRun } from '../support/guided-runs';
 import { NOTHING_LEFT } from '../support/run-leftovers';
 import { VPCE_SERVICE_NAME_KEY, VPCE_SERVICE_OWNER_KEY } from '../../functions/commons/endpoint-condition-keys';
 
@@ -68,19 +69,19 @@ function allowedOutsideTheLab(seen: readonly Authorized[], region: string) {
   };
 }
 
-test('in a full run every AWS call of a lab step is made as its own role and allowed by the policies the stack deploys, and would be refused outside the lab', async () => {
+test('in a full run and a guided one every AWS call of a lab step is made as its own role and allowed by the policies the stack deploys, and would be refused outside the lab', async () => {
   const lab = await startE2eLab();
   try {
-    const { result: started, seen } = await watchingIam(() => lab.start('--scenario', 'full'));
-    const { result, outcome } = started;
-    expect({ code: result.code, status: outcome.status }).toEqual({ code: 0, status: 'SUCCEEDED' });
+    const { result: runs, seen } = await watchingIam(async () => [await lab.start('--scenario', 'full'), await continuedGuidedRun(lab, '--scenario', 'full')]);
+    for (const { result, outcome } of runs) expect({ code: result.code, status: outcome.status }).toEqual({ code: 0, status: 'SUCCEEDED' });
     const calls = lab.cloud.journal.list().filter((entry) => entry.caller !== undefined);
     const sessions = new Set(calls.map((entry) => entry.caller?.split('/').pop()));
-    // Each function that calls AWS did so as its role: BuildReport alone makes no call.
-    // The public instance pushes the hop's keys as its own role's session, named after the instance.
+    // Each function that calls AWS did so as its role: BuildReport and the guided pause's two make no call.
+    // Each run's public instance pushes the hop's keys as its own role's session, named after the instance.
     const functionSessions = [...sessions].filter((session) => !session?.startsWith('i-'));
-    expect(functionSessions.sort()).toEqual(LAB_FUNCTIONS.map((fn) => `vpce-lab-${fn.id}`).filter((name) => name !== 'vpce-lab-BuildReport' && name !== 'vpce-lab-DiscoverExpiredRuns').sort());
-    expect([...sessions].filter((session) => session?.startsWith('i-'))).toHaveLength(1);
+    const callless = new Set(['BuildReport', 'OpenLesson', 'AwaitStudent', 'DiscoverExpiredRuns'].map((id) => `vpce-lab-${id}`));
+    expect(functionSessions.sort()).toEqual(LAB_FUNCTIONS.map((fn) => `vpce-lab-${fn.id}`).filter((name) => !callless.has(name)).sort());
+    expect([...sessions].filter((session) => session?.startsWith('i-'))).toHaveLength(2);
     expect(calls.filter((entry) => entry.errorCode === 'UnauthorizedOperation' || entry.errorCode?.startsWith('AccessDenied'))).toEqual([]);
 
     // IAM decided every call of the run but GetCallerIdentity, which needs no permission: the replays below cover the run.

@@ -145,6 +145,7 @@ describe('the state machines', () => {
       expect(tasks.length).toBeGreaterThan(0);
       for (const task of tasks) {
         if (task.Resource === 'arn:aws:states:::states:startExecution.sync:2') expect(task.Parameters).toMatchObject({ StateMachineArn: teardownArn });
+        else if (task.Resource === 'arn:aws:states:::lambda:invoke.waitForTaskToken') expect(functionArns).toContain((task.Parameters as { FunctionName: string }).FunctionName);
         else expect(functionArns).toContain(task.Resource);
       }
     }
@@ -154,7 +155,7 @@ describe('the state machines', () => {
 
   test('each role may invoke exactly the functions its file names, and start only the teardown', () => {
     for (const machine of deployedStateMachines()) {
-      const named = [...machine.definition.matchAll(/"Resource": "(arn:aws:lambda:[^"]+)"/g)].map((match) => match[1]!.split(':function:')[1]);
+      const named = [...machine.definition.matchAll(/"(?:Resource|FunctionName)": "(arn:aws:lambda:[^"]+)"/g)].map((match) => match[1]!.split(':function:')[1]);
       const statements = allStatements(lab.resources).filter(({ where }) => roleOfPolicy(where) === machine.roleId);
       const invocable = statements
         .filter(({ statement }) => listOf(statement.Action).includes('lambda:InvokeFunction'))

@@ -16,10 +16,12 @@ beforeAll(async () => {
   foreignBefore = await settledForeign(lab, foreign);
 });
 
-test.each(SCENARIOS)(
+const RUNS = [false, true].flatMap((guided) => SCENARIOS.map((scenario) => [`${guided ? 'guided ' : ''}${scenario}`, scenario, guided] as const));
+
+test.each(RUNS)(
   '%s: every Task handler run twice on its input (as after a lost answer) builds what running it once builds, counted by tags; every teardown step run twice removes it all, and again',
-  async (scenario) => {
-    const run = await doubledRun(lab, scenario);
+  async (_name, scenario, guided) => {
+    const run = await doubledRun(lab, scenario, guided);
     for (const state of run.ranTwice) ranTwice.add(state);
 
     expect(Object.keys(run.once).length).toBeGreaterThan(5);

@@ -1,3 +1,4 @@
+import type { StudentCommands } from '../guided/student-commands';
 import type { LabRun } from '../lab-run';
 import type { CheckResult, CollectedChecks } from './collect-checks';
 import type { Lesson } from './lab-checks';
@@ -21,6 +22,8 @@ export interface LabReport {
   readonly scenario: string;
   readonly lessons: LessonReport[];
   readonly passed: boolean;
+  /** A guided run's: what the student ran on the instances, beside the automatic checks; it decides nothing of `passed`. */
+  readonly studentCommands?: StudentCommands;
 }
 
 const LESSON_ORDER: readonly Lesson[] = ['gateway', 'interface', 'service'];
@@ -30,7 +33,7 @@ const LESSON_ORDER: readonly Lesson[] = ['gateway', 'interface', 'service'];
  * passes when its "after" shows what the lesson teaches and its "before" (for
  * the checks that have one) showed the world without it.
  */
-export function buildReport(run: LabRun, phases: readonly CollectedChecks[]): LabReport {
+export function buildReport(run: LabRun, phases: readonly CollectedChecks[], studentCommands?: StudentCommands): LabReport {
   const byId = new Map<string, { title: string; lesson: Lesson; before?: CheckResult; after?: CheckResult }>();
   for (const phase of phases) {
     for (const result of phase.results) {
@@ -45,5 +48,6 @@ export function buildReport(run: LabRun, phases: readonly CollectedChecks[]): La
       .map(([checkId, entry]) => ({ checkId, title: entry.title, before: entry.before, after: entry.after, passed: (entry.after?.passed ?? false) && (entry.before?.passed ?? true) }));
     return { lesson, checks, passed: checks.length > 0 && checks.every((check) => check.passed) };
   }).filter((lesson) => lesson.checks.length > 0);
-  return { runId: run.runId, scenario: run.scenario, lessons, passed: lessons.length > 0 && lessons.every((lesson) => lesson.passed) };
+  const passed = lessons.length > 0 && lessons.every((lesson) => lesson.passed);
+  return { runId: run.runId, scenario: run.scenario, lessons, passed, ...(studentCommands === undefined ? {} : { studentCommands }) };
 }

@@ -68,3 +68,23 @@ export function meetsExpectation(expectation: Expectation, outcome: CommandOutco
         : { passed: false, reason: `expected a page with "${expectation.text}" (exit ${outcome.exitCode})` };
   }
 }
+
+/** What a check should print, in words, for the student who types it (`vpce-lab lesson`). */
+export function expectationText(expectation: Expectation): string {
+  switch (expectation.kind) {
+    case 'unreachable':
+      return 'no answer: curl gives up (the private subnet has no way out)';
+    case 'reachable':
+      return 'an HTTP status code: the service answers';
+    case 'public-ips':
+      return 'public addresses';
+    case 'ips-in':
+      return `private addresses in ${expectation.cidr}`;
+    case 'private-ips-outside':
+      return `private addresses outside ${expectation.cidr} (another VPC's)`;
+    case 'connect-timeout':
+      return `the name resolves and the connection times out (curl exit ${CURL_TIMED_OUT})`;
+    case 'page-contains':
+      return `a page with "${expectation.text}"`;
+  }
+}

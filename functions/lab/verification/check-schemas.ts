@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { labRunSchema } from '../lab-run';
 import { consumerInstancesSchema } from '../lab-state';
+import { studentCommandSchema } from '../guided/student-command-schema';
 
 const lessonSchema = z.enum(['gateway', 'interface', 'service']);
 const phaseSchema = z.enum(['before', 'after']);
@@ -26,18 +27,22 @@ const plannedCheckShape = {
 /** A planned check as it was sent: with the line the student types on the public instance. */
 const sentCheckShape = { ...plannedCheckShape, typed: z.string() };
 
+export const lessonsSchema = z.strictObject({ gateway: z.boolean(), interface: z.boolean(), service: z.boolean() });
+
+export const checkTargetsSchema = z.strictObject({
+  region: z.string(),
+  consumerCidr: z.string(),
+  loadBalancerDnsName: z.string().nullish(),
+  serviceEndpointDnsName: z.string().nullish(),
+});
+
 export const sendChecksInputSchema = z.object({
   run: labRunSchema,
   phase: phaseSchema,
-  lessons: z.strictObject({ gateway: z.boolean(), interface: z.boolean(), service: z.boolean() }),
+  lessons: lessonsSchema,
   only: z.array(lessonSchema).optional(),
   consumerInstances: consumerInstancesSchema,
-  targets: z.strictObject({
-    region: z.string(),
-    consumerCidr: z.string(),
-    loadBalancerDnsName: z.string().nullish(),
-    serviceEndpointDnsName: z.string().nullish(),
-  }),
+  targets: checkTargetsSchema,
 });
 
 export const sentChecksSchema = z.object({
@@ -61,4 +66,6 @@ const collectedChecksSchema = z.strictObject({ phase: phaseSchema, results: z.ar
 export const buildReportInputSchema = z.object({
   run: labRunSchema,
   phases: z.array(collectedChecksSchema).min(1),
+  /** A guided run's: what the student ran (ListStudentCommands). */
+  studentCommands: z.strictObject({ commands: z.array(studentCommandSchema), left: z.number().int().min(0) }).optional(),
 });

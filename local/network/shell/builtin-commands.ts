@@ -38,3 +38,7 @@ export const sleep: ShellCommand = (_context, args) => {
   }
   return outcome({ seconds });
 };
+
+/** bash's builtins `true` and `:` (status 0) and `false` (status 1), whatever their arguments. */
+export const trueCommand: ShellCommand = () => outcome({});
+export const falseCommand: ShellCommand = () => outcome({ status: 1 });

@@ -156,6 +156,7 @@ export const ssh: ShellCommand = (context, args) => {
   if (!sshdAccepts(context.view, target, user, offered.key, loggedIn)) {
     return failed(`${hostKey}${user}@${host}: Permission denied (${AUTHENTICATION_METHODS}).\n`, HANDSHAKE_SECONDS);
   }
-  const remote = context.shellOn(target, user, invocation.command, loggedIn);
-  return outcome({ stdout: remote.stdout, stderr: hostKey + remote.stderr, status: remote.exitCode, seconds: HANDSHAKE_SECONDS + remote.elapsedSeconds });
+  // ssh sends its standard input to the remote command (ssh(1): -n redirects it from /dev/null instead).
+  const remote = context.shellOn(target, invocation.command, { user, startedAt: loggedIn, stdin: context.readStdin(), timeLimitSeconds: context.timeLeft - HANDSHAKE_SECONDS });
+  return outcome({ stdout: remote.stdout, stderr: hostKey + remote.stderr, status: remote.exitCode, seconds: HANDSHAKE_SECONDS + remote.elapsedSeconds, timedOut: remote.timedOut });
 };

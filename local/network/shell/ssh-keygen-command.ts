@@ -37,8 +37,9 @@ function readOptions(args: readonly string[]): { options: Map<string, string>; f
  * key pair, the private key in PATH (mode 0600) and the public in PATH.pub
  * (0644), commented `<user>@<hostname>`; quiet, so it prints nothing. A PATH
  * that exists is asked about on standard output ("PATH already exists." and
- * "Overwrite (y/n)? ", `confirm_overwrite` of ssh-keygen.c); a script has no
- * answer to give on its standard input, so ssh-keygen exits 1 and leaves both
+ * "Overwrite (y/n)? ", `confirm_overwrite` of ssh-keygen.c) and the answer
+ * read from standard input: a line starting with y overwrites both; anything
+ * else, or no input (a script's), makes ssh-keygen exit 1 and leave both
  * files as they were (as OpenSSH 9.2's does; only PATH is asked about, a
  * PATH.pub alone is overwritten). An unknown `-t` is "unknown key type X",
  * exit 255. Anything that would prompt (no `-N`, no `-f`), print the key's
@@ -59,9 +60,11 @@ export const sshKeygen: ShellCommand = (context, args) => {
   const refused = unsimulatedPath(path);
   if (refused) return unsimulated(refused);
   const files = context.effects.files(context.instance.id);
-  if (files.exists(path)) return outcome({ stdout: `${path} already exists.\nOverwrite (y/n)? `, status: 1 });
+  const prompt = `${path} already exists.\nOverwrite (y/n)? `;
+  if (files.exists(path) && !/^[yY]/.test(context.readStdin())) return outcome({ stdout: prompt, status: 1 });
+  const asked = files.exists(path) ? prompt : '';
   const pair = newEd25519KeyPair(`${context.user}@${instanceHostname(context.instance)}`);
   files.write(path, pair.privateKeyFile, 0o600);
   files.write(`${path}.pub`, pair.publicKeyLine, 0o644);
-  return outcome({});
+  return outcome({ stdout: asked });
 };

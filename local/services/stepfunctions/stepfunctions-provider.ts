@@ -1,10 +1,12 @@
 import type { CloudRuntime } from '../../cloud/cloud-runtime';
 import type { LambdaInvoker } from '../../lambda/lambda-function';
 import type { ServiceProvider } from '../../protocol/service-provider';
+import { callbackOperations } from './api/callback-api';
 import { executionOperations } from './api/execution-api';
 import { stepFunctionsAuthorization } from './iam/stepfunctions-authorization';
 import { historyOperations } from './api/history-api';
 import { stateMachineOperations } from './api/state-machine-api';
+import { CallbackWaits } from './model/callback-waits';
 import { ExecutionRunner } from './model/execution-runner';
 import { failInterruptedExecutions, startExecution } from './model/executions';
 import { sfnContext } from './model/sfn-context';
@@ -36,18 +38,21 @@ export interface StepFunctions {
 /**
  * Step Functions (JSON 1.0): ListStateMachines, DescribeStateMachine,
  * StartExecution, DescribeExecution, ListExecutions, GetExecutionHistory,
- * StopExecution. Executions run with aws-local-stepfunctions and are kept in
- * the cloud's state; those a previous process left running are failed here.
+ * StopExecution, and the callback pattern's SendTaskSuccess, SendTaskFailure
+ * and SendTaskHeartbeat. Executions run with aws-local-stepfunctions and are
+ * kept in the cloud's state; those a previous process left running are
+ * failed here. Task tokens live in this process (see CallbackWaits).
  */
 export function createStepFunctions(runtime: CloudRuntime, options: StepFunctionsOptions): StepFunctions {
   const registry = new StateMachineRegistry(options.stateMachines, { region: options.region, accountId: runtime.accountId, timeScale: runtime.clock.timeScale, now: runtime.clock.now() });
   const context = sfnContext(runtime, registry);
   runtime.store.transaction(() => failInterruptedExecutions(context));
-  const runner = new ExecutionRunner(context, options.invokeLambda);
+  const callbacks = new CallbackWaits(context);
+  const runner = new ExecutionRunner(context, options.invokeLambda, callbacks);
   return {
     provider: {
       service: 'states',
-      operations: { ...stateMachineOperations(context), ...executionOperations(context, runner), ...historyOperations(context) },
+      operations: { ...stateMachineOperations(context), ...executionOperations(context, runner), ...historyOperations(context), ...callbackOperations(callbacks) },
       // "The input does not satisfy the constraints specified by an Amazon Web Services service." (AWS Step Functions
       // API Reference, ValidationException).
       unmodelledParameterCode: 'ValidationException',

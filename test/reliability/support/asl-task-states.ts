@@ -5,6 +5,7 @@ import { join } from 'node:path';
 interface AslState {
   readonly Type: string;
   readonly Resource?: string;
+  readonly Parameters?: { readonly FunctionName?: string };
   readonly Branches?: readonly AslMachine[];
   readonly Iterator?: AslMachine;
   readonly ItemProcessor?: AslMachine;
@@ -24,6 +25,12 @@ export interface TaskState {
 
 const FUNCTION_PLACEHOLDER = /^\$\{(\w+)FunctionArn\}$/;
 
+/** A Task that invokes a lab function with a task token names it in its Parameters, not its Resource. */
+export const CALLBACK_RESOURCE = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
+
+/** The `${<Id>FunctionArn}` a Task calls: its Resource, or a callback Task's FunctionName. */
+export const functionReference = (state: AslState): string => (state.Resource === CALLBACK_RESOURCE ? (state.Parameters?.FunctionName ?? '') : (state.Resource ?? ''));
+
 export const STATE_MACHINE_DIR = join(__dirname, '../../../statemachine');
 
 /** A state machine file of `statemachine/`, parsed as it is stored (placeholders left in). */
@@ -35,7 +42,7 @@ export function taskStates(machine: AslMachine): TaskState[] {
     const nested = [...(state.Branches ?? []), ...[state.Iterator, state.ItemProcessor].filter((inner): inner is AslMachine => inner !== undefined)];
     if (state.Type !== 'Task') return nested.flatMap(taskStates);
     const resource = state.Resource ?? '';
-    return [{ name, resource, functionId: FUNCTION_PLACEHOLDER.exec(resource)?.[1] }];
+    return [{ name, resource, functionId: FUNCTION_PLACEHOLDER.exec(functionReference(state))?.[1] }];
   });
 }
 

@@ -1,6 +1,7 @@
 import type { RunOutcome } from '../../../cli/run-outcome';
 import { SCENARIOS, type Scenario } from '../../../functions/lab/lab-run';
 import type { CliResult } from '../../support/cli-runner';
+import { continuedGuidedRun } from '../../support/guided-runs';
 import { handlerSdkCalls } from '../../support/handler-sdk-calls';
 import { NOTHING_LEFT, type RunLeftovers } from '../../support/run-leftovers';
 import { functionTaskStates, type TaskState } from './asl-task-states';
@@ -16,20 +17,32 @@ export type MatrixMachine = (typeof MATRIX_MACHINES)[number];
 /** One clean run of a scenario: how it ended, every AWS call of its functions, and the Task states it invoked. */
 export interface CleanRun {
   readonly scenario: Scenario;
+  /** A guided run (`start --guided`, continued at each pause at once): the only runs that reach the guided states. */
+  readonly guided: boolean;
   readonly outcome: RunOutcome;
   readonly calls: readonly TracedCall[];
   readonly invoked: readonly string[];
   readonly leftovers: RunLeftovers;
 }
 
-/** A clean run of each scenario, in the order of SCENARIOS (full first): together they reach every Task state. */
+/** A run of `scenario` through the CLI, guided (continued at every pause) or straight through. */
+const runOf = async (lab: TracedLab, scenario: Scenario, guided: boolean): Promise<{ result: CliResult; outcome: RunOutcome }> =>
+  guided ? continuedGuidedRun(lab, '--scenario', scenario) : lab.start('--scenario', scenario);
+
+/**
+ * A clean run of each scenario, in the order of SCENARIOS (full first), then
+ * a guided one of each: together they reach every Task state, the steps the
+ * two share planned on the straight-through runs.
+ */
 export async function cleanRuns(lab: TracedLab): Promise<CleanRun[]> {
   const runs: CleanRun[] = [];
-  for (const scenario of SCENARIOS) {
-    lab.tracer.reset();
-    const first = invokedCallers.length;
-    const { outcome } = await lab.start('--scenario', scenario);
-    runs.push({ scenario, outcome, calls: [...lab.tracer.calls], invoked: invokedCallers.slice(first), leftovers: await lab.leftovers(outcome.runId) });
+  for (const guided of [false, true]) {
+    for (const scenario of SCENARIOS) {
+      lab.tracer.reset();
+      const first = invokedCallers.length;
+      const { outcome } = await runOf(lab, scenario, guided);
+      runs.push({ scenario, guided, outcome, calls: [...lab.tracer.calls], invoked: invokedCallers.slice(first), leftovers: await lab.leftovers(outcome.runId) });
+    }
   }
   return runs;
 }
@@ -43,7 +56,7 @@ export const cleanRunProblems = (run: CleanRun): string[] =>
   [
     ...(run.outcome.status === 'SUCCEEDED' && run.outcome.report?.passed === true ? [] : [`ended ${run.outcome.status}${run.outcome.report?.passed === false ? ' with a lesson failed' : ''}`]),
     ...leftoverProblems(run.leftovers),
-  ].map((problem) => `the clean ${run.scenario} run ${problem}`);
+  ].map((problem) => `the clean ${run.guided ? 'guided ' : ''}${run.scenario} run ${problem}`);
 
 /** One Task state of the matrix: where it runs, what its handler's code calls, and where it is failed. */
 export interface StatePlan {
@@ -51,6 +64,8 @@ export interface StatePlan {
   readonly state: TaskState;
   /** The first scenario whose clean run invoked the state. */
   readonly scenario?: Scenario;
+  /** Whether that run was guided: the state is then failed in a guided run. */
+  readonly guided: boolean;
   /** The AWS calls its handler's code makes (IAM actions), known from the bundle, not from a trace. */
   readonly sdkCalls: readonly string[];
   readonly points: InjectionPoint[];
@@ -80,7 +95,7 @@ export function matrixPlan(runs: readonly CleanRun[], coverage: Coverage): State
           : []),
         ...(strays.length > 0 ? [`${state.name}: calls its handler cannot make were traced to it: ${strays.join(', ')}`] : []),
       ];
-      return { machine, state, scenario: run?.scenario, sdkCalls, points: run ? injectionPoints(state, run.calls, coverage) : [], problems };
+      return { machine, state, scenario: run?.scenario, guided: run?.guided ?? false, sdkCalls, points: run ? injectionPoints(state, run.calls, coverage) : [], problems };
     }),
   );
 }
@@ -89,6 +104,7 @@ export function matrixPlan(runs: readonly CleanRun[], coverage: Coverage): State
 export interface FaultRun {
   readonly machine: MatrixMachine;
   readonly scenario: Scenario;
+  readonly guided: boolean;
   readonly point: InjectionPoint;
   readonly code: string;
   readonly message: string;
@@ -99,11 +115,13 @@ export interface FaultRun {
 }
 
 /** Where a fault run's problem happened, as a line of the matrix names it. */
-export const faultRunName = (run: Pick<FaultRun, 'point' | 'scenario'>): string => `${run.point.action} #${run.point.occurrence + 1} of ${run.point.state} (${run.scenario})`;
+export const faultRunName = (run: Pick<FaultRun, 'point' | 'scenario' | 'guided'>): string =>
+  `${run.point.action} #${run.point.occurrence + 1} of ${run.point.state} (${run.guided ? 'guided ' : ''}${run.scenario})`;
 
 /**
  * What a failure at one point must come to: the call was made and refused
- * once, `vpce-lab start` exits 1, and the run ends FAILED with the refusal
+ * once, `vpce-lab start` (for a guided run, the `next` that went on to the
+ * failing step) exits 1, and the run ends FAILED with the refusal
  * as its error (lab-run's states; a failed nested teardown is
  * `States.TaskFailed`) and its message in the cause.
  */
@@ -117,15 +135,15 @@ export function faultRunProblems(run: FaultRun): string[] {
   ];
 }
 
-/** `vpce-lab start --scenario <scenario>` with the call at `point` refused by the cloud. */
+/** `vpce-lab start --scenario <scenario>` (guided when the plan is) with the call at `point` refused by the cloud. */
 export async function runWithFailureAt(lab: TracedLab, plan: StatePlan, point: InjectionPoint): Promise<FaultRun> {
   const fault = accessDenied(point);
   const scenario = plan.scenario ?? 'full';
   lab.cloud.runtime.faults.clear();
   lab.tracer.injectAt(point, fault);
   try {
-    const { result, outcome } = await lab.start('--scenario', scenario);
-    return { machine: plan.machine, scenario, point, code: fault.code, message: fault.message ?? '', hits: lab.tracer.hits, result, outcome };
+    const { result, outcome } = await runOf(lab, scenario, plan.guided);
+    return { machine: plan.machine, scenario, guided: plan.guided, point, code: fault.code, message: fault.message ?? '', hits: lab.tracer.hits, result, outcome };
   } finally {
     lab.tracer.reset();
     lab.cloud.runtime.faults.clear();

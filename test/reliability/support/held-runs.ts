@@ -2,6 +2,7 @@ import { StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { ttlFloor } from '../../../cli/run-request';
 import type { Scenario } from '../../../functions/lab/lab-run';
 import { printedJson } from '../../support/cli-runner';
+import { continuedGuidedRun } from '../../support/guided-runs';
 import type { RunLeftovers } from '../../support/run-leftovers';
 import { functionTaskStates } from './asl-task-states';
 import { handlerRuns, invocationRepeats, invokedCallers } from './caller-context';
@@ -14,9 +15,10 @@ interface HeldRun {
   readonly executionArn: string;
 }
 
-/** `vpce-lab start --keep`, which returns once the built lab holds; `vpce-lab status` must show it in its hold. */
-async function heldRun(lab: TracedLab, scenario: string): Promise<HeldRun> {
-  const { outcome } = await lab.start('--scenario', scenario, '--keep', '--ttl', ttlFloor(scenario as Scenario).text);
+/** `vpce-lab start --keep` (guided: continued at each pause), which returns once the built lab holds; `vpce-lab status` must show it in its hold. */
+async function heldRun(lab: TracedLab, scenario: string, guided: boolean): Promise<HeldRun> {
+  const args = ['--scenario', scenario, '--keep', '--ttl', ttlFloor(scenario as Scenario).text];
+  const { outcome } = guided ? await continuedGuidedRun(lab, ...args) : await lab.start(...args);
   const status = printedJson<{ runId: string; executionArn: string; currentSteps: string[] }>(await lab.cli('status', outcome.runId));
   if (!status.currentSteps.includes('HoldUntilExpiry')) throw new Error(`start --keep returned, but ${outcome.runId} is at ${status.currentSteps.join(', ') || 'no step'}, not holding`);
   return { runId: status.runId, executionArn: status.executionArn };
@@ -47,19 +49,19 @@ export const TASK_STATES = (): string[] => [...functionTaskStates('lab-run'), ..
 const timesSince = (callers: readonly string[], mark: number, state: string): number => callers.slice(mark).filter((caller) => caller === state).length;
 
 /**
- * A scenario built and held once as it is, counted by tags and torn down;
+ * A scenario (guided or straight through) built and held once as it is, counted by tags and torn down;
  * then again with every Lambda invocation running its handler twice on the
  * same input (as when Step Functions retries after a lost answer), counted,
  * torn down with every teardown step run twice too, and torn down again.
  */
-export async function doubledRun(lab: TracedLab, scenario: string): Promise<DoubledRun> {
-  const single = await heldRun(lab, scenario);
+export async function doubledRun(lab: TracedLab, scenario: string, guided: boolean): Promise<DoubledRun> {
+  const single = await heldRun(lab, scenario, guided);
   const once = await runInventory(lab, single.runId);
   await tearDown(lab, single);
   invocationRepeats.times = 2;
   try {
     const [invokedMark, ranMark] = [invokedCallers.length, handlerRuns.length];
-    const doubled = await heldRun(lab, scenario);
+    const doubled = await heldRun(lab, scenario, guided);
     const twice = await runInventory(lab, doubled.runId);
     const first = await tearDown(lab, doubled);
     const again = (await lab.cli('teardown', doubled.runId)).code;

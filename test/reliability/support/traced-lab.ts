@@ -5,7 +5,7 @@ import { LAB_FUNCTIONS, type ServedFunction } from '../../../functions/handlers/
 import { labFunctionName } from '../../../contract/lab-names';
 import type { LocalLabOptions } from '../../../local/lab-runtime';
 import { startE2eLab } from '../../support/e2e-lab';
-import { STATE_MACHINE_DIR } from './asl-task-states';
+import { CALLBACK_RESOURCE, STATE_MACHINE_DIR } from './asl-task-states';
 import { CallTracer } from './call-tracer';
 import { TRACED_FUNCTION_ENTRY, tracedFunctions } from './caller-context';
 
@@ -15,6 +15,7 @@ const FUNCTION_RESOURCE = /^\$\{(\w+)FunctionArn\}$/;
 interface AslNode {
   Type?: string;
   Resource?: string;
+  Parameters?: { FunctionName?: string };
   States?: Record<string, AslNode>;
   Branches?: AslNode[];
   Iterator?: AslNode;
@@ -25,10 +26,12 @@ interface AslNode {
 function perStateResources(machine: AslNode): Map<string, string> {
   const functionOf = new Map<string, string>();
   for (const [name, state] of Object.entries(machine.States ?? {})) {
-    const id = FUNCTION_RESOURCE.exec(state.Resource ?? '')?.[1];
+    const callback = state.Resource === CALLBACK_RESOURCE;
+    const id = FUNCTION_RESOURCE.exec((callback ? state.Parameters?.FunctionName : state.Resource) ?? '')?.[1];
     if (state.Type === 'Task' && id !== undefined) {
       functionOf.set(name, id);
-      state.Resource = `\${${name}FunctionArn}`;
+      if (callback && state.Parameters) state.Parameters.FunctionName = `\${${name}FunctionArn}`;
+      else state.Resource = `\${${name}FunctionArn}`;
     }
     for (const inner of [...(state.Branches ?? []), state.Iterator, state.ItemProcessor]) {
       if (inner) for (const [innerName, innerId] of perStateResources(inner)) functionOf.set(innerName, innerId);

@@ -1,32 +1,19 @@
-import type {
-  Command,
-  GetCommandInvocationRequest,
-  GetCommandInvocationResult,
-  NotificationType,
-  SendCommandRequest,
-  SendCommandResult,
-  Target,
-} from '@aws-sdk/client-ssm';
-import { isoTimestamp } from '../../../protocol/scalar-values';
+import type { GetCommandInvocationRequest, GetCommandInvocationResult, SendCommandRequest, SendCommandResult, Target } from '@aws-sdk/client-ssm';
 import type { RequestContext } from '../../../protocol/http-answer';
 import { ServiceError } from '../../../protocol/service-error';
 import { type Operation, operation } from '../../../protocol/service-provider';
 import { isOnline } from '../model/ssm-agents';
-import { sendCommand } from '../model/commands';
+import { justSent } from '../model/command-progress';
+import { isReadable, sendCommand } from '../model/commands';
 import { managedNodes } from '../model/managed-nodes';
 import { isRunShellScript, runShellScriptParameters } from '../model/run-shell-script-document';
 import type { SsmContext } from '../model/ssm-context';
-import type { CommandRecord, InvocationRecord } from '../model/ssm-records';
-import { requirePresent, requireRange, validationError } from './ssm-validation';
+import { PLUGIN_NAME, toCommand, toInvocationResult } from './command-shapes';
+import { Constraints, invalidCommandId, isCommandId, notInValidState, requirePresent, requireRange, validationError } from './ssm-validation';
 
-const PLUGIN_NAME = 'aws:runShellScript';
 const DEFAULT_TIMEOUT_SECONDS = 3600;
 const MAX_INSTANCE_IDS = 50;
 const DOCUMENT_VERSIONS = ['$DEFAULT', '$LATEST', '1'];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-const notInValidState = (ids: readonly string[], accountId: string): ServiceError =>
-  new ServiceError('InvalidInstanceId', `Instances [[${ids.join(', ')}]] not in a valid state for account ${accountId}`);
 
 /** The nodes a command goes to: the ids asked for, or the managed nodes its targets (ids or tags) select. */
 function targetIds(context: SsmContext, region: string, input: SendCommandRequest): string[] {
@@ -53,66 +40,6 @@ function selects(target: Target, instanceId: string, tags: Readonly<Record<strin
   throw new ServiceError('InvalidParameters', `Target key ${key} is not supported: use InstanceIds, tag:<key> or tag-key.`);
 }
 
-function toCommand(command: CommandRecord): Command {
-  return {
-    CommandId: command.id,
-    DocumentName: command.documentName,
-    DocumentVersion: '$DEFAULT',
-    Comment: command.comment ?? '',
-    ExpiresAfter: new Date(command.requestedAt + command.timeoutSeconds * 1000),
-    Parameters: command.parameters,
-    // A command sent to Targets lists no instance ids of its own; its invocations name the nodes.
-    InstanceIds: command.targets.length > 0 ? [] : command.instanceIds,
-    Targets: command.targets.map(({ key, values }) => ({ Key: key, Values: values })),
-    RequestedDateTime: new Date(command.requestedAt),
-    Status: 'Pending',
-    StatusDetails: 'Pending',
-    OutputS3Region: command.region,
-    OutputS3BucketName: '',
-    OutputS3KeyPrefix: '',
-    MaxConcurrency: command.maxConcurrency,
-    MaxErrors: command.maxErrors,
-    TargetCount: command.instanceIds.length,
-    CompletedCount: 0,
-    ErrorCount: 0,
-    DeliveryTimedOutCount: 0,
-    ServiceRole: '',
-    // With no notification asked for, SSM sends each member empty, `NotificationType` too, outside the SDK's enum.
-    NotificationConfig: { NotificationArn: '', NotificationEvents: [], NotificationType: '' as NotificationType },
-    CloudWatchOutputConfig: { CloudWatchLogGroupName: '', CloudWatchOutputEnabled: false },
-    TimeoutSeconds: command.timeoutSeconds,
-  };
-}
-
-const FINISHED: readonly InvocationRecord['status'][] = ['Success', 'Failed', 'TimedOut'];
-
-/** ISO 8601 duration, as SSM writes `ExecutionElapsedTime` (`PT0.035S`). */
-const isoDuration = (milliseconds: number): string => `PT${(milliseconds / 1000).toFixed(3).replace(/\.?0+$/, '')}S`;
-
-function toInvocation(command: CommandRecord, invocation: InvocationRecord): GetCommandInvocationResult {
-  const finished = FINISHED.includes(invocation.status);
-  const { startedAt, endedAt } = invocation;
-  return {
-    CommandId: command.id,
-    InstanceId: invocation.instanceId,
-    Comment: command.comment ?? '',
-    DocumentName: command.documentName,
-    DocumentVersion: '$DEFAULT',
-    PluginName: PLUGIN_NAME,
-    ResponseCode: finished ? invocation.responseCode : -1,
-    ExecutionStartDateTime: startedAt === undefined ? '' : isoTimestamp(startedAt),
-    ExecutionElapsedTime: startedAt === undefined || endedAt === undefined ? '' : isoDuration(endedAt - startedAt),
-    ExecutionEndDateTime: endedAt === undefined ? '' : isoTimestamp(endedAt),
-    Status: invocation.status,
-    StatusDetails: invocation.statusDetails,
-    StandardOutputContent: finished ? invocation.stdout : '',
-    StandardOutputUrl: '',
-    StandardErrorContent: finished ? invocation.stderr : '',
-    StandardErrorUrl: '',
-    CloudWatchOutputConfig: { CloudWatchLogGroupName: '', CloudWatchOutputEnabled: false },
-  };
-}
-
 /** Run Command: `AWS-RunShellScript` on managed nodes, answered by the network model. */
 export function commandOperations(context: SsmContext): Record<string, Operation> {
   return {
@@ -128,6 +55,8 @@ export function commandOperations(context: SsmContext): Record<string, Operation
       },
       (input: SendCommandRequest, request: RequestContext): SendCommandResult => {
         const documentName = requirePresent(input.DocumentName, 'documentName');
+        // `Comment`: "Length Constraints: Maximum length of 100" (SSM API Reference, SendCommand); the history lists it as sent.
+        new Constraints().length(input.Comment, 'comment', 0, 100).check();
         if (!isRunShellScript(documentName)) throw new ServiceError('InvalidDocument', `Document with name ${documentName} does not exist.`);
         if (input.DocumentVersion !== undefined && !DOCUMENT_VERSIONS.includes(input.DocumentVersion)) {
           throw new ServiceError('InvalidDocumentVersion', `Document ${documentName} has no version ${input.DocumentVersion}.`);
@@ -154,7 +83,7 @@ export function commandOperations(context: SsmContext): Record<string, Operation
           maxConcurrency: '50',
           maxErrors: '0',
         });
-        return { Command: toCommand(command) };
+        return { Command: toCommand(command, justSent(command)) };
       },
     ),
 
@@ -163,15 +92,15 @@ export function commandOperations(context: SsmContext): Record<string, Operation
       (input: GetCommandInvocationRequest, request: RequestContext): GetCommandInvocationResult => {
         const commandId = requirePresent(input.CommandId, 'commandId');
         const instanceId = requirePresent(input.InstanceId, 'instanceId');
-        if (!UUID.test(commandId)) throw new ServiceError('InvalidCommandId', `${commandId} is not a valid command ID.`);
+        if (!isCommandId(commandId)) throw invalidCommandId(commandId);
         if (input.PluginName !== undefined && input.PluginName !== PLUGIN_NAME) throw new ServiceError('InvalidPluginName', `The plugin name ${input.PluginName} is not valid.`);
         const invocation = context.tables.invocations.get(`${commandId}/${instanceId}`);
         const command = context.tables.commands.get(commandId);
-        const { clock, faults } = context.runtime;
         // Right after SendCommand the invocation may not be readable yet (eventual consistency, when a test injects it).
-        const unseen = invocation !== undefined && faults.consistencyDelaySeconds > 0 && invocation.createdAt > clock.now() - clock.scaled(faults.consistencyDelaySeconds);
-        if (!invocation || !command || invocation.region !== request.region || unseen) throw new ServiceError('InvocationDoesNotExist', 'An invocation with the given command ID and instance ID does not exist.');
-        return toInvocation(command, invocation);
+        if (!invocation || !command || invocation.region !== request.region || !isReadable(context, invocation.createdAt)) {
+          throw new ServiceError('InvocationDoesNotExist', 'An invocation with the given command ID and instance ID does not exist.');
+        }
+        return toInvocationResult(command, invocation);
       },
     ),
   };

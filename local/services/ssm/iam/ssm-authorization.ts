@@ -10,7 +10,15 @@ import type { Ec2Context } from '../../ec2/model/ec2-context';
 const ssmArn = (scope: AuthorizationScope, type: 'parameter' | 'document', name: string, awsOwned: boolean): string =>
   `arn:${scope.partition}:ssm:${scope.region}:${awsOwned ? '' : scope.accountId}:${type}/${name.replace(/^\//, '')}`;
 
-/** How IAM sees the SSM calls that have resource-level permissions: the parameter read, the document run and each instance it runs on. */
+/**
+ * How IAM sees the SSM calls that have resource-level permissions: the
+ * parameter read, the document run and each instance it runs on. The others
+ * take no resource type and are authorized on `*` (LocalIam reads that from
+ * the Service Authorization Reference, "Actions, resources, and condition
+ * keys for AWS Systems Manager": no resource type for
+ * DescribeInstanceInformation, GetCommandInvocation, ListCommands and
+ * ListCommandInvocations), so they need no resolver here.
+ */
 export function ssmAuthorization(ec2: Ec2Context): Record<string, AuthorizationResolver> {
   return {
     GetParameter: (input: { Name?: string }, scope) => [

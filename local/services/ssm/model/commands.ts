@@ -5,6 +5,7 @@ import { runShellScript, shellEffects } from '../../../network/shell/shell-inter
 import { runShellScriptParameters } from './run-shell-script-document';
 import type { SsmContext } from './ssm-context';
 import type { CommandRecord, InvocationRecord } from './ssm-records';
+import { invocationCount } from './ssm-tables';
 
 export const INVOCATION_DELIVERED = 'ssm.invocation-delivered';
 export const INVOCATION_FINISHED = 'ssm.invocation-finished';
@@ -26,7 +27,7 @@ export function sendCommand(context: SsmContext, region: string, spec: CommandSp
   const { clock, scheduler } = context.runtime;
   const command: CommandRecord = { ...spec, id: randomUUID(), region, requestedAt: clock.now() };
   context.tables.commands.put(command);
-  const sent = context.tables.invocations.all().length;
+  const sent = invocationCount(context.runtime.store);
   const invocations = spec.instanceIds.map((instanceId, index) => {
     const invocation: InvocationRecord = {
       id: `${command.id}/${instanceId}`,
@@ -45,6 +46,17 @@ export function sendCommand(context: SsmContext, region: string, spec: CommandSp
     return context.tables.invocations.put(invocation);
   });
   return { command, invocations };
+}
+
+/**
+ * Whether a command or invocation made at `createdAt` can be read yet: right
+ * after SendCommand it may not be, when a test injects eventual consistency
+ * ("The Run Command API follows an eventual consistency model", SSM API
+ * Reference, GetCommandInvocation).
+ */
+export function isReadable(context: SsmContext, createdAt: number): boolean {
+  const { clock, faults } = context.runtime;
+  return faults.consistencyDelaySeconds <= 0 || createdAt <= clock.now() - clock.scaled(faults.consistencyDelaySeconds);
 }
 
 const scriptPath = (invocation: InvocationRecord): string =>

@@ -7,8 +7,17 @@ export interface SsmTables {
   readonly agents: Table<AgentRecord>;
 }
 
+const INVOCATIONS = 'ssm.invocations';
+
 export const ssmTables = (store: CloudStore): SsmTables => ({
   commands: store.table('ssm.commands'),
-  invocations: store.table('ssm.invocations'),
+  invocations: store.table(INVOCATIONS),
   agents: store.table('ssm.agents'),
 });
+
+/**
+ * How many invocations have been sent (none is ever deleted), counted without
+ * listing them: SendCommand asks on every call, and its cost must not grow
+ * with the command history.
+ */
+export const invocationCount = (store: CloudStore): number => store.rowsOf(INVOCATIONS).size;

@@ -3,6 +3,7 @@ import type { StateMachine } from 'aws-local-stepfunctions';
 import { appendHistoryEvent, type NewHistoryEvent, NOT_TRUNCATED } from './execution-history';
 import type { SfnContext } from './sfn-context';
 import type { StateInfo } from './state-index';
+import type { TaskTarget } from './task-targets';
 import type { TaskCall, TaskCalls } from './task-calls';
 
 /** An event of aws-local-stepfunctions' event log (the package does not export the type). */
@@ -16,12 +17,17 @@ const json = (value: unknown): string => JSON.stringify(value ?? null);
 const causeText = (cause: unknown): string => (typeof cause === 'string' ? cause : json(cause));
 
 const SYNC_RESOURCE = { resourceType: 'states', resource: 'startExecution.sync:2' } as const;
+/** How AWS names the callback Lambda integration in Task* events (as `sqs` / `sendMessage.waitForTaskToken` in LocalStack's AWS-recorded test_callback.snapshot.json). */
+const CALLBACK_RESOURCE = { resourceType: 'lambda', resource: 'invoke.waitForTaskToken' } as const;
+
+const resourceOf = (task: TaskTarget) => (task.kind === 'lambda:invoke.waitForTaskToken' ? CALLBACK_RESOURCE : SYNC_RESOURCE);
 
 /**
  * Turns aws-local-stepfunctions' events of one run into the execution's
  * history as Step Functions writes it: `<Type>StateEntered/Exited`, the
  * `LambdaFunction*` events of a Task on a function ARN, `Task*` events of a
- * `startExecution.sync:2` Task, `Parallel/MapState*` and `MapIteration*`.
+ * `startExecution.sync:2` or `lambda:invoke.waitForTaskToken` Task,
+ * `Parallel/MapState*` and `MapIteration*`.
  *
  * Each event's `previousEventId` is the event before it in the same flow:
  * the same branch of a Parallel, the same item of a Map, else the top level.
@@ -33,6 +39,8 @@ export class HistoryWriter {
   /** The event that opened a flow (ParallelStateStarted for its branches, MapStateStarted for its items). */
   private readonly openers = new Map<string, number>();
   private readonly current = new Map<string, TaskCall>();
+  /** Where each call whose TaskStarted is written goes on, until its TaskSubmitted is written. */
+  private readonly awaitingSubmission = new Map<TaskCall, { readonly flow: string; readonly resource: ReturnType<typeof resourceOf> }>();
   private readonly region: string;
 
   constructor(
@@ -120,29 +128,68 @@ export class HistoryWriter {
       this.append(flow, call.at, { type: 'LambdaFunctionStarted' });
       return;
     }
-    this.append(flow, event.timestamp, { type: 'TaskScheduled', taskScheduledEventDetails: { ...SYNC_RESOURCE, region: this.region, parameters: json(call.input), timeoutInSeconds } });
-    this.append(flow, call.at, { type: 'TaskStarted', taskStartedEventDetails: SYNC_RESOURCE });
-    if (call.submitted) this.append(flow, call.at, { type: 'TaskSubmitted', taskSubmittedEventDetails: { ...SYNC_RESOURCE, output: json(call.submitted), outputDetails: NOT_TRUNCATED } });
+    const resource = resourceOf(task);
+    // A callback Task's timeout may come from TimeoutSecondsPath: the attempt's own, as resolved.
+    const scheduled = { ...resource, region: this.region, parameters: json(call.input), timeoutInSeconds: call.timeoutSeconds ?? timeoutInSeconds };
+    this.append(flow, event.timestamp, { type: 'TaskScheduled', taskScheduledEventDetails: scheduled });
+    this.append(flow, call.at, { type: 'TaskStarted', taskStartedEventDetails: resource });
+    this.awaitingSubmission.set(call, { flow, resource });
+    this.submitted(call);
+  }
+
+  /**
+   * Tells what a call's service answered before the Task waits
+   * (`TaskSubmitted`), once its TaskStarted is written: the Lambda invoke of
+   * a callback Task returns after the run has gone on, sometimes before
+   * this history has read the state being entered.
+   */
+  submitted(call: TaskCall): void {
+    const started = this.awaitingSubmission.get(call);
+    if (!started || call.submitted === undefined || this.context.tables.executions.get(this.executionArn)?.status !== 'RUNNING') return;
+    this.awaitingSubmission.delete(call);
+    const details = { ...started.resource, output: json(call.submitted), outputDetails: NOT_TRUNCATED };
+    this.append(started.flow, call.submittedAt ?? call.at, { type: 'TaskSubmitted', taskSubmittedEventDetails: details });
   }
 
   private taskSucceeded(event: StateEvent): void {
     const { flow, call, task } = this.takeCall(event);
     if (!call || !task) return;
+    this.awaitingSubmission.delete(call);
     const output = { output: json(call.output), outputDetails: NOT_TRUNCATED };
     if (task.kind === 'lambda') this.append(flow, event.timestamp, { type: 'LambdaFunctionSucceeded', lambdaFunctionSucceededEventDetails: output });
-    else this.append(flow, event.timestamp, { type: 'TaskSucceeded', taskSucceededEventDetails: { ...SYNC_RESOURCE, ...output } });
+    else this.append(flow, event.timestamp, { type: 'TaskSucceeded', taskSucceededEventDetails: { ...resourceOf(task), ...output } });
   }
 
   private taskFailed(event: FailedStateEvent): void {
     const { flow, call, task } = this.takeCall(event);
     if (!call || !task) return;
+    this.awaitingSubmission.delete(call);
     const failure = { error: event.Error, cause: causeText(event.Cause) };
     const timedOut = event.Error === 'States.Timeout';
     if (task.kind === 'lambda') {
       if (timedOut) this.append(flow, event.timestamp, { type: 'LambdaFunctionTimedOut', lambdaFunctionTimedOutEventDetails: failure });
       else this.append(flow, event.timestamp, { type: 'LambdaFunctionFailed', lambdaFunctionFailedEventDetails: failure });
-    } else if (timedOut) this.append(flow, event.timestamp, { type: 'TaskTimedOut', taskTimedOutEventDetails: { ...SYNC_RESOURCE, ...failure } });
+    } else if (task.kind === 'lambda:invoke.waitForTaskToken') this.callbackFailed(flow, event);
+    else if (timedOut) this.append(flow, event.timestamp, { type: 'TaskTimedOut', taskTimedOutEventDetails: { ...SYNC_RESOURCE, ...failure } });
     else this.append(flow, event.timestamp, { type: 'TaskFailed', taskFailedEventDetails: { ...SYNC_RESOURCE, ...failure } });
+  }
+
+  /**
+   * A callback Task's end other than success, as AWS writes it: TaskTimedOut
+   * with the error alone, TaskFailed with the error and cause SendTaskFailure
+   * sent (each left out when it sent none) or the function's failure
+   * (LocalStack's AWS-recorded test_callback.snapshot.json,
+   * test_sqs_wait_for_task_token_timeout, test_sqs_failure_in_wait_for_task_token
+   * and test_sqs_failure_in_wait_for_task_tok_no_error_field).
+   */
+  private callbackFailed(flow: string, event: FailedStateEvent): void {
+    const error = event.Error ?? undefined;
+    if (error === 'States.Timeout') {
+      this.append(flow, event.timestamp, { type: 'TaskTimedOut', taskTimedOutEventDetails: { ...CALLBACK_RESOURCE, error } });
+      return;
+    }
+    const cause = event.Cause === undefined || event.Cause === null ? undefined : causeText(event.Cause);
+    this.append(flow, event.timestamp, { type: 'TaskFailed', taskFailedEventDetails: { ...CALLBACK_RESOURCE, error, cause } });
   }
 
   private takeCall(event: StateEvent) {

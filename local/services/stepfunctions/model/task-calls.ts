@@ -4,10 +4,18 @@ export interface TaskCall {
   readonly input: unknown;
   /** When the call was made (epoch ms). */
   readonly at: number;
-  /** The raw result (the function's return value, the `.sync:2` output), before ResultSelector/ResultPath. */
+  /** The raw result (the function's return value, the `.sync:2` output, the callback's output), before ResultSelector/ResultPath. */
   output?: unknown;
-  /** `startExecution.sync:2`: what StartExecution answered, told as `TaskSubmitted`. */
-  submitted?: { readonly ExecutionArn: string; readonly StartDate: number };
+  /**
+   * What the service answered before the Task waits, told as `TaskSubmitted`:
+   * StartExecution's answer (`startExecution.sync:2`), the Lambda Invoke
+   * response (`lambda:invoke.waitForTaskToken`).
+   */
+  submitted?: unknown;
+  /** When `submitted` arrived (epoch ms); the call's time when not set. */
+  submittedAt?: number;
+  /** `lambda:invoke.waitForTaskToken`: the timeout of this attempt, resolved (TimeoutSecondsPath), told as TaskScheduled's `timeoutInSeconds`. */
+  timeoutSeconds?: number;
 }
 
 /**

@@ -9,22 +9,30 @@ import { type CommandContext, type CommandOutcome, outcome } from './shell-comma
  * followed by the tool's "Try 'NAME --help' for more information.", with the
  * tool's status for a usage error. An option the tool has and the model does
  * not carry out is refused, naming it, with the same status. Long options
- * must be written in full (getopt_long would take a unique prefix).
+ * must be written in full (getopt_long would take a unique prefix). A tool
+ * with no long options (iputils ping) reads its line with getopt(3): there
+ * `--name` is short options, `-` the first of them, an invalid option.
  */
 export interface GnuProgram {
   readonly name: string;
-  /** The exit status of a usage error: EXIT_FAILURE (1), or 2 for sort and grep. */
+  /** The exit status of a usage error: EXIT_FAILURE (1), or 2 for sort, grep and ping. */
   readonly failure: number;
   /** getopt's short options of the tool's source, `:` after one that takes a value. */
   readonly shortOptions: string;
-  /** The tool's long options, `=` after one that takes a value, each mapped to the short option it is (or to its own name). */
-  readonly longOptions: Readonly<Record<string, string>>;
+  /** The tool's long options, `=` after one that takes a value, each mapped to the short option it is (or to its own name); absent when the tool reads getopt(3)'s short options alone. */
+  readonly longOptions?: Readonly<Record<string, string>>;
   /** The options (as mapped) the model carries out. */
   readonly simulated: readonly string[];
   /** How a refusal names what the model carries out. */
   readonly simulatedText: string;
   /** What the tool prints after glibc's complaint; "Try 'NAME --help' for more information." when absent. */
   readonly tryHelp?: string;
+  /**
+   * What the tool does with a short option as soon as it is read, before its
+   * value and the options after it: an outcome it returns ends the command
+   * there (ping's usage() for -h, and its refusals, one option at a time).
+   */
+  readonly onOption?: (letter: string) => CommandOutcome | undefined;
 }
 
 export interface GivenOption {
@@ -44,12 +52,12 @@ export const usageError = (program: GnuProgram, message: string): GnuCommandLine
 export const refusal = (program: GnuProgram, what: string): CommandOutcome =>
   outcome({ stderr: `${program.name}: ${what} is not simulated by the local cloud (only ${program.simulatedText})\n`, status: program.failure });
 
-function longOption(program: GnuProgram, arg: string, next: string | undefined): { option?: GivenOption; consumed: number; error?: GnuCommandLine } {
+function longOption(program: GnuProgram, longOptions: Readonly<Record<string, string>>, arg: string, next: string | undefined): { option?: GivenOption; consumed: number; error?: GnuCommandLine } {
   const [name = '', attached] = arg.slice(2).split(/=(.*)/s, 2);
-  const takesValue = Object.hasOwn(program.longOptions, `${name}=`);
+  const takesValue = Object.hasOwn(longOptions, `${name}=`);
   const key = takesValue ? `${name}=` : name;
-  if (!Object.hasOwn(program.longOptions, key)) return { consumed: 0, error: usageError(program, `unrecognized option '${arg}'`) };
-  const mapped = program.longOptions[key] as string;
+  if (!Object.hasOwn(longOptions, key)) return { consumed: 0, error: usageError(program, `unrecognized option '${arg}'`) };
+  const mapped = longOptions[key] as string;
   if (!takesValue) {
     if (attached !== undefined) return { consumed: 0, error: usageError(program, `option '--${name}' doesn't allow an argument`) };
     return { option: { name: mapped }, consumed: 0 };
@@ -69,8 +77,8 @@ export function parseGnuOptions(program: GnuProgram, args: readonly string[]): G
       operands.push(...args.slice(i + 1));
       break;
     }
-    if (arg.startsWith('--')) {
-      const read = longOption(program, arg, args[i + 1]);
+    if (arg.startsWith('--') && program.longOptions) {
+      const read = longOption(program, program.longOptions, arg, args[i + 1]);
       if (read.error) return read.error;
       options.push(read.option as GivenOption);
       i += read.consumed;
@@ -84,6 +92,8 @@ export function parseGnuOptions(program: GnuProgram, args: readonly string[]): G
       const letter = arg[j] as string;
       const at = program.shortOptions.indexOf(letter);
       if (at < 0 || letter === ':') return usageError(program, `invalid option -- '${letter}'`);
+      const ended = program.onOption?.(letter);
+      if (ended) return { ok: false, outcome: ended };
       if (program.shortOptions[at + 1] !== ':') {
         options.push({ name: letter });
         continue;

@@ -82,7 +82,7 @@ function report(context: CommandContext, options: PingOptions, host: string, add
  */
 export const ping: ShellCommand = (context, args) => {
   const parsed = parsePingArgs(args);
-  if (!parsed.ok) return outcome({ stderr: parsed.stderr, status: parsed.status });
+  if (!parsed.ok) return parsed.outcome;
   const { options, warnings } = parsed;
   const { target } = options;
   if (isIPv4(target)) return report(context, options, target, target, warnings);

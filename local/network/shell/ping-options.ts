@@ -1,3 +1,6 @@
+import { type GivenOption, type GnuProgram, parseGnuOptions, refusal } from './gnu-options';
+import { type CommandOutcome, outcome } from './shell-command';
+
 /**
  * ping's command line as iputils 20210202 reads it (the version of Amazon
  * Linux 2023's AMIs: `iputils-20210202-2.amzn2023.0.4`, AL2023 release notes,
@@ -9,7 +12,8 @@
  * value <= MAX", exit 1), `-W` by ping_strtod, which only warns about
  * trailing garbage ("option argument contains garbage: X" and "this will
  * become fatal error in the future") and refuses a negative time ("bad linger
- * time: X", exit 2). A getopt complaint is followed by usage(), exit 2.
+ * time: X", exit 2). A getopt complaint is followed by usage(), exit 2
+ * (gnu-options.ts reads the line, as for the GNU tools).
  */
 export interface PingOptions {
   readonly target: string;
@@ -23,10 +27,8 @@ export interface PingOptions {
   readonly quiet: boolean;
 }
 
-export type PingParse = { readonly ok: true; readonly options: PingOptions; readonly warnings: string } | { readonly ok: false; readonly stderr: string; readonly status: number };
+export type PingParse = { readonly ok: true; readonly options: PingOptions; readonly warnings: string } | { readonly ok: false; readonly outcome: CommandOutcome };
 
-const OPTSTRING = 'h?4bRT:6F:N:aABc:dDfi:I:l:Lm:M:nOp:qQ:rs:S:t:UvVw:W:';
-const SIMULATED = ['c', 'w', 'W', 'n', 'q', '4'];
 const LONG_MAX = '9223372036854775807';
 const INT_MAX = 2147483647;
 
@@ -49,8 +51,21 @@ export const PING_USAGE =
   '\nIPv6 options:\n  -6                 use IPv6\n  -F <flowlabel>     define flow label, default is random\n' +
   '  -N <nodeinfo opt>  use icmp6 node info query, try <help> as argument\n\nFor more details see ping(8).\n';
 
-const failed = (stderr: string, status: number): PingParse => ({ ok: false, stderr, status });
-const usage = (complaint: string): PingParse => failed(`ping: ${complaint}\n${PING_USAGE}`, 2);
+/** getopt(3) of ping.c's `main`, no long options: a complaint is followed by usage(), which `-h` and `-?` print alone; an option not simulated is refused as soon as it is read. */
+const PING: GnuProgram = {
+  name: 'ping',
+  failure: 2,
+  shortOptions: 'h?4bRT:6F:N:aABc:dDfi:I:l:Lm:M:nOp:qQ:rs:S:t:UvVw:W:',
+  simulated: ['c', 'w', 'W', 'n', 'q', '4'],
+  simulatedText: 'ping -c COUNT [-w DEADLINE] [-W TIMEOUT] [-n] [-q] HOST',
+  tryHelp: PING_USAGE,
+  onOption: (letter) => {
+    if (letter === 'h' || letter === '?') return outcome({ stderr: PING_USAGE, status: 2 });
+    return PING.simulated.includes(letter) ? undefined : refusal(PING, `the option -${letter}`);
+  },
+};
+
+const failed = (stderr: string, status: number): PingParse => ({ ok: false, outcome: outcome({ stderr, status }) });
 
 /** strtol_or_err: an integer in [min, max], or its complaint. */
 function integer(text: string, min: number, max: string): number | PingParse {
@@ -71,49 +86,30 @@ function lingerTime(text: string): { seconds: number; warnings: string } | PingP
   return { seconds, warnings };
 }
 
+/** The value of the last `-letter` given, as getopt's loop in ping.c keeps it. */
+const valueOf = (options: readonly GivenOption[], letter: string): string | undefined => options.findLast((option) => option.name === letter)?.value;
+
 export function parsePingArgs(args: readonly string[]): PingParse {
-  const values = new Map<string, string>();
-  const flags = new Set<string>();
-  const operands: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (arg === '--') {
-      operands.push(...args.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      operands.push(arg);
-      continue;
-    }
-    for (let j = 1; j < arg.length; j++) {
-      const letter = arg[j] as string;
-      const at = OPTSTRING.indexOf(letter);
-      if (at < 0 || letter === ':') return usage(`invalid option -- '${letter}'`);
-      if (letter === 'h' || letter === '?') return failed(PING_USAGE, 2);
-      if (!SIMULATED.includes(letter)) return failed(`ping: the option -${letter} is not simulated by the local cloud (only ping -c COUNT [-w DEADLINE] [-W TIMEOUT] [-n] [-q] HOST)\n`, 2);
-      if (OPTSTRING[at + 1] !== ':') {
-        flags.add(letter);
-        continue;
-      }
-      const value = j + 1 < arg.length ? arg.slice(j + 1) : args[++i];
-      if (value === undefined) return usage(`option requires an argument -- '${letter}'`);
-      values.set(letter, value);
-      break;
-    }
-  }
-  const count = values.has('c') ? integer(values.get('c') as string, 1, LONG_MAX) : undefined;
+  const line = parseGnuOptions(PING, args);
+  if (!line.ok) return line;
+  const { options, operands } = line;
+  const given = (letter: string): boolean => options.some((option) => option.name === letter);
+  const countText = valueOf(options, 'c');
+  const count = countText === undefined ? undefined : integer(countText, 1, LONG_MAX);
   if (typeof count === 'object') return count;
-  const deadline = values.has('w') ? integer(values.get('w') as string, 0, String(INT_MAX)) : undefined;
+  const deadlineText = valueOf(options, 'w');
+  const deadline = deadlineText === undefined ? undefined : integer(deadlineText, 0, String(INT_MAX));
   if (typeof deadline === 'object') return deadline;
-  const linger = values.has('W') ? lingerTime(values.get('W') as string) : { seconds: 10, warnings: '' };
+  const lingerText = valueOf(options, 'W');
+  const linger = lingerText === undefined ? { seconds: 10, warnings: '' } : lingerTime(lingerText);
   if ('ok' in linger) return linger;
   // ping.c: "if (!argc) error(1, EDESTADDRREQ, "usage error")".
   if (operands.length === 0) return failed(`${linger.warnings}ping: usage error: Destination address required\n`, 1);
   if (operands.length > 1) return failed('ping: source routing through several hosts is not simulated by the local cloud (only one HOST)\n', 2);
-  if (count === undefined && !deadline) return failed('ping: pinging until interrupted (no -c or -w) is not simulated by the local cloud (only ping -c COUNT [-w DEADLINE] [-W TIMEOUT] [-n] [-q] HOST)\n', 2);
+  if (count === undefined && !deadline) return { ok: false, outcome: refusal(PING, 'pinging until interrupted (no -c or -w)') };
   return {
     ok: true,
     warnings: linger.warnings,
-    options: { target: operands[0] as string, count, deadline: deadline || undefined, lingerSeconds: linger.seconds, numeric: flags.has('n'), quiet: flags.has('q') },
+    options: { target: operands[0] as string, count, deadline: deadline || undefined, lingerSeconds: linger.seconds, numeric: given('n'), quiet: given('q') },
   };
 }

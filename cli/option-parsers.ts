@@ -44,7 +44,7 @@ export function parseInstanceRole(value: string): 'private' | 'public' {
   if (value === 'private' || value === 'public') return value;
   if (/^web(-server)?-?\d*$/.test(value)) {
     throw new InvalidArgumentError(
-      `the web servers cannot be reached by Run Command: their VPC has no way out, so no SSM agent of theirs registers. Reach them as the lab does, through the service endpoint from the private instance: --on private -- curl http://<endpoint DNS name>/ (vpce-lab lesson <run-id> shows the name).`,
+      `'${value}': the web servers cannot be reached by Run Command: their VPC has no way out, so no SSM agent of theirs registers. Reach them as the lab does, through the service endpoint from the private instance: --on private -- curl http://<endpoint DNS name>/ (vpce-lab lesson <run-id> shows the name).`,
     );
   }
   throw new InvalidArgumentError(`expected the instance to run on: private or public, got '${value}'.`);

@@ -29,6 +29,8 @@ const BAD_VALUES: Readonly<Record<string, { values: string[]; says: RegExp }>> =
     values: ['', 'batch-42', 'BATCH-20261126-0112-AB12', 'lab-20261126-0112-ab12', 'batch-20261126-0112-ab12; rm -rf /', 'batch-20261126-0112-ab12\n'],
     says: /is not a batch id; batch ids look like batch-20261126-0112-ab12/,
   },
+  '--on': { values: ['', 'Private', 'bastion', 'private ', 'web-server-1', 'web'], says: /expected the instance to run on: private or public|the web servers cannot be reached by Run Command/ },
+  '--timeout': { values: ['', '0', '-1', '601', '1.5', 'ten', '1e2'], says: /expected whole seconds from 1 to 600/ },
   '--port': { values: ['', '-1', '65536', 'http', '80.5', '0x50'], says: /expected a TCP port from 0 to 65535/ },
   '--cleanup-every': { values: ['', '0', '-5', 'soon', '1e3', '15m'], says: /expected a number of minutes > 0/ },
 };
@@ -41,6 +43,9 @@ const COMMANDS: readonly { args: string[]; options: string[] }[] = [
   { args: ['status', RUN_ID], options: CONNECTION },
   { args: ['list'], options: ['--limit', '--batch', ...CONNECTION] },
   { args: ['teardown', RUN_ID], options: CONNECTION },
+  { args: ['lesson', RUN_ID], options: CONNECTION },
+  { args: ['next', RUN_ID], options: CONNECTION },
+  { args: ['exec', RUN_ID], options: ['--on', '--timeout', ...CONNECTION] },
   { args: ['cleanup'], options: ['--batch', ...CONNECTION] },
   { args: ['local'], options: ['--port', '--time-scale', '--region', '--cleanup-every'] },
 ];
@@ -50,7 +55,8 @@ const BAD_RUN_IDS = ['', 'lab-42', 'LAB-20261126-0112-AB12', `${RUN_ID}; rm -rf 
 /** Every option of every command with each of its bad values, and every command with a run id given bad ones. */
 export const BAD_VALUE_LINES: readonly BadCommandLine[] = [
   ...COMMANDS.flatMap(({ args, options }) => options.flatMap((option) => (BAD_VALUES[option]?.values ?? []).map((value) => ({ args: [...args, option, value], value, says: BAD_VALUES[option]?.says ?? /./ })))),
-  ...['status', 'teardown'].flatMap((command) => BAD_RUN_IDS.map((value) => ({ args: [command, value], value, says: /is not a run id; run ids look like lab-20261126-0112-ab12 \(see vpce-lab list\)\./ }))),
+  ...['status', 'teardown', 'lesson', 'next', 'exec'].flatMap((command) =>
+    BAD_RUN_IDS.map((value) => ({ args: [command, value, ...(command === 'exec' ? ['--on', 'private', '--', 'hostname'] : [])], value, says: /is not a run id; run ids look like lab-20261126-0112-ab12 \(see vpce-lab list\)\./ }))),
 ];
 
 /** Command lines malformed whatever the values: no or no such command, missing or extra arguments, unknown options, two places at once. */
@@ -72,6 +78,12 @@ export const MALFORMED_LINES: readonly BadCommandLine[] = [
   { args: ['start', '--aws', '--endpoint', 'http://127.0.0.1:4566'], says: PLACES_HINT },
   { args: ['list', '--local', '--aws'], says: PLACES_HINT },
   { args: ['teardown', RUN_ID, '--local', '--endpoint', 'http://127.0.0.1:4566'], says: PLACES_HINT },
+  { args: ['next'], says: /missing required argument 'run-id'/ },
+  { args: ['lesson', RUN_ID, RUN_ID], says: /too many arguments for 'lesson'/ },
+  { args: ['exec', RUN_ID, '--', 'hostname'], says: /required option '--on <instance>' not specified/ },
+  { args: ['exec', RUN_ID, '--on', 'private'], says: /give the command to run after --/ },
+  { args: ['exec', RUN_ID, '--on', 'private', '--', 'printf', 'a\nb'], says: /exec runs one command line: join the lines with ; or &&\./ },
+  { args: ['start', '--guided', '--runs', '2'], says: /--guided starts one run, which waits for its own student/ },
 ];
 
 /** What is wrong with how `vpce-lab` answered a line it must refuse, or undefined: exit 2, nothing on stdout, a message saying what is wrong (quoting the value). */

@@ -24,7 +24,7 @@ interface ListedRun {
   readonly scenario?: string;
   /** The batch it was started in (`start --runs N`). */
   readonly batchId?: string;
-  /** The execution's status, or HOLDING for a `--keep` run holding its built lab. */
+  /** The execution's status, or HOLDING for a `--keep` run holding its built lab, or PAUSED for a guided run waiting for its student. */
   readonly state: string;
   readonly status: string;
   /** How many resources tagged with the run still exist. */
@@ -39,19 +39,26 @@ function parseLimit(value: string): number {
   return limit;
 }
 
-/** A running run whose latest event is its entry into the hold is holding its lab. */
-async function holding(connection: LabConnection, executionArn: string): Promise<boolean> {
+/**
+ * What a running run waits for, from its latest event: HOLDING once it has
+ * entered the hold, PAUSED once a guided run's pause has handed out its
+ * task token (the callback Task's last event until the token comes back),
+ * else RUNNING.
+ */
+async function runningState(connection: LabConnection, executionArn: string): Promise<string> {
   const { events } = await connection.sfn.send(new GetExecutionHistoryCommand({ executionArn, reverseOrder: true, maxResults: 1, includeExecutionData: false }));
   const [latest] = events ?? [];
-  return latest?.type === 'WaitStateEntered' && latest.stateEnteredEventDetails?.name === HOLD_STATE;
+  if (latest?.type === 'WaitStateEntered' && latest.stateEnteredEventDetails?.name === HOLD_STATE) return 'HOLDING';
+  if (latest?.type === 'TaskSubmitted' && latest.taskSubmittedEventDetails?.resource?.endsWith('.waitForTaskToken')) return 'PAUSED';
+  return 'RUNNING';
 }
 
 /** The scenario is in the execution's input, which ListExecutions leaves out (a batch's listing has read it already). */
 async function listed(connection: LabConnection, { execution, input: known }: Listing, left: ReadonlyMap<string, number>): Promise<ListedRun> {
   const executionArn = execution.executionArn ?? '';
-  const [{ input }, held] = await Promise.all([
+  const [{ input }, state] = await Promise.all([
     known === undefined ? connection.sfn.send(new DescribeExecutionCommand({ executionArn })) : { input: known },
-    execution.status === 'RUNNING' ? holding(connection, executionArn) : Promise.resolve(false),
+    execution.status === 'RUNNING' ? runningState(connection, executionArn) : Promise.resolve(execution.status ?? ''),
   ]);
   const runId = execution.name ?? '';
   const run = input ? (JSON.parse(input) as { run?: Partial<LabRun> }).run : undefined;
@@ -59,7 +66,7 @@ async function listed(connection: LabConnection, { execution, input: known }: Li
     runId,
     scenario: run?.scenario,
     ...(run?.batchId ? { batchId: run.batchId } : {}),
-    state: held ? 'HOLDING' : (execution.status ?? ''),
+    state,
     status: execution.status ?? '',
     resourcesLeft: left.get(runId) ?? 0,
     startDate: execution.startDate?.toISOString(),

@@ -1,9 +1,12 @@
+import { StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { Command } from 'commander';
 import { type CliIo, writeJson, writeJsonError } from '../cli-io';
 import { connect } from '../connection/connect';
 import { type CommonOptions, withConnectionOptions } from '../connection/connection-options';
 import { runExecution } from '../connection/find-run';
+import { executionHistory } from '../follow/execution-events';
 import { executionName, runWorkflow } from '../follow/run-workflow';
+import { currentPause } from '../guided/run-pause';
 import { failureLine } from '../render/failure-line';
 import { runResources } from '../resources/run-resources';
 import { parseRunId } from '../run-request';
@@ -18,7 +21,13 @@ export function teardownCommand(io: CliIo, exit: (code: number) => void): Comman
     const connection = await connect(options);
     try {
       // A mistyped id must not look like a teardown that worked while the real run goes on billing.
-      if (!(await runExecution(connection, runId)) && (await runResources(connection, runId)).length === 0) throw new NoSuchRun(runId, connection.description);
+      const found = await runExecution(connection, runId);
+      if (!found && (await runResources(connection, runId)).length === 0) throw new NoSuchRun(runId, connection.description);
+      // A guided run waiting for its student has nothing in flight: it is stopped, so it does not wait out its pause over a lab that is gone.
+      if (found?.execution.status === 'RUNNING' && currentPause(await executionHistory(connection.sfn, found.executionArn))) {
+        await connection.sfn.send(new StopExecutionCommand({ executionArn: found.executionArn, error: 'TornDown', cause: `vpce-lab teardown ${runId} while the run was paused` }));
+        if (!options.json) io.out.write(`Stopped ${runId}, which was paused for its student.\n`);
+      }
       if (!options.json) io.out.write(`Tearing down ${runId} on ${connection.description}\n`);
       const result = await runWorkflow(io, connection, 'teardown', { runId }, executionName(`teardown-${runId}`, new Date()), options.json);
       if (options.json) {

@@ -9,14 +9,14 @@ import { stepTitle } from './progress-view';
 /** `193` → `3m 13s`. */
 const elapsed = (seconds: number): string => `${Math.floor(seconds / 60)}m ${String(Math.floor(seconds % 60)).padStart(2, '0')}s`;
 
-const STATE_MARK: Readonly<Record<string, string>> = { SUCCEEDED: pc.green('✔'), HOLDING: pc.cyan('⏸'), RUNNING: pc.dim('…') };
+const STATE_MARK: Readonly<Record<string, string>> = { SUCCEEDED: pc.green('✔'), HOLDING: pc.cyan('⏸'), PAUSED: pc.cyan('⏸'), RUNNING: pc.dim('…') };
 const mark = (state: string): string => STATE_MARK[state] ?? pc.red('✖');
 
 /** `8 running, 1 succeeded, 1 failed`: the batch by state, in a fixed order. */
 export function stateCounts(progress: readonly { state: string }[]): string {
   const counts = new Map<string, number>();
   for (const { state } of progress) counts.set(state, (counts.get(state) ?? 0) + 1);
-  const order = ['RUNNING', 'HOLDING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
+  const order = ['RUNNING', 'PAUSED', 'HOLDING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
   return [...counts].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)).map(([state, count]) => `${count} ${state.toLowerCase().replace('_', ' ')}`).join(', ');
 }
 

@@ -83,6 +83,8 @@ describe.each(SCENARIOS)('a guided %s run through the CLI', (scenario) => {
     const stops = stopsOf(scenario);
     let pause = paused(await lab.cli('start', '--guided', '--scenario', scenario, '--ttl', ttlFloor(scenario).text));
     const { runId } = pause;
+    const listed = printedJson<{ runs: { runId: string; state: string }[] }>(await lab.cli('list'));
+    expect(listed.runs.find((run) => run.runId === runId)?.state).toBe('PAUSED');
     const seen: GuidedStop[] = [pause.paused];
     const ran: string[] = [];
     for (;;) {
@@ -127,6 +129,18 @@ test('a guided run nobody continues before its TTL is torn down and fails saying
   expect(history.some((event) => event.stateEnteredEventDetails?.name === 'TeardownAfterFailure')).toBe(true);
   expect(await lab.leftovers(runId)).toEqual(NOTHING_LEFT);
 }, 40_000);
+
+test('teardown of a paused guided run stops it and removes everything; next then says it has ended', async () => {
+  const pause = paused(await lab.cli('start', '--guided', '--scenario', 'gateway', '--ttl', ttlFloor('gateway').text));
+  const torn = await lab.cli('teardown', pause.runId);
+  expect(torn.code).toBe(0);
+  expect(await lab.leftovers(pause.runId)).toEqual(NOTHING_LEFT);
+  const refused = await lab.cli('next', pause.runId);
+  expect({ code: refused.code, error: JSON.parse(refused.stderr) as unknown }).toEqual({
+    code: 2,
+    error: { error: { code: 'RunNotPaused', message: `Run ${pause.runId} has ended (ABORTED): vpce-lab status ${pause.runId} shows how.`, exitCode: 2 } },
+  });
+}, 30_000);
 
 describe('a run that is not waiting for its student', () => {
   test('next and lesson on a run that is not guided are refused with exit 2, and it goes on', async () => {

@@ -185,6 +185,25 @@ describe('exec', () => {
     expect(executed.stderr).toContain('frobnicate: command not found');
   }, 20_000);
 
+  test("a command's output past what SSM keeps is cut at 24,000 characters, and exec says so", async () => {
+    const ran = await exec(runId, ['--on', 'public'], ['for i in {1..3000}; do echo 0123456789; done']);
+    const executed = printedJson<Executed & { cut: { stdout: boolean } }>(ran);
+    expect({ code: ran.code, length: executed.stdout.length, cut: executed.cut.stdout }).toEqual({ code: 0, length: 24_000, cut: true });
+    const shown = await vpceLab('exec', runId, '--on', 'public', '--endpoint', lab.cloud.endpoint, '--', 'for i in {1..3000}; do echo 0123456789; done');
+    expect(shown.stdout).toBe('0123456789\n'.repeat(3000).slice(0, 24_000));
+    expect(shown.stderr).toBe("vpce-lab: SSM keeps the first 24,000 characters of a command's output; the rest was cut.\n");
+  }, 20_000);
+
+  test('a command that runs past --timeout is stopped: exit 124, and exec says so', async () => {
+    const ran = await vpceLab('exec', runId, '--on', 'public', '--timeout', '2', '--endpoint', lab.cloud.endpoint, '--', 'echo started; sleep 5; echo never');
+    expect({ code: ran.code, stdout: ran.stdout }).toEqual({ code: 124, stdout: 'started\n' });
+    expect(ran.stderr).toContain('vpce-lab: the command ran longer than its --timeout of 2 s and was stopped.');
+  }, 20_000);
+
+  test("runs as the lab's user on both instances", async () => {
+    for (const on of ['public', 'private']) expect({ on, stdout: printedJson<Executed>(await exec(runId, ['--on', on], ['whoami'])).stdout }).toEqual({ on, stdout: 'ec2-user\n' });
+  }, 20_000);
+
   test.each([
     [['--on', 'web-server-1'], ['hostname'], /the web servers cannot be reached by Run Command/],
     [['--on', 'bastion'], ['hostname'], /expected the instance to run on: private or public, got 'bastion'/],

@@ -1,3 +1,4 @@
+import { execScript } from '../../functions/lab/guided/exec-script';
 import { GetCommandInvocationCommand, SendCommandCommand } from '@aws-sdk/client-ssm';
 import { shellQuoted } from '../../functions/lab/verification/bastion-hop';
 import { localCloudForTests, REGION } from '../support/local-cloud-fixture';
@@ -101,6 +102,13 @@ describe('running as another user', () => {
     expect(run).toEqual({ status: 'Success', code: 0, stdout: 'root\nec2-user\nec2-user\n1000\n', stderr: '' });
     const overSsh = await runHop(local, lab, 'whoami', 'whoami | cat');
     expect(overSsh).toEqual({ status: 'Success', code: 0, stdout: 'ec2-user\n', stderr: hostKeyAdded(lab.privateIp) });
+  });
+
+  test("ssh -o LogLevel=ERROR leaves out its INFO notice of the host key it adds, as exec's hop does; a LogLevel that would print diagnostics is refused", async () => {
+    const quiet = await runScript(local, lab.publicInstance, execScript('private', 'whoami | cat', { region: REGION, instanceId: lab.privateInstance, privateIp: lab.privateIp }, 'quiet'));
+    expect(quiet).toEqual({ status: 'Success', code: 0, stdout: 'ec2-user\n', stderr: '' });
+    const verbose = await runScript(local, lab.publicInstance, [`ssh -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=DEBUG ec2-user@${lab.privateIp} hostname`]);
+    expect(verbose).toMatchObject({ code: 255, stderr: expect.stringContaining('ssh: -o LogLevel=DEBUG is not simulated by the local cloud') as unknown });
   });
 
   test("ec2-user cannot use runuser, and runuser knows the instance's users only", async () => {

@@ -24,10 +24,12 @@ export const typedOf = (commands: readonly string[]): string | undefined => {
  * types it: on the public instance as the lab's OS user (Run Command's
  * scripts run as root, "Running commands as root", AWS Systems Manager User
  * Guide; `runuser` is util-linux's, on Amazon Linux 2023), on the private one
- * over the same ssh hop the checks take, where sshd runs it as that user.
+ * over the same ssh hop the checks take, where sshd runs it as that user
+ * (the hop's own notice of the host key it adds left out, so what prints is
+ * the command's).
  * `execId` keeps two commands at once from sharing a hop key.
  */
 export function execScript(on: LabInstanceRole, typed: string, hop: HopTarget, execId: string): string[] {
-  const run = on === 'public' ? [`runuser -u ${BASTION_OS_USER} -- bash -c ${shellQuoted(typed)}`] : bastionScript(`exec-${execId}`, typed, hop);
+  const run = on === 'public' ? [`runuser -u ${BASTION_OS_USER} -- bash -c ${shellQuoted(typed)}`] : bastionScript(`exec-${execId}`, typed, hop, { quiet: true });
   return [`${TYPED_MARK}${typed}`, ...run];
 }

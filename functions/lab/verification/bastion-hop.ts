@@ -36,12 +36,14 @@ export const shellQuoted = (text: string): string => `'${text.replaceAll("'", `'
  * ssh. The key is made again for every check: Instance Connect keeps a pushed
  * key for 60 seconds only.
  */
-export function bastionScript(checkId: string, command: string, target: HopTarget): string[] {
+export function bastionScript(checkId: string, command: string, target: HopTarget, hop: { readonly quiet?: boolean } = {}): string[] {
   const key = `/tmp/vpce-lab-${checkId}`;
+  // LogLevel=ERROR keeps ssh's own notice of the host key it adds (at INFO) out of what the command prints.
+  const quiet = hop.quiet ? ' -o LogLevel=ERROR' : '';
   return [
     `rm -f ${key} ${key}.pub`,
     `ssh-keygen -q -t ed25519 -N '' -f ${key}`,
     `aws ec2-instance-connect send-ssh-public-key --region ${target.region} --instance-id ${target.instanceId} --instance-os-user ${BASTION_OS_USER} --ssh-public-key file://${key}.pub >/dev/null && ` +
-      `ssh -i ${key} -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o ConnectTimeout=10 ${BASTION_OS_USER}@${target.privateIp} ${shellQuoted(command)}`,
+      `ssh -i ${key} -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o ConnectTimeout=10${quiet} ${BASTION_OS_USER}@${target.privateIp} ${shellQuoted(command)}`,
   ];
 }

@@ -27,7 +27,18 @@ const MODELLED_OPTIONS: Readonly<Record<string, string | undefined>> = {
   connecttimeout: undefined,
   /** No prompt is left for it to turn off once host keys are not checked. */
   batchmode: 'yes',
+  /** How much ssh itself says (LOG_LEVELS): checked apart, since several values are modelled. */
+  loglevel: undefined,
 };
+
+/**
+ * The LogLevel values the model carries out (ssh_config(5): QUIET, FATAL,
+ * ERROR, INFO, the default, then VERBOSE and DEBUG, which add diagnostics the
+ * model does not write). The one message of INFO's the model prints is the
+ * host key added to the known hosts, which sshconnect.c writes with logit(),
+ * at INFO; above INFO nothing of it shows.
+ */
+const LOG_LEVELS = ['quiet', 'fatal', 'error', 'info'] as const;
 
 interface SshInvocation {
   readonly identityFile?: string;
@@ -83,6 +94,8 @@ function unmodelledOption(options: ReadonlyMap<string, string>): CommandOutcome 
     const modelled = MODELLED_OPTIONS[keyword];
     if (modelled !== undefined && value.toLowerCase() !== modelled) return unsimulated(`-o ${keyword}=${value}`);
   }
+  const logLevel = options.get('loglevel')?.toLowerCase();
+  if (logLevel !== undefined && !(LOG_LEVELS as readonly string[]).includes(logLevel)) return unsimulated(`-o LogLevel=${options.get('loglevel') ?? ''}`);
   // readconf.c: "%s line %d: invalid time value." for an option given on the command line ("command-line", line 0).
   if (options.has('connecttimeout') && !/^\d+$/.test(options.get('connecttimeout') ?? '')) return failed('command-line line 0: invalid time value.\n');
   for (const needed of ['stricthostkeychecking', 'userknownhostsfile']) {
@@ -151,7 +164,8 @@ export const ssh: ShellCommand = (context, args) => {
   }
   if (connection.reached.kind !== 'sshd') return unsimulated(`a connection to port ${SSH_PORT} of ${host}, where no sshd of an instance answers`);
   const target = connection.reached.instance;
-  const hostKey = `${offered.warning}Warning: Permanently added '${host}' (${HOST_KEY_TYPE}) to the list of known hosts.\n`;
+  const saysInfo = (invocation.options.get('loglevel')?.toLowerCase() ?? 'info') === 'info';
+  const hostKey = `${offered.warning}${saysInfo ? `Warning: Permanently added '${host}' (${HOST_KEY_TYPE}) to the list of known hosts.\n` : ''}`;
   const loggedIn = context.at + context.view.clock.scaled(HANDSHAKE_SECONDS);
   if (!sshdAccepts(context.view, target, user, offered.key, loggedIn)) {
     return failed(`${hostKey}${user}@${host}: Permission denied (${AUTHENTICATION_METHODS}).\n`, HANDSHAKE_SECONDS);

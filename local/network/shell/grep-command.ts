@@ -1,3 +1,4 @@
+import { isKind } from '../../../functions/commons/is-kind';
 import { type GivenOption, type GnuProgram, joinLines, linesOf, parseGnuOptions, standardInput } from './gnu-options';
 import { PatternProblem, type PatternSyntax, translatePattern } from './grep-pattern';
 import { outcome, type ShellCommand } from './shell-command';
@@ -99,8 +100,8 @@ export const grep: ShellCommand = (context, args) => {
   try {
     expression = matcher(patterns, options);
   } catch (error) {
-    if (error instanceof PatternProblem) return outcome({ stderr: `grep: ${error.message}\n`, status: 2 });
-    if (error instanceof SyntaxError) return outcome({ stderr: 'grep: Invalid regular expression\n', status: 2 });
+    if (isKind(error, PatternProblem)) return outcome({ stderr: `grep: ${error.message}\n`, status: 2 });
+    if (isKind(error, SyntaxError)) return outcome({ stderr: 'grep: Invalid regular expression\n', status: 2 });
     throw error;
   }
   const input = standardInput(GREP, context, operands);

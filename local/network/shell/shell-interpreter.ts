@@ -1,3 +1,4 @@
+import { isKind } from '../../../functions/commons/is-kind';
 import type { CloudRuntime } from '../../cloud/cloud-runtime';
 import type { InstanceRecord } from '../../services/ec2/model/ec2-records';
 import type { NetworkView } from '../network-view';
@@ -104,7 +105,7 @@ class ScriptRun {
         this.list(entry.items, new Map(), script, stdin);
       }
     } catch (error) {
-      if (!(error instanceof TimedOut)) throw error;
+      if (!isKind(error, TimedOut)) throw error;
       timedOut = true;
     }
     return { ...output, exitCode: this.status, elapsedSeconds: Math.min(this.elapsed, this.limit), timedOut };

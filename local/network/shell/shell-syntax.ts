@@ -1,3 +1,4 @@
+import { isKind } from '../../../functions/commons/is-kind';
 import { NAME, plainText, type PendingRedirect, type Stream, type Token, tokenize, wordSource } from './shell-words';
 import { BraceExpansionTooLarge, braceExpand, type BracedWords, parametersOf } from './word-expansion';
 
@@ -120,7 +121,7 @@ class Parser {
       try {
         entries.push({ kind: 'commands', items: this.list(undefined) });
       } catch (error) {
-        if (!(error instanceof SyntaxProblem)) throw error;
+        if (!isKind(error, SyntaxProblem)) throw error;
         entries.push({ kind: 'syntax-error', line: error.line, messages: error.messages });
         return entries;
       }
@@ -223,7 +224,7 @@ class Parser {
     try {
       words = braceExpand(token.word);
     } catch (error) {
-      if (error instanceof BraceExpansionTooLarge) throw this.problem(token, error.message);
+      if (isKind(error, BraceExpansionTooLarge)) throw this.problem(token, error.message);
       throw error;
     }
     const unset = parametersOf(words).find((name) => name !== '?' && !this.scope.includes(name));

@@ -1,3 +1,4 @@
+import { isKind } from '../../../functions/commons/is-kind';
 /**
  * The lexer of the local shell: a script's text as bash's tokenizer reads it
  * (bash(1), QUOTING and DEFINITIONS): words with their quoting kept, the
@@ -80,7 +81,7 @@ class Lexer {
       this.endWord();
       this.tokens.push({ type: 'eof', line: this.line });
     } catch (error) {
-      if (!(error instanceof LexError)) throw error;
+      if (!isKind(error, LexError)) throw error;
       this.tokens.push({ type: 'error', messages: error.messages, line: this.line, eof: error.eof });
     }
     return this.tokens;

@@ -99,7 +99,7 @@ function toPlugin(command: CommandRecord, invocation: InvocationRecord): Command
  * The `CommandInvocation` shape, as ListCommandInvocations returns it:
  * `InstanceName` empty and `CommandPlugins` empty unless `Details` asks for
  * them, as in the AWS CLI example and the wire dump of aws/aws-cli#3707; no
- * `TraceOutput`, which neither shows.
+ * trace output member (`Trace` + `Output` in the model), which neither shows.
  */
 export function toCommandInvocation(command: CommandRecord, invocation: InvocationRecord, details: boolean): CommandInvocation {
   return {

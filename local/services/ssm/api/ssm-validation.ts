@@ -113,7 +113,7 @@ const precedes = (a: readonly number[], b: readonly number[]): boolean => {
   return false;
 };
 
-function placeOf(token: string, listing: string): readonly number[] {
+function positionsIn(token: string, listing: string): readonly number[] {
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
@@ -134,7 +134,7 @@ function placeOf(token: string, listing: string): readonly number[] {
  * SSM's InvalidNextToken.
  */
 export function historyPage<T>(items: readonly Placed<T>[], pageSize: number, token: string | undefined, listing: string): Page<T> {
-  const after = token === undefined ? undefined : placeOf(token, listing);
+  const after = token === undefined ? undefined : positionsIn(token, listing);
   const rest = after === undefined ? items : items.filter(({ place }) => precedes(place, after));
   const page = rest.slice(0, pageSize);
   const last = page.at(-1);

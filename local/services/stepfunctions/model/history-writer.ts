@@ -20,7 +20,7 @@ const SYNC_RESOURCE = { resourceType: 'states', resource: 'startExecution.sync:2
 /** How AWS names the callback Lambda integration in Task* events (as `sqs` / `sendMessage.waitForTaskToken` in LocalStack's AWS-recorded test_callback.snapshot.json). */
 const CALLBACK_RESOURCE = { resourceType: 'lambda', resource: 'invoke.waitForTaskToken' } as const;
 
-const resourceOf = (task: TaskTarget) => (task.kind === 'lambda:invoke.waitForTaskToken' ? CALLBACK_RESOURCE : SYNC_RESOURCE);
+const taskResource = (task: TaskTarget) => (task.kind === 'lambda:invoke.waitForTaskToken' ? CALLBACK_RESOURCE : SYNC_RESOURCE);
 
 /**
  * Turns aws-local-stepfunctions' events of one run into the execution's
@@ -40,7 +40,7 @@ export class HistoryWriter {
   private readonly openers = new Map<string, number>();
   private readonly current = new Map<string, TaskCall>();
   /** Where each call whose TaskStarted is written goes on, until its TaskSubmitted is written. */
-  private readonly awaitingSubmission = new Map<TaskCall, { readonly flow: string; readonly resource: ReturnType<typeof resourceOf> }>();
+  private readonly awaitingSubmission = new Map<TaskCall, { readonly flow: string; readonly resource: ReturnType<typeof taskResource> }>();
   private readonly region: string;
 
   constructor(
@@ -128,7 +128,7 @@ export class HistoryWriter {
       this.append(flow, call.at, { type: 'LambdaFunctionStarted' });
       return;
     }
-    const resource = resourceOf(task);
+    const resource = taskResource(task);
     // A callback Task's timeout may come from TimeoutSecondsPath: the attempt's own, as resolved.
     const scheduled = { ...resource, region: this.region, parameters: json(call.input), timeoutInSeconds: call.timeoutSeconds ?? timeoutInSeconds };
     this.append(flow, event.timestamp, { type: 'TaskScheduled', taskScheduledEventDetails: scheduled });
@@ -157,7 +157,7 @@ export class HistoryWriter {
     this.awaitingSubmission.delete(call);
     const output = { output: json(call.output), outputDetails: NOT_TRUNCATED };
     if (task.kind === 'lambda') this.append(flow, event.timestamp, { type: 'LambdaFunctionSucceeded', lambdaFunctionSucceededEventDetails: output });
-    else this.append(flow, event.timestamp, { type: 'TaskSucceeded', taskSucceededEventDetails: { ...resourceOf(task), ...output } });
+    else this.append(flow, event.timestamp, { type: 'TaskSucceeded', taskSucceededEventDetails: { ...taskResource(task), ...output } });
   }
 
   private taskFailed(event: FailedStateEvent): void {

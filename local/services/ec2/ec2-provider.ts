@@ -16,7 +16,7 @@ import { connectionNotificationOperations } from './api/connection-notification-
 import { endpointConnectionOperations } from './api/endpoint-connection-api';
 import { endpointServiceConfigurationOperations } from './api/endpoint-service-configuration-api';
 import { vpcEndpointOperations } from './api/vpc-endpoint-api';
-import { vpcEndpointServiceOperations } from './api/vpc-endpoint-service-api';
+import { vpcEndpointServiceApi } from './api/vpc-endpoint-service-api';
 import { ec2Authorization } from './iam/ec2-authorization';
 import { provideDefaultVpc } from './model/default-vpc';
 import { type Ec2Context, ec2Context } from './model/ec2-context';
@@ -47,7 +47,7 @@ export function createEc2Provider(runtime: CloudRuntime): ServiceProvider {
     ...availabilityZoneOperations(),
     ...instanceTypeOfferingOperations(runtime),
     ...prefixListOperations(),
-    ...vpcEndpointServiceOperations(context),
+    ...vpcEndpointServiceApi(context),
     ...vpcEndpointOperations(context),
     ...endpointServiceConfigurationOperations(context),
     ...endpointConnectionOperations(context),

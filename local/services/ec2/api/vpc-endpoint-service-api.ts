@@ -6,7 +6,7 @@ import type { ZoneGaps } from '../../../cloud/zone-gaps';
 import type { RequestContext } from '../../../protocol/http-answer';
 import { type Operation, operation } from '../../../protocol/service-provider';
 import { availabilityZones } from '../model/availability-zones';
-import { type AwsServiceOffering, awsServiceOfferings } from '../model/aws-endpoint-services';
+import { type OfferedAwsService, offeredAwsServices } from '../model/aws-endpoint-services';
 import type { Ec2Context } from '../model/ec2-context';
 import type { EndpointServiceRecord } from '../model/ec2-records';
 import { serviceNameNotFound, visibleEndpointServices } from '../model/endpoint-targets';
@@ -26,7 +26,7 @@ export const zoneIdsOf = (region: string, zoneNames: readonly string[]): string[
     .filter((zone) => zoneNames.includes(zone.zoneName))
     .map((zone) => zone.zoneId);
 
-const awsServiceDetail = (gaps: ZoneGaps, region: string, offering: AwsServiceOffering): ServiceDetail => {
+const awsServiceDetail = (gaps: ZoneGaps, region: string, offering: OfferedAwsService): ServiceDetail => {
   const zones = zonesOfferingService(gaps, region, offering.serviceName).map((zone) => zone.zoneName);
   const { privateDnsName } = offering;
   return {
@@ -68,12 +68,12 @@ const endpointServiceDetail = (service: EndpointServiceRecord): ServiceDetail =>
 /** What the caller can connect to in its region: AWS's services, then this cloud's endpoint services that admit it, by name. */
 function listedServices(context: Ec2Context, request: RequestContext): ListedService[] {
   return [
-    ...awsServiceOfferings(request.region).map((offering) => ({ detail: awsServiceDetail(context.runtime.zoneGaps, request.region, offering), tags: {} })),
+    ...offeredAwsServices(request.region).map((offering) => ({ detail: awsServiceDetail(context.runtime.zoneGaps, request.region, offering), tags: {} })),
     ...visibleEndpointServices(context, request.region, request.accountId).map((service) => ({ detail: endpointServiceDetail(service), tags: service.tags })),
   ].sort((a, b) => (a.detail.ServiceName ?? '').localeCompare(b.detail.ServiceName ?? ''));
 }
 
-export function vpcEndpointServiceOperations(context: Ec2Context): Record<string, Operation> {
+export function vpcEndpointServiceApi(context: Ec2Context): Record<string, Operation> {
   return {
     DescribeVpcEndpointServices: operation(
       { ServiceNames: true, ...DESCRIBE_PAGE },

@@ -3,7 +3,7 @@ import { stableId } from './stable-ids';
 export type EndpointType = 'Gateway' | 'Interface';
 
 /** One way to reach an AWS service through a VPC endpoint: `com.amazonaws.<region>.s3` is offered as a Gateway and as an Interface. */
-export interface AwsServiceOffering {
+export interface OfferedAwsService {
   readonly serviceName: string;
   readonly serviceId: string;
   readonly type: EndpointType;
@@ -19,7 +19,7 @@ const AWS_SERVICES: readonly { readonly name: string; readonly types: readonly E
   ...['cloudformation', 'ec2', 'ec2messages', 'logs', 'ssm', 'ssmmessages', 'sts'].map((name) => ({ name, types: ['Interface'] as const })),
 ];
 
-function offering(region: string, name: string, type: EndpointType): AwsServiceOffering {
+function offering(region: string, name: string, type: EndpointType): OfferedAwsService {
   const serviceName = `com.amazonaws.${region}.${name}`;
   const publicName = `${name}.${region}.amazonaws.com`;
   // AWS fixes these ids per region and type, so they are derived rather than drawn.
@@ -30,9 +30,9 @@ function offering(region: string, name: string, type: EndpointType): AwsServiceO
 }
 
 /** Every AWS service offering of a region, in service-name order. */
-export const awsServiceOfferings = (region: string): AwsServiceOffering[] =>
+export const offeredAwsServices = (region: string): OfferedAwsService[] =>
   AWS_SERVICES.flatMap(({ name, types }) => types.map((type) => offering(region, name, type)));
 
 /** The offerings of one service name (both types for S3), empty when AWS has no such service. */
-export const awsOfferingsNamed = (region: string, serviceName: string): AwsServiceOffering[] =>
-  awsServiceOfferings(region).filter((candidate) => candidate.serviceName === serviceName);
+export const awsOfferingsNamed = (region: string, serviceName: string): OfferedAwsService[] =>
+  offeredAwsServices(region).filter((candidate) => candidate.serviceName === serviceName);

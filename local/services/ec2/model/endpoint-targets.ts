@@ -1,12 +1,12 @@
 import { ServiceError } from '../../../protocol/service-error';
-import { awsOfferingsNamed, type AwsServiceOffering, type EndpointType } from './aws-endpoint-services';
+import { awsOfferingsNamed, type OfferedAwsService, type EndpointType } from './aws-endpoint-services';
 import type { Ec2Context } from './ec2-context';
 import type { EndpointServiceRecord } from './ec2-records';
 import { admitsAccount } from './endpoint-services';
 import { invalidParameter } from './ec2-errors';
 
 /** What an endpoint connects to: an AWS service, or an endpoint service of this cloud. */
-export type EndpointTarget = { readonly kind: 'aws'; readonly offering: AwsServiceOffering } | { readonly kind: 'service'; readonly service: EndpointServiceRecord };
+export type EndpointTarget = { readonly kind: 'aws'; readonly offering: OfferedAwsService } | { readonly kind: 'service'; readonly service: EndpointServiceRecord };
 
 /** EC2 answers the same for a service that does not exist and one the caller may not use. */
 export const serviceNameNotFound = (serviceName: string): ServiceError =>

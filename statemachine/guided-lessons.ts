@@ -1,4 +1,4 @@
-import { type GuidedStop, openLessonState, pauseState } from '../functions/lab/guided/guided-stops';
+import { type GuidedStop, openLessonState, pauseState, titled, WALK_THROUGH_LESSONS } from '../functions/lab/guided/guided-stops';
 import type { Lesson } from '../functions/lab/verification/lab-checks';
 import { awsSeconds } from '../contract/latency-profile';
 import type { PassState, Payload, State } from './asl/asl-types';
@@ -31,14 +31,12 @@ const STUDENT_AWAY = 'StudentAway';
 /** The state that builds a guided run's report (the straight-through run's is BuildReport). */
 export const GUIDED_REPORT = 'BuildGuidedReport';
 
-const LESSON_ORDER: readonly Lesson[] = ['gateway', 'interface', 'service'];
-const titled = (lesson: Lesson): string => `${lesson.charAt(0).toUpperCase()}${lesson.slice(1)}`;
 const lessonChoice = (lesson: Lesson): string => `Guided${titled(lesson)}Lesson`;
 const afterChecks = (lesson: Lesson): string => `$.afterChecks.${lesson}`;
 
 /** The stop after a lesson: the next lesson of the walk-through, or the report. */
 const after = (lesson: Lesson): string => {
-  const following = LESSON_ORDER[LESSON_ORDER.indexOf(lesson) + 1];
+  const following = WALK_THROUGH_LESSONS[WALK_THROUGH_LESSONS.indexOf(lesson) + 1];
   return following === undefined ? openLessonState('report') : lessonChoice(following);
 };
 
@@ -157,7 +155,7 @@ export function guidedLessons(routes: GuidedRoutes): Record<string, State> {
     [GUIDED_REPORT]: labTask('BuildReport', {
       parameters: {
         'run.$': '$.run',
-        'phases.$': `States.Array($.branches[0].baselineResults, $.branches[0].serviceBaselineResults, ${LESSON_ORDER.map(afterChecks).join(', ')})`,
+        'phases.$': `States.Array($.branches[0].baselineResults, $.branches[0].serviceBaselineResults, ${WALK_THROUGH_LESSONS.map(afterChecks).join(', ')})`,
         'studentCommands.$': '$.studentCommands',
       },
       resultPath: '$.report',

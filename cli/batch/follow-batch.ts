@@ -1,3 +1,4 @@
+import { abortableSleep } from '../follow/abortable-sleep';
 import { GetExecutionHistoryCommand, type HistoryEvent } from '@aws-sdk/client-sfn';
 import type { LabConnection } from '../connection/lab-connection';
 import { FollowInterrupted } from '../follow/execution-events';
@@ -47,12 +48,6 @@ export interface FollowBatchOptions<T extends FollowedExecution> {
   readonly onRound?: (progress: readonly MemberProgress<T>[]) => void;
 }
 
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, Math.max(0, ms));
-    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-  });
-
 /** One run's place from its newest events, newest first: the execution's end, else its latest step; none seen keeps what was known. */
 export function progressFrom<T extends FollowedExecution>(known: MemberProgress<T>, newest: readonly HistoryEvent[], settleOnHold: boolean): MemberProgress<T> {
   const [latest] = newest;
@@ -87,12 +82,12 @@ export async function followBatch<T extends FollowedExecution>(connection: LabCo
           { abortSignal: signal },
         );
         progress[index] = progressFrom(known, events ?? [], settleOnHold);
-        await sleep(1000 / HISTORY_CALLS_PER_SECOND - (Date.now() - called), signal);
+        await abortableSleep(1000 / HISTORY_CALLS_PER_SECOND - (Date.now() - called), signal);
         if (signal.aborted) throw interrupted();
       }
       onRound?.(progress);
       if (progress.every((known) => known.settledAt !== undefined)) return progress;
-      await sleep(connection.pollMs - (Date.now() - round), signal);
+      await abortableSleep(connection.pollMs - (Date.now() - round), signal);
       if (signal.aborted) throw interrupted();
     }
   } catch (error) {

@@ -1,4 +1,4 @@
-import { DescribeExecutionCommand, type ExecutionListItem, GetExecutionHistoryCommand, paginateListExecutions } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, type ExecutionListItem, paginateListExecutions } from '@aws-sdk/client-sfn';
 import { collect } from '../../functions/commons/collect-pages';
 import { Command, InvalidArgumentError } from 'commander';
 import type { LabRun } from '../../functions/lab/lab-run';
@@ -6,7 +6,7 @@ import { type CliIo, writeJson } from '../cli-io';
 import { connect } from '../connection/connect';
 import { type CommonOptions, withConnectionOptions } from '../connection/connection-options';
 import { type LabConnection, stateMachineArn } from '../connection/lab-connection';
-import { HOLD_STATE } from '../follow/run-hold';
+import { runningState } from '../follow/running-state';
 import { countByRun, runResources } from '../resources/run-resources';
 import { EXIT } from '../usage-error';
 import { findBatch } from '../batch/find-batch';
@@ -39,26 +39,12 @@ function parseLimit(value: string): number {
   return limit;
 }
 
-/**
- * What a running run waits for, from its latest event: HOLDING once it has
- * entered the hold, PAUSED once a guided run's pause has handed out its
- * task token (the callback Task's last event until the token comes back),
- * else RUNNING.
- */
-async function runningState(connection: LabConnection, executionArn: string): Promise<string> {
-  const { events } = await connection.sfn.send(new GetExecutionHistoryCommand({ executionArn, reverseOrder: true, maxResults: 1, includeExecutionData: false }));
-  const [latest] = events ?? [];
-  if (latest?.type === 'WaitStateEntered' && latest.stateEnteredEventDetails?.name === HOLD_STATE) return 'HOLDING';
-  if (latest?.type === 'TaskSubmitted' && latest.taskSubmittedEventDetails?.resource?.endsWith('.waitForTaskToken')) return 'PAUSED';
-  return 'RUNNING';
-}
-
 /** The scenario is in the execution's input, which ListExecutions leaves out (a batch's listing has read it already). */
 async function listed(connection: LabConnection, { execution, input: known }: Listing, left: ReadonlyMap<string, number>): Promise<ListedRun> {
   const executionArn = execution.executionArn ?? '';
   const [{ input }, state] = await Promise.all([
     known === undefined ? connection.sfn.send(new DescribeExecutionCommand({ executionArn })) : { input: known },
-    execution.status === 'RUNNING' ? runningState(connection, executionArn) : Promise.resolve(execution.status ?? ''),
+    execution.status === 'RUNNING' ? runningState(connection.sfn, executionArn) : Promise.resolve(execution.status ?? ''),
   ]);
   const runId = execution.name ?? '';
   const run = input ? (JSON.parse(input) as { run?: Partial<LabRun> }).run : undefined;

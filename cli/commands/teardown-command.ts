@@ -4,9 +4,8 @@ import { type CliIo, writeJson, writeJsonError } from '../cli-io';
 import { connect } from '../connection/connect';
 import { type CommonOptions, withConnectionOptions } from '../connection/connection-options';
 import { runExecution } from '../connection/find-run';
-import { executionHistory } from '../follow/execution-events';
+import { runningState } from '../follow/running-state';
 import { executionName, runWorkflow } from '../follow/run-workflow';
-import { currentPause } from '../guided/run-pause';
 import { failureLine } from '../render/failure-line';
 import { runResources } from '../resources/run-resources';
 import { parseRunId } from '../run-request';
@@ -24,7 +23,7 @@ export function teardownCommand(io: CliIo, exit: (code: number) => void): Comman
       const found = await runExecution(connection, runId);
       if (!found && (await runResources(connection, runId)).length === 0) throw new NoSuchRun(runId, connection.description);
       // A guided run waiting for its student has nothing in flight: it is stopped, so it does not wait out its pause over a lab that is gone.
-      if (found?.execution.status === 'RUNNING' && currentPause(await executionHistory(connection.sfn, found.executionArn))) {
+      if (found?.execution.status === 'RUNNING' && (await runningState(connection.sfn, found.executionArn)) === 'PAUSED') {
         await connection.sfn.send(new StopExecutionCommand({ executionArn: found.executionArn, error: 'TornDown', cause: `vpce-lab teardown ${runId} while the run was paused` }));
         if (!options.json) io.out.write(`Stopped ${runId}, which was paused for its student.\n`);
       }

@@ -1,3 +1,4 @@
+import { abortableSleep } from './abortable-sleep';
 import { type ExecutionStatus, GetExecutionHistoryCommand, type HistoryEvent, type SFNClient, DescribeExecutionCommand, type DescribeExecutionCommandOutput } from '@aws-sdk/client-sfn';
 
 /** Following was stopped by the user (Ctrl+C); the execution itself goes on where it runs. */
@@ -14,17 +15,6 @@ export interface FollowOptions {
   /** Stops following, the execution still running, once an event satisfies it (a held run: once the hold begins). */
   readonly until?: (event: HistoryEvent) => boolean;
 }
-
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
 
 /** Every history event of an execution, oldest first; without the states' inputs and outputs when `includeExecutionData` is false. */
 export async function executionHistory(sfn: SFNClient, executionArn: string, includeExecutionData = true, abortSignal?: AbortSignal): Promise<HistoryEvent[]> {
@@ -65,7 +55,7 @@ export async function followExecution(
       }
       seen = events.length;
       if (reached || (execution.status && execution.status !== 'RUNNING' && execution.status !== 'PENDING_REDRIVE')) return execution;
-      await sleep(pollMs, signal);
+      await abortableSleep(pollMs, signal);
       if (signal?.aborted) throw new FollowInterrupted(executionArn);
     }
   } catch (error) {

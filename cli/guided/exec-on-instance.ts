@@ -8,6 +8,7 @@ import { execComment, execScript } from '../../functions/lab/guided/exec-script'
 import type { LabInstanceRole } from '../../functions/lab/guided/lesson-brief';
 import { LOGICAL } from '../../functions/lab/lab-topology';
 import type { LabConnection } from '../connection/lab-connection';
+import { abortableSleep } from '../follow/abortable-sleep';
 import { UsageError } from '../usage-error';
 
 /** What an instance printed for one command, and how it ended. */
@@ -46,12 +47,6 @@ async function consumerInstances(connection: LabConnection, runId: string) {
   const named = (name: string) => instances.find((instance) => instance.Tags?.some((tag) => tag.Key === TAG.logicalName && tag.Value === name));
   return { public: named(LOGICAL.publicInstance), private: named(LOGICAL.privateInstance) };
 }
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-  });
 
 /**
  * Runs one command a student typed on one of the run's instances through
@@ -107,7 +102,7 @@ async function awaitInvocation(connection: LabConnection, commandId: string, ins
     } catch (error) {
       if (awsErrorCode(error) !== 'InvocationDoesNotExist') throw error;
     }
-    await sleep(pollMs, signal);
+    await abortableSleep(pollMs, signal);
     signal.throwIfAborted();
   }
 }

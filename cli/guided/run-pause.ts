@@ -1,6 +1,7 @@
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import { type GuidedStop, openLessonState, stopOfPause } from '../../functions/lab/guided/guided-stops';
 import type { LessonBrief } from '../../functions/lab/guided/lesson-brief';
+import { TASK_TOKEN_FIELD, waitsForTaskToken } from '../../statemachine/asl/lab-task';
 import { stateOutput } from '../follow/execution-events';
 
 /** A guided run waiting for its student: where, with the task token `next` returns. */
@@ -17,15 +18,22 @@ export interface RunPause {
 /** Where a callback Task's token travels: the Payload of its `lambda:invoke.waitForTaskToken` parameters. */
 const tokenOf = (parameters: string | undefined): string | undefined => {
   if (!parameters) return undefined;
-  const { Payload } = JSON.parse(parameters) as { Payload?: { taskToken?: unknown } };
-  return typeof Payload?.taskToken === 'string' ? Payload.taskToken : undefined;
+  const { Payload } = JSON.parse(parameters) as { Payload?: Record<string, unknown> };
+  const token = Payload?.[TASK_TOKEN_FIELD];
+  return typeof token === 'string' ? token : undefined;
 };
 
 /** A pause's token is handed out: the callback Task was scheduled with it (after `sinceEventId`). */
 export const pauseBegins =
   (sinceEventId = 0) =>
   (event: HistoryEvent): boolean =>
-    event.type === 'TaskScheduled' && (event.id ?? 0) > sinceEventId && event.taskScheduledEventDetails?.resource?.endsWith('.waitForTaskToken') === true;
+    event.type === 'TaskScheduled' && (event.id ?? 0) > sinceEventId && waitsForTaskToken(event.taskScheduledEventDetails?.resource);
+
+/**
+ * A guided run waits for its student once its latest event is its pause's
+ * TaskSubmitted: the callback Task's last event until the token comes back.
+ */
+export const waitsForStudent = (latest: HistoryEvent | undefined): boolean => latest?.type === 'TaskSubmitted' && waitsForTaskToken(latest.taskSubmittedEventDetails?.resource);
 
 /**
  * The pause a guided run is in, read from its history (with data, for the

@@ -77,6 +77,12 @@ export function nestedExecution(options: NestedExecutionOptions): TaskState {
 export const next = (state: string): Transition => ({ Next: state });
 export const END: Transition = { End: true };
 
+/** Where a callback Task puts its token in the function's payload: `next` reads it back from the TaskScheduled event. */
+export const TASK_TOKEN_FIELD = 'taskToken';
+
+/** Whether a Task's resource (in the history: `invoke.waitForTaskToken`) waits for a task token. */
+export const waitsForTaskToken = (resource: string | undefined): boolean => resource?.endsWith('.waitForTaskToken') === true;
+
 export interface CallbackTaskOptions {
   readonly comment: string;
   readonly payload: Payload;
@@ -100,7 +106,7 @@ export function callbackTask(functionId: LabFunctionId, options: CallbackTaskOpt
     Comment: options.comment,
     Type: 'Task',
     Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
-    Parameters: { FunctionName: `\${${functionArnPlaceholder(functionId)}}`, Payload: { ...options.payload, 'taskToken.$': '$$.Task.Token' } },
+    Parameters: { FunctionName: `\${${functionArnPlaceholder(functionId)}}`, Payload: { ...options.payload, [`${TASK_TOKEN_FIELD}.$`]: '$$.Task.Token' } },
     TimeoutSecondsPath: options.timeoutSecondsPath,
     ResultPath: options.resultPath,
     Retry: [LAMBDA_TRANSIENT],

@@ -10,8 +10,11 @@ export type GuidedStop = (typeof GUIDED_STOPS)[number];
 
 export const isLessonStop = (stop: GuidedStop): stop is Lesson => stop !== 'report';
 
+/** The lessons in the walk-through's order, as a guided run takes them. */
+export const WALK_THROUGH_LESSONS: readonly Lesson[] = GUIDED_STOPS.filter(isLessonStop);
+
 /** `gateway` → `Gateway`: how a stop's states are named in the lab-run workflow. */
-const titled = (stop: GuidedStop): string => `${stop.charAt(0).toUpperCase()}${stop.slice(1)}`;
+export const titled = (stop: GuidedStop): string => `${stop.charAt(0).toUpperCase()}${stop.slice(1)}`;
 
 /** The state that works out the lesson's brief and how long the pause may last. */
 export const openLessonState = (stop: GuidedStop): string => (stop === 'report' ? 'OpenReport' : `Open${titled(stop)}Lesson`);

@@ -1,6 +1,6 @@
 import type { LabRun, Lessons } from '../lab-run';
 import { expectationText } from '../verification/check-expectations';
-import { type CheckTargets, type Lesson, type PlannedCheck, plannedChecks } from '../verification/lab-checks';
+import { type CheckTargets, type Lesson, lessonsOn, type PlannedCheck, plannedChecks } from '../verification/lab-checks';
 import { type GuidedStop, isLessonStop } from './guided-stops';
 
 /** The instance a check is typed on: the lab's checks all run on the private one (reached from the public one). */
@@ -54,7 +54,6 @@ const WHAT_NEXT_DOES: Readonly<Record<Lesson, string>> = {
 const brief = (checks: readonly PlannedCheck[]): BriefCheck[] =>
   checks.map((check) => ({ checkId: check.checkId, title: check.title, on: 'private', command: check.command, expect: expectationText(check.expectation) }));
 
-const enabledLessons = (lessons: Lessons): Lesson[] => (Object.keys(lessons) as Lesson[]).filter((lesson) => lessons[lesson]);
 
 /**
  * The brief of one pause, from the same planned checks the workflow runs
@@ -69,7 +68,7 @@ export function openLesson(input: OpenLessonInput, now: Date): LessonBrief {
     return {
       stop: input.stop,
       next: `builds the report of every lesson before and after, then ${last}`,
-      tryNow: brief(plannedChecks(enabledLessons(input.lessons), 'after', input.targets)),
+      tryNow: brief(plannedChecks(lessonsOn(input.lessons), 'after', input.targets)),
       afterNext: [],
       pauseSeconds,
       continueBy,

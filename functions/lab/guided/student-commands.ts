@@ -60,13 +60,14 @@ export async function studentCommands(input: StudentCommandsInput, { clients }: 
     const on = onOf(command.Comment ?? '', prefix);
     const typed = typedOf(command.Parameters?.commands ?? []);
     if (!command.Comment?.startsWith(prefix) || on === undefined || typed === undefined) return [];
-    const plugin = byId.get(command.CommandId)?.CommandPlugins?.[0];
+    const invocation = byId.get(command.CommandId);
+    const plugin = invocation?.CommandPlugins?.[0];
     return [
       {
         on,
         command: typed,
         at: (command.RequestedDateTime ?? new Date(0)).toISOString(),
-        status: byId.get(command.CommandId)?.Status ?? command.Status ?? 'Unknown',
+        status: invocation?.Status ?? command.Status ?? 'Unknown',
         exitCode: plugin?.ResponseCode ?? -1,
         output: plugin?.Output ?? '',
       },

@@ -15,6 +15,9 @@ export type Expectation =
   | { readonly kind: 'connect-timeout' }
   | { readonly kind: 'page-contains'; readonly text: string };
 
+/** The lessons a run builds, of its switches. */
+export const lessonsOn = (lessons: Lessons): Lesson[] => (Object.keys(lessons) as Lesson[]).filter((lesson) => lessons[lesson]);
+
 /** One command a student types on the private instance, and what it should print. */
 export interface PlannedCheck {
   readonly checkId: string;

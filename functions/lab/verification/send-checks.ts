@@ -3,7 +3,7 @@ import type { StepDependencies } from '../../commons/lab-step';
 import type { Lessons } from '../lab-run';
 import type { ConsumerInstances } from '../lab-state';
 import { BASTION_OS_USER, bastionScript, shellQuoted } from './bastion-hop';
-import { type CheckTargets, type Lesson, type Phase, type PlannedCheck, plannedChecks } from './lab-checks';
+import { type CheckTargets, type Lesson, lessonsOn, type Phase, type PlannedCheck, plannedChecks } from './lab-checks';
 
 export interface SendChecksInput {
   readonly phase: Phase;
@@ -39,7 +39,7 @@ const EXECUTION_TIMEOUT_SECONDS = 60;
 export async function sendChecks(input: SendChecksInput, { clients }: StepDependencies): Promise<SentChecks> {
   const { publicInstanceId, privateInstanceId, privateInstanceIp } = input.consumerInstances;
   const hop = { region: input.targets.region, instanceId: privateInstanceId, privateIp: privateInstanceIp };
-  const enabled = (Object.keys(input.lessons) as Lesson[]).filter((lesson) => input.lessons[lesson] && (!input.only || input.only.includes(lesson)));
+  const enabled = lessonsOn(input.lessons).filter((lesson) => !input.only || input.only.includes(lesson));
   const sent: SentCheck[] = [];
   for (const check of plannedChecks(enabled, input.phase, input.targets)) {
     const { Command } = await clients.ssm.send(

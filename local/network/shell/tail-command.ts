@@ -1,5 +1,5 @@
-import { type GnuProgram, parseGnuOptions, standardInput } from './gnu-options';
-import { linesWithEnds, obsoleteCount, parseLineCount } from './line-count';
+import type { GnuProgram } from './gnu-options';
+import { countedLines } from './line-count';
 import { outcome, type ShellCommand } from './shell-command';
 
 /** coreutils 8.32's tail (tail.c: "c:n:fFqs:vz0123456789"); usage errors exit 1. */
@@ -28,14 +28,9 @@ const TAIL: GnuProgram = {
 
 /** GNU tail of its standard input: the last 10 lines, or `-n N` (`-N`); `-n +N` from line N on. */
 export const tail: ShellCommand = (context, args) => {
-  const parsed = parseGnuOptions(TAIL, obsoleteCount(args));
-  if (!parsed.ok) return parsed.outcome;
-  const given = parsed.options.filter((option) => option.name === 'n').at(-1);
-  const count = parseLineCount('tail', given?.value ?? '10');
-  if (!count.ok) return outcome({ stderr: count.stderr, status: 1 });
-  const input = standardInput(TAIL, context, parsed.operands);
-  if (typeof input !== 'string') return input;
-  const lines = linesWithEnds(input);
+  const read = countedLines(TAIL, context, args);
+  if ('status' in read) return read;
+  const { lines, ...count } = read;
   const kept = count.sign === '+' ? lines.slice(Math.max(0, count.count - 1)) : count.count === 0 ? [] : lines.slice(-count.count);
   return outcome({ stdout: kept.join('') });
 };
